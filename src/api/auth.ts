@@ -1,0 +1,31 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { ApiConfig } from './config.js';
+
+/** True for addresses that only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+function sameKey(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Whether a request may mutate: with an API key configured it must be presented
+ * (`Authorization: Bearer <key>` or `x-api-key: <key>`); without one, only a loopback server allows
+ * mutations, so a server exposed beyond loopback never accepts anonymous writes.
+ */
+export function mutationAccess(config: ApiConfig, headers: IncomingHttpHeaders): { mayMutate: boolean; mutationRefusal: string | null } {
+  if (config.apiKey === null) {
+    return isLoopback(config.host)
+      ? { mayMutate: true, mutationRefusal: null }
+      : { mayMutate: false, mutationRefusal: `mutations are disabled: the server listens on ${config.host} and no API key is configured (set TOKENSCOPE_API_KEY)` };
+  }
+  const auth = headers['authorization'];
+  const presented = (typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : undefined) ?? (headers['x-api-key'] as string | undefined);
+  if (presented && sameKey(presented, config.apiKey)) return { mayMutate: true, mutationRefusal: null };
+  return { mayMutate: false, mutationRefusal: presented ? 'the API key presented is wrong' : 'mutations need the API key: send Authorization: Bearer <key> or x-api-key' };
+}

@@ -1,0 +1,28 @@
+import type { GraphQLError } from 'graphql';
+import type { DetectorRegistry } from '../analytics/detectors/registry.js';
+import type { Store } from '../store/store.js';
+import type { ApiConfig } from './config.js';
+import { createLoaders } from './loaders.js';
+import type { Loaders } from './loaders.js';
+
+/** What every resolver receives: the services, per-request loaders, and the caller's rights. */
+export interface ApiContext {
+  store: Store;
+  registry: DetectorRegistry;
+  config: ApiConfig;
+  loaders: Loaders;
+  /** True when the request may run mutations (see auth.ts). */
+  mayMutate: boolean;
+  /** Why mutations are refused, when they are. */
+  mutationRefusal: string | null;
+  /** Errors of partly successful operations (e.g. failed files of an ingest), added to the response. */
+  partialErrors: GraphQLError[];
+}
+
+/** Builds the context of one request. */
+export function createContext(
+  services: { store: Store; registry: DetectorRegistry; config: ApiConfig },
+  access: { mayMutate: boolean; mutationRefusal: string | null },
+): ApiContext {
+  return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [] };
+}

@@ -1,0 +1,9 @@
+import { invalidArgument } from '../errors.js';
+
+/** Reads an audio cursor made by audioCursor(); INVALID_ARGUMENT for anything else. */
+export function parseAudioCursor(cursor: string | null | undefined): number {
+  if (cursor === null || cursor === undefined) return 0;
+  const m = /^audio:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m) throw invalidArgument(`after: "${cursor}" is not a cursor returned by this API`, { argument: 'after', value: cursor });
+  return Number(m[1]);
+}

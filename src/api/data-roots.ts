@@ -1,0 +1,32 @@
+import { realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { ErrorCode, TokenscopeError } from '../errors.js';
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Resolves a client-supplied path against the data roots: relative paths are taken from the first
+ * root; the real path (symlinks followed) must lie inside a root's real path, so neither `..` nor a
+ * symlink escapes. Returns the real path; PATH_OUTSIDE_ROOTS or UNREADABLE_FILE otherwise.
+ */
+export async function resolveInsideRoots(path: string, roots: readonly string[]): Promise<string> {
+  if (!roots.length) throw new TokenscopeError(ErrorCode.PATH_OUTSIDE_ROOTS, `${path}: no data roots are configured, so no server-side path may be read`, { path });
+  const candidate = resolve(roots[0]!, path);
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => resolve(r))));
+  if (!realRoots.some((r) => inside(r, candidate)) && !roots.some((r) => inside(resolve(r), candidate))) {
+    throw new TokenscopeError(ErrorCode.PATH_OUTSIDE_ROOTS, `${path}: outside the data roots (${roots.join(', ')})`, { path, roots });
+  }
+  let real: string;
+  try {
+    real = await realpath(candidate);
+  } catch {
+    throw new TokenscopeError(ErrorCode.UNREADABLE_FILE, `${path}: no such file or folder`, { path });
+  }
+  if (!realRoots.some((r) => inside(r, real))) {
+    throw new TokenscopeError(ErrorCode.PATH_OUTSIDE_ROOTS, `${path}: resolves (through a symlink) to ${real}, outside the data roots`, { path, roots });
+  }
+  return real;
+}

@@ -1,0 +1,55 @@
+import { GraphQLError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode, TokenscopeError, UnreachableCaseError } from '../errors.js';
+
+/** The HTTP-ish class of a domain error, shown as `extensions.kind` beside its code. */
+function kindOf(code: ErrorCode): string {
+  switch (code) {
+    case ErrorCode.INVALID_CODES:
+    case ErrorCode.INVALID_ARGUMENT:
+    case ErrorCode.MODEL_MISMATCH:
+    case ErrorCode.UNREADABLE_FILE:
+      return 'BAD_USER_INPUT';
+    case ErrorCode.NOT_FOUND:
+      return 'NOT_FOUND';
+    case ErrorCode.ALREADY_EXISTS:
+      return 'CONFLICT';
+    case ErrorCode.PATH_OUTSIDE_ROOTS:
+      return 'FORBIDDEN';
+    case ErrorCode.UNAUTHENTICATED:
+      return 'UNAUTHENTICATED';
+    case ErrorCode.LIMIT_EXCEEDED:
+      return 'LIMIT_EXCEEDED';
+    case ErrorCode.INTERNAL:
+      return 'INTERNAL_SERVER_ERROR';
+    default:
+      throw new UnreachableCaseError(code);
+  }
+}
+
+/** Turns a domain error into a GraphQL error carrying its code and details. */
+export function toGraphQLError(err: TokenscopeError, path?: readonly (string | number)[]): GraphQLError {
+  return new GraphQLError(err.message, {
+    path,
+    extensions: { code: err.code, kind: kindOf(err.code), ...err.details },
+  });
+}
+
+/**
+ * Apollo's formatError: domain errors keep their code and message; GraphQL's own (syntax,
+ * validation, bad variables) pass through; anything else is masked and logged with its stack.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof TokenscopeError) {
+    if (original.code === ErrorCode.INTERNAL) console.error(original);
+    const g = toGraphQLError(original);
+    return { ...formatted, message: original.code === ErrorCode.INTERNAL ? 'internal error' : g.message, extensions: g.extensions };
+  }
+  if (original instanceof GraphQLError || !(original instanceof Error) || formatted.extensions?.['code'] !== 'INTERNAL_SERVER_ERROR') {
+    return formatted;
+  }
+  console.error(original);
+  return { message: 'internal error', ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.INTERNAL, kind: 'INTERNAL_SERVER_ERROR' } };
+}

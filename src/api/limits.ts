@@ -1,0 +1,21 @@
+/** Caps on what one request may ask for; each is stated in the schema docs of the field it bounds. */
+export const LIMITS = {
+  /** Most audios one `audios`/`Corpus.audios` page returns. */
+  maxPageSize: 500,
+  /** Most frames one CodeMatrix window holds (327.68 s at 12.5 frames/s). */
+  maxWindowFrames: 4096,
+  /** Most cold tokens one query returns. */
+  maxColdTokens: 1000,
+  /** Most occurrences listed per cold token. */
+  maxOccurrences: 100,
+  /** Most token counts one list returns (a whole codebook). */
+  maxTokenCounts: 2048,
+  /** Most corpora one statistics query merges. */
+  maxCorpora: 32,
+  /** Most files or folders one ingest mutation takes. */
+  maxIngestPaths: 256,
+  /** Deepest selection a query may nest. */
+  maxDepth: 10,
+  /** Largest estimated cost a query may have (1 per field, list fields multiplied by their size). */
+  maxComplexity: 50_000,
+} as const;

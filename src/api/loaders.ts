@@ -1,0 +1,87 @@
+import DataLoader from 'dataloader';
+import { notFound } from '../errors.js';
+import type { AudioLayerAggregateRow, AudioRow, CorpusRow, CorpusSummaryRow, TokenCountRow, TokenOccurrenceRow } from '../store/rows.js';
+import type { Store } from '../store/store.js';
+import { ALL_LAYERS } from '../domain/contract.js';
+
+/** Key of a token histogram request: one layer of one audio, or of a set of corpora. */
+export type TokenCountsKey =
+  | { kind: 'audio'; audioId: number; layer: number; limit: number }
+  | { kind: 'corpora'; corpusIds: readonly number[]; model: string | undefined; layer: number; limit: number };
+
+/** Key of an occurrences request. */
+export interface OccurrencesKey {
+  corpusIds: readonly number[];
+  layer: number;
+  token: number;
+  first: number;
+}
+
+/** Per-request batching loaders: each batch issues one statement (or one per distinct limit). */
+export interface Loaders {
+  corpus: DataLoader<number, CorpusRow>;
+  corpusSummary: DataLoader<number, CorpusSummaryRow>;
+  audio: DataLoader<number, AudioRow>;
+  audioLayers: DataLoader<number, AudioLayerAggregateRow[]>;
+  tokenCounts: DataLoader<TokenCountsKey, TokenCountRow[], string>;
+  occurrences: DataLoader<OccurrencesKey, TokenOccurrenceRow[], string>;
+}
+
+function inKeyOrder<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, what: (key: K) => string): (V | Error)[] {
+  const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => byKey.get(k) ?? notFound(`${what(k)} does not exist`));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
+
+/** Creates a fresh set of loaders for one request. */
+export function createLoaders(store: Store): Loaders {
+  return {
+    corpus: new DataLoader(async (ids) => inKeyOrder(ids, await store.corpora.findByIds(ids), (r) => r.id, (id) => `corpus ${id}`)),
+    corpusSummary: new DataLoader(async (ids) => store.corpora.summaries(ids)),
+    audio: new DataLoader(async (ids) => inKeyOrder(ids, await store.audios.findByIds(ids), (r) => r.id, (id) => `audio ${id}`)),
+    audioLayers: new DataLoader(async (ids) => {
+      const groups = groupBy(await store.stats.audioLayers(ids, ALL_LAYERS), (r) => String(r.audioId));
+      return ids.map((id) => groups.get(String(id)) ?? []);
+    }),
+    tokenCounts: new DataLoader(
+      async (keys) => {
+        const results = new Map<string, TokenCountRow[]>();
+        const audioKeys = keys.filter((k) => k.kind === 'audio');
+        for (const [, group] of groupBy(audioKeys, (k) => String(k.limit))) {
+          const found = await store.stats.audioTokenCounts(group, group[0]!.limit);
+          for (const k of group) results.set(tokenCountsKey(k), found.get(`${k.audioId}:${k.layer}`) ?? []);
+        }
+        for (const k of keys) {
+          if (k.kind !== 'corpora') continue;
+          results.set(tokenCountsKey(k), await store.stats.corpusTokenCounts({ corpusIds: k.corpusIds, model: k.model }, k.layer, k.limit));
+        }
+        return keys.map((k) => results.get(tokenCountsKey(k))!);
+      },
+      { cacheKeyFn: tokenCountsKey },
+    ),
+    occurrences: new DataLoader(
+      async (keys) => {
+        const results = new Map<string, TokenOccurrenceRow[]>();
+        for (const [, group] of groupBy(keys, (k) => `${k.corpusIds.join(',')}|${k.first}`)) {
+          const rows = await store.tokens.occurrences(group[0]!.corpusIds, group, group[0]!.first);
+          for (const [key, list] of groupBy(rows, (r) => `${r.layer}:${r.token}`)) results.set(`${group[0]!.corpusIds.join(',')}|${group[0]!.first}|${key}`, list);
+        }
+        return keys.map((k) => results.get(occurrencesKey(k)) ?? []);
+      },
+      { cacheKeyFn: occurrencesKey },
+    ),
+  };
+}
+
+function tokenCountsKey(k: TokenCountsKey): string {
+  return k.kind === 'audio' ? `a|${k.audioId}|${k.layer}|${k.limit}` : `c|${k.corpusIds.join(',')}|${k.model ?? ''}|${k.layer}|${k.limit}`;
+}
+
+function occurrencesKey(k: OccurrencesKey): string {
+  return `${k.corpusIds.join(',')}|${k.first}|${k.layer}:${k.token}`;
+}

@@ -1,0 +1,102 @@
+import type { Detector } from '../analytics/detectors/detector.js';
+import type { DetectorRun } from '../analytics/detectors/registry.js';
+import { FRAME_SECONDS, frameToSeconds } from '../domain/contract.js';
+import type { IngestFileResult as IngestFileOutcome } from '../ingest/ingest-codes.js';
+import type { LayerValues } from '../query/layer-values.js';
+import type { AudioRow, CorpusRow } from '../store/rows.js';
+import { Audio } from './types/audio.type.js';
+import { Corpus } from './types/corpus.type.js';
+import { DetectionResult, DetectorInfo, ThresholdComparison } from './types/detection.type.js';
+import { IngestFileResult, IngestStatus } from './types/ingest-report.type.js';
+import { Layer } from './types/layer.type.js';
+import type { LayerScope } from './types/layer.type.js';
+
+/** Storage row → GraphQL Corpus. */
+export function toCorpus(row: CorpusRow): Corpus {
+  return Object.assign(new Corpus(), { id: String(row.id), name: row.name, description: row.description, createdAt: row.createdAt });
+}
+
+/** Storage row → GraphQL Audio. */
+export function toAudio(row: AudioRow): Audio {
+  return Object.assign(new Audio(), {
+    id: String(row.id),
+    corpusId: row.corpusId,
+    model: row.model,
+    contentSha256: row.contentSha256,
+    source: { path: row.sourcePath, line: row.sourceLine },
+    text: row.text,
+    metadata: row.metadata,
+    frameCount: row.frameCount,
+    durationSeconds: row.frameCount * FRAME_SECONDS,
+    ingestedAt: row.ingestedAt,
+  });
+}
+
+/** Layer statistics → GraphQL Layer, remembering the scope its histogram comes from. */
+export function toLayer(values: LayerValues, scope: LayerScope): Layer {
+  return Object.assign(new Layer(), values, { scope });
+}
+
+/** A detector run → GraphQL DetectionResult. */
+export function toDetectionResult(audioId: number, run: DetectorRun): DetectionResult {
+  const flaggedFrames: number[] = [];
+  run.flagged.forEach((f, i) => f && flaggedFrames.push(i));
+  return Object.assign(new DetectionResult(), {
+    audioId: String(audioId),
+    detector: run.detector,
+    parameters: { ...run.params },
+    scores: Array.from(run.scores),
+    threshold: run.threshold,
+    comparison: run.comparison === 'AT_LEAST' ? ThresholdComparison.AT_LEAST : ThresholdComparison.GREATER_THAN,
+    flaggedFrames,
+    anomalies: run.anomalies.map((a) => ({ ...a, peakSeconds: frameToSeconds(a.peakFrame) })),
+  });
+}
+
+/** A registered detector → GraphQL DetectorInfo. */
+export function toDetectorInfo(d: Detector): DetectorInfo {
+  return {
+    name: d.name,
+    description: d.description,
+    parameters: d.parameters.map((p) => ({
+      name: p.name,
+      type: p.type,
+      description: p.description,
+      required: p.default === undefined,
+      defaultValue: p.default ?? null,
+      min: p.min ?? null,
+      max: p.max ?? null,
+    })),
+  };
+}
+
+const statusOf: Record<IngestFileOutcome['status'], IngestStatus> = {
+  ingested: IngestStatus.INGESTED,
+  'already-present': IngestStatus.ALREADY_PRESENT,
+  partial: IngestStatus.PARTIAL,
+  failed: IngestStatus.FAILED,
+};
+
+/** One file's ingest outcome → GraphQL IngestFileResult. */
+export function toIngestFileResult(r: IngestFileOutcome): IngestFileResult {
+  return {
+    path: r.path,
+    status: statusOf[r.status],
+    ingested: r.ingested,
+    alreadyPresent: r.alreadyPresent,
+    audioIds: r.audioIds,
+    errors: r.errors.map((e) => ({
+      code: e.code,
+      message: e.message,
+      line: (e.details['line'] as number | undefined) ?? null,
+      frame: (e.details['frame'] as number | undefined) ?? null,
+      layer: (e.details['layer'] as number | undefined) ?? null,
+      value: e.details['value'] === undefined ? null : typeof e.details['value'] === 'bigint' ? String(e.details['value']) : e.details['value'],
+    })),
+  };
+}
+
+/** Opaque cursor of an audio in a connection. */
+export function audioCursor(id: number): string {
+  return Buffer.from(`audio:${id}`).toString('base64url');
+}

@@ -1,0 +1,78 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LAYER_COUNT, frameToSeconds } from '../../domain/contract.js';
+import { checkLayers } from '../../query/check-layers.js';
+import { checkLimit } from '../../query/check-limit.js';
+import { layerValues } from '../../query/layer-values.js';
+import type { ApiContext } from '../context.js';
+import { parseId } from '../ids.js';
+import { LIMITS } from '../limits.js';
+import { toAudio, toCorpus, toLayer } from '../mappers.js';
+import { Audio, AudioConnection } from '../types/audio.type.js';
+import { CodeMatrixWindow } from '../types/code-matrix.type.js';
+import { Corpus } from '../types/corpus.type.js';
+import { Layer } from '../types/layer.type.js';
+import { CorpusResolver } from './corpus.resolver.js';
+
+@Resolver(() => Audio)
+export class AudioResolver {
+  @Query(() => Audio, { description: 'The audio with this id; error NOT_FOUND if there is none.' })
+  async audio(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<Audio> {
+    return toAudio(await ctx.store.audios.require(parseId(id, 'id')));
+  }
+
+  @Query(() => AudioConnection, { description: `A page of a corpus's audios in id order; first ≤ ${LIMITS.maxPageSize}.`, complexity: ({ args, childComplexity }) => Math.min(args['first'] ?? 50, LIMITS.maxPageSize) * childComplexity })
+  async audios(
+    @Arg('corpus') corpus: string,
+    @Ctx() ctx: ApiContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: `Page size, 1..${LIMITS.maxPageSize}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last audio of the previous page.' }) after?: string | null,
+  ): Promise<AudioConnection> {
+    checkLimit('first', first, LIMITS.maxPageSize);
+    const [row] = await ctx.store.corpora.requireByNames([corpus]);
+    return new CorpusResolver().audios(toCorpus(row!), ctx, first, after);
+  }
+
+  @FieldResolver(() => Corpus)
+  async corpus(@Root() a: Audio, @Ctx() ctx: ApiContext): Promise<Corpus> {
+    return toCorpus(await ctx.loaders.corpus.load(a.corpusId));
+  }
+
+  @FieldResolver(() => [Layer], { description: 'Per-layer statistics of this audio (pre-aggregated at ingest).' })
+  async layers(
+    @Root() a: Audio,
+    @Ctx() ctx: ApiContext,
+    @Arg('layers', () => [Int], { nullable: true, description: 'Layer numbers 1..16; all when omitted.' }) layers?: number[] | null,
+  ): Promise<Layer[]> {
+    const wanted = new Set(checkLayers(layers));
+    const rows = await ctx.loaders.audioLayers.load(Number(a.id));
+    return rows.filter((r) => wanted.has(r.layer)).map((r) => toLayer(layerValues(r), { kind: 'audio', audioId: Number(a.id) }));
+  }
+
+  @FieldResolver(() => CodeMatrixWindow, { description: `A window of the codes; frameCount ≤ ${LIMITS.maxWindowFrames}.` })
+  async codes(
+    @Root() a: Audio,
+    @Ctx() ctx: ApiContext,
+    @Arg('startFrame', () => Int, { defaultValue: 0, description: 'First frame (0-based).' }) startFrame: number,
+    @Arg('frameCount', () => Int, { defaultValue: 250, description: `Frames wanted, 1..${LIMITS.maxWindowFrames} (250 = 20 s).` }) frameCount: number,
+  ): Promise<CodeMatrixWindow> {
+    checkLimit('startFrame', startFrame, Number.MAX_SAFE_INTEGER, 0);
+    checkLimit('frameCount', frameCount, LIMITS.maxWindowFrames);
+    const m = await ctx.store.audios.window(Number(a.id), startFrame, frameCount);
+    const frameMajor = Array.from({ length: m.frames }, (_, f) => Array.from(m.tokens.subarray(f * LAYER_COUNT, (f + 1) * LAYER_COUNT)));
+    return {
+      audioId: a.id,
+      startFrame,
+      frameCount: m.frames,
+      startSeconds: frameToSeconds(startFrame),
+      endSeconds: frameToSeconds(startFrame + m.frames),
+      frameMajor,
+      layerMajor: Array.from({ length: LAYER_COUNT }, (_, l) => frameMajor.map((row) => row[l]!)),
+    };
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes an audio with its codes and statistics; NOT_FOUND if there is none.' })
+  async deleteAudio(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<boolean> {
+    await ctx.store.audios.delete(parseId(id, 'id'));
+    return true;
+  }
+}

@@ -1,0 +1,65 @@
+import { Arg, Ctx, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { TokenscopeError } from '../../errors.js';
+import { DEFAULT_EXTERNAL_MODEL, ingestCodeFiles } from '../../ingest/ingest-codes.js';
+import type { IngestFileResult as IngestFileOutcome } from '../../ingest/ingest-codes.js';
+import { checkCorpusName } from '../../query/check-corpus-name.js';
+import { checkLimit } from '../../query/check-limit.js';
+import type { ApiContext } from '../context.js';
+import { resolveInsideRoots } from '../data-roots.js';
+import { toGraphQLError } from '../error-format.js';
+import { LIMITS } from '../limits.js';
+import { toIngestFileResult } from '../mappers.js';
+import { IngestReport } from '../types/ingest-report.type.js';
+
+/** Orientation of square arrays, which cannot be told from the shape. */
+export enum MatrixOrientation {
+  FRAME_MAJOR = 'frame-major',
+  LAYER_MAJOR = 'layer-major',
+}
+registerEnumType(MatrixOrientation, { name: 'MatrixOrientation', description: 'FRAME_MAJOR: N × 16 (the official tokenizer); LAYER_MAJOR: 16 × N (as the guide prints).' });
+
+@Resolver()
+export class IngestResolver {
+  @Mutation(() => IngestReport, {
+    description: `Ingests code files (.jsonl official format, .npy, .json) or folders of them, by server-side path inside the data roots; at most ${LIMITS.maxIngestPaths} paths. Each file is stored whole or not at all; failures are listed per file and in the response errors, and never stop the batch.`,
+  })
+  async ingestCodes(
+    @Arg('corpus', { description: 'Target corpus; created when absent.' }) corpus: string,
+    @Arg('paths', () => [String]) paths: string[],
+    @Ctx() ctx: ApiContext,
+    @Arg('model', () => String, { nullable: true, description: `Model identity to record; default ${DEFAULT_EXTERNAL_MODEL}.` }) model?: string | null,
+    @Arg('orientation', () => MatrixOrientation, { nullable: true, description: 'Needed for 16 × 16 arrays only.' }) orientation?: MatrixOrientation | null,
+    @Arg('skipBadItems', { defaultValue: false, description: 'Store the good matrices of a file that has bad ones.' }) skipBadItems?: boolean,
+  ): Promise<IngestReport> {
+    checkCorpusName(corpus);
+    checkLimit('paths (count)', paths.length, LIMITS.maxIngestPaths);
+    const files: IngestFileOutcome[] = [];
+    const allowed: string[] = [];
+    for (const p of paths) {
+      try {
+        allowed.push(await resolveInsideRoots(p, ctx.config.dataRoots));
+      } catch (err) {
+        if (!(err instanceof TokenscopeError)) throw err;
+        files.push({ path: p, ingested: 0, alreadyPresent: 0, audioIds: [], errors: [err], status: 'failed' });
+      }
+    }
+    const usedModel = model ?? DEFAULT_EXTERNAL_MODEL;
+    for (const p of allowed) {
+      try {
+        files.push(...(await ingestCodeFiles(ctx.store, [p], { corpus, model: usedModel, ...(orientation ? { orientation } : {}), skipBadItems: skipBadItems ?? false })));
+      } catch (err) {
+        if (!(err instanceof TokenscopeError)) throw err;
+        files.push({ path: p, ingested: 0, alreadyPresent: 0, audioIds: [], errors: [err], status: 'failed' });
+      }
+    }
+    files.forEach((f, i) => f.errors.forEach((e) => ctx.partialErrors.push(toGraphQLError(e, ['ingestCodes', 'files', i]))));
+    return {
+      corpus,
+      model: usedModel,
+      files: files.map(toIngestFileResult),
+      ingested: files.reduce((a, f) => a + f.ingested, 0),
+      alreadyPresent: files.reduce((a, f) => a + f.alreadyPresent, 0),
+      failedFiles: files.filter((f) => f.errors.length).length,
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AudioResolver } from './resolvers/audio.resolver.js';
+import { CorpusResolver } from './resolvers/corpus.resolver.js';
+import { DetectorResolver } from './resolvers/detector.resolver.js';
+import { IngestResolver } from './resolvers/ingest.resolver.js';
+import { LayerResolver } from './resolvers/layer.resolver.js';
+import { StatsResolver, TokenOccurrenceResolver } from './resolvers/stats.resolver.js';
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL schema (built once per process). */
+export function createSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [CorpusResolver, AudioResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, IngestResolver],
+    validate: false,
+  });
+  return built;
+}
+
+/** The schema as SDL, types and fields sorted: the committed contract in schema/schema.graphql. */
+export async function printSortedSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await createSchema()))}\n`;
+}

@@ -1,0 +1,115 @@
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DetectorRegistry } from '../analytics/detectors/registry.js';
+import type { Store } from '../store/store.js';
+import { mutationAccess } from './auth.js';
+import type { ApiConfig } from './config.js';
+import { createContext } from './context.js';
+import type { ApiContext } from './context.js';
+import { formatError } from './error-format.js';
+import { requestGuards } from './plugins/request-guards.plugin.js';
+import { createSchema } from './schema.js';
+
+/** Largest request body accepted, in bytes. */
+const MAX_BODY_BYTES = 1 << 20;
+
+/** The services the API serves. */
+export interface ApiServices {
+  store: Store;
+  registry: DetectorRegistry;
+  config: ApiConfig;
+}
+
+/** The Apollo server plus a way to build contexts, usable over HTTP or in process. */
+export interface Api {
+  apollo: ApolloServer<ApiContext>;
+  /** A context for an in-process caller (the CLI, tests): trusted, so mutations are allowed. */
+  trustedContext(): ApiContext;
+  stop(): Promise<void>;
+}
+
+/** Builds and starts the Apollo server (no HTTP listener yet). */
+export async function createApi(services: ApiServices): Promise<Api> {
+  const schema: GraphQLSchema = await createSchema();
+  const apollo = new ApolloServer<ApiContext>({ schema, formatError, plugins: [requestGuards(() => schema)], includeStacktraceInErrorResponses: false });
+  await apollo.start();
+  return {
+    apollo,
+    trustedContext: () => createContext(services, { mayMutate: true, mutationRefusal: null }),
+    stop: () => apollo.stop(),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error(`request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Serves POST/GET /graphql over node:http. */
+export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/graphql') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the GraphQL endpoint is /graphql\n');
+      return;
+    }
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch (err) {
+      res.writeHead(413, { 'content-type': 'text/plain' }).end(`${(err as Error).message}\n`);
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    let body: unknown = raw;
+    if ((headers.get('content-type') ?? '').includes('application/json') && raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+        return;
+      }
+    }
+    const result = await api.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => createContext(services, mutationAccess(services.config, req.headers)),
+    });
+    for (const [k, v] of result.headers) res.setHeader(k, v);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+/** Starts the HTTP server on config.host:port; resolves with the bound address. */
+export async function listen(api: Api, services: ApiServices, port: number): Promise<{ server: Server; url: string }> {
+  const handler = graphqlHandler(api, services);
+  const server = createServer((req, res) => {
+    handler(req, res).catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error\n');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, services.config.host, () => resolve());
+  });
+  const { address, port: bound } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return { server, url: `http://${host}:${bound}/graphql` };
+}

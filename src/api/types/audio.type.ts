@@ -1,0 +1,75 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Where an audio\'s code matrix came from.' })
+export class AudioSource {
+  @Field({ description: 'Path of the file as given at ingest.' })
+  path!: string;
+
+  @Field(() => Int, { nullable: true, description: 'JSONL line (1-based) or JSON list index (0-based); null for a whole file.' })
+  line!: number | null;
+}
+
+@ObjectType({ description: 'One audio: a code matrix of N frames × 16 layers at 12.5 frames per second.' })
+export class Audio {
+  @Field(() => ID)
+  id!: string;
+
+  corpusId!: number;
+
+  @Field({ description: 'Model that produced the codes: a manifest id, or external:<name> for ingested codes.' })
+  model!: string;
+
+  @Field({ description: 'sha256 of the canonical code matrix (with the model, the audio\'s identity in its corpus).' })
+  contentSha256!: string;
+
+  @Field(() => AudioSource)
+  source!: AudioSource;
+
+  @Field(() => String, { nullable: true, description: 'Transcript, when the source carried one.' })
+  text!: string | null;
+
+  @Field(() => GraphQLJSONObject, { description: 'Other string fields of the source (e.g. audio, ref_audio of the official JSONL).' })
+  metadata!: Record<string, string>;
+
+  @Field(() => Int, { description: 'Number of frames N.' })
+  frameCount!: number;
+
+  @Field(() => Float, { description: 'Duration in seconds: frameCount × 0.08.' })
+  durationSeconds!: number;
+
+  @Field({ description: 'When it was stored.' })
+  ingestedAt!: Date;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class AudioEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Audio)
+  node!: Audio;
+}
+
+@ObjectType({ description: 'A page of audios in id order.' })
+export class AudioConnection {
+  @Field(() => [AudioEdge])
+  edges!: AudioEdge[];
+
+  @Field(() => [Audio])
+  nodes!: Audio[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  corpusId!: number;
+}

@@ -1,0 +1,99 @@
+import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** How scores are compared with the threshold. */
+export enum ThresholdComparison {
+  GREATER_THAN = 'GREATER_THAN',
+  AT_LEAST = 'AT_LEAST',
+}
+registerEnumType(ThresholdComparison, {
+  name: 'ThresholdComparison',
+  description: 'GREATER_THAN: a frame is anomalous when score > threshold (the guide\'s rule); AT_LEAST: when score ≥ threshold.',
+});
+
+@ObjectType({ description: 'An event: a run of consecutive anomalous frames. Times use 12.5 frames per second.' })
+export class Anomaly {
+  @Field(() => Int, { description: 'First anomalous frame (0-based).' })
+  startFrame!: number;
+
+  @Field(() => Int, { description: 'Frame after the last anomalous one (exclusive).' })
+  endFrame!: number;
+
+  @Field(() => Float, { description: 'startFrame × 0.08 s.' })
+  startSeconds!: number;
+
+  @Field(() => Float, { description: 'endFrame × 0.08 s.' })
+  endSeconds!: number;
+
+  @Field(() => Int, { description: 'Frame with the highest score (earliest on ties).' })
+  peakFrame!: number;
+
+  @Field(() => Float, { description: 'peakFrame × 0.08 s.' })
+  peakSeconds!: number;
+
+  @Field(() => Float, { description: 'Score at the peak frame.' })
+  score!: number;
+}
+
+@ObjectType({ description: 'The outcome of running one detector on one audio.' })
+export class DetectionResult {
+  @Field(() => ID)
+  audioId!: string;
+
+  @Field({ description: 'Detector name.' })
+  detector!: string;
+
+  @Field(() => GraphQLJSONObject, { description: 'Parameters as used, defaults filled in: with the detector name, enough to repeat the run.' })
+  parameters!: Record<string, unknown>;
+
+  @Field(() => [Float], { description: 'One score per frame.' })
+  scores!: number[];
+
+  @Field(() => Float, { description: 'The threshold actually used.' })
+  threshold!: number;
+
+  @Field(() => ThresholdComparison)
+  comparison!: ThresholdComparison;
+
+  @Field(() => [Int], { description: 'Frames found anomalous, ascending.' })
+  flaggedFrames!: number[];
+
+  @Field(() => [Anomaly], { description: 'Runs of consecutive anomalous frames.' })
+  anomalies!: Anomaly[];
+}
+
+@ObjectType({ description: 'A detector parameter: its type, default and meaning.' })
+export class DetectorParameter {
+  @Field()
+  name!: string;
+
+  @Field({ description: 'int, float, string, or layers (a list of layer numbers 1..16).' })
+  type!: string;
+
+  @Field()
+  description!: string;
+
+  @Field({ description: 'True when the parameter has no default.' })
+  required!: boolean;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Value used when none is given.' })
+  defaultValue!: unknown;
+
+  @Field(() => Float, { nullable: true, description: 'Smallest allowed value (inclusive).' })
+  min!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Largest allowed value (inclusive).' })
+  max!: number | null;
+}
+
+@ObjectType({ description: 'A registered detection strategy.' })
+export class DetectorInfo {
+  @Field()
+  name!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => [DetectorParameter])
+  parameters!: DetectorParameter[];
+}

@@ -1,0 +1,53 @@
+/** Every failure tokenscope reports on purpose carries one of these codes. */
+export enum ErrorCode {
+  /** A code matrix (file, line, array) is malformed: bad token, wrong shape, bad dtype. */
+  INVALID_CODES = 'INVALID_CODES',
+  /** An argument or parameter is of the wrong type or out of range. */
+  INVALID_ARGUMENT = 'INVALID_ARGUMENT',
+  /** A named thing (audio, corpus, detector, model) does not exist. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** A thing with that name already exists. */
+  ALREADY_EXISTS = 'ALREADY_EXISTS',
+  /** A path lies outside the configured data roots (or escapes them through `..` or a symlink). */
+  PATH_OUTSIDE_ROOTS = 'PATH_OUTSIDE_ROOTS',
+  /** A file could not be read. */
+  UNREADABLE_FILE = 'UNREADABLE_FILE',
+  /** A mutation was attempted without the API key. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** A request asks for more than a cap allows (list size, window, depth, complexity). */
+  LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
+  /** Matrices from different models were combined where that is not allowed. */
+  MODEL_MISMATCH = 'MODEL_MISMATCH',
+  /** An invariant broke: a bug, masked to clients and logged. */
+  INTERNAL = 'INTERNAL',
+}
+
+/** The one domain error type: a code, a message naming what was wrong, and optional details. */
+export class TokenscopeError extends Error {
+  override readonly name = 'TokenscopeError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Shorthand for an INVALID_ARGUMENT error. */
+export function invalidArgument(message: string, details: Record<string, unknown> = {}): TokenscopeError {
+  return new TokenscopeError(ErrorCode.INVALID_ARGUMENT, message, details);
+}
+
+/** Shorthand for a NOT_FOUND error. */
+export function notFound(message: string, details: Record<string, unknown> = {}): TokenscopeError {
+  return new TokenscopeError(ErrorCode.NOT_FOUND, message, details);
+}
+
+/** Thrown where the compiler proved a case cannot happen (exhaustive switches). */
+export class UnreachableCaseError extends Error {
+  constructor(value: never) {
+    super(`unreachable case: ${JSON.stringify(value)}`);
+  }
+}

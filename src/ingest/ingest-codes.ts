@@ -1,0 +1,111 @@
+import { ErrorCode, TokenscopeError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import { storeMatrices } from '../store/matrix-writer.js';
+import type { CodeItem } from './codes/code-item.js';
+import { isCodeItemFailure } from './codes/code-item.js';
+import type { Orientation } from './codes/orientation.js';
+import { readCodeFile } from './codes/read-code-file.js';
+import { listCodeFiles } from './list-code-files.js';
+
+/** Default model identity for code matrices computed elsewhere by the official tokenizer. */
+export const DEFAULT_EXTERNAL_MODEL = 'external:qwen3-tts-tokenizer-12hz';
+
+/** Options of a code-file ingest. */
+export interface IngestCodesOptions {
+  /** Corpus to ingest into; created when absent. */
+  corpus: string;
+  /** Model identity recorded with every matrix (default DEFAULT_EXTERNAL_MODEL). */
+  model?: string;
+  /** Orientation of square (16×16) arrays, which is otherwise ambiguous. */
+  orientation?: Orientation;
+  /**
+   * false (default): a file with any bad matrix stores nothing; true: its good matrices are
+   * stored and the bad ones reported.
+   */
+  skipBadItems?: boolean;
+  /** Called after each file. */
+  onFile?: (result: IngestFileResult) => void;
+}
+
+/** What happened to one file. */
+export type IngestFileResult = {
+  path: string;
+  /** Matrices newly stored. */
+  ingested: number;
+  /** Matrices already stored in this corpus under this model (not stored again). */
+  alreadyPresent: number;
+  /** Ids of the audios of this file, new or already present, in file order. */
+  audioIds: number[];
+  /** Problems found; with skipBadItems false, a non-empty list means nothing of the file was stored. */
+  errors: TokenscopeError[];
+  status: 'ingested' | 'already-present' | 'partial' | 'failed';
+};
+
+function statusOf(r: Omit<IngestFileResult, 'status'>, total: number): IngestFileResult['status'] {
+  if (r.errors.length && r.ingested + r.alreadyPresent === 0) return 'failed';
+  if (r.errors.length) return 'partial';
+  return r.ingested === 0 && total > 0 ? 'already-present' : 'ingested';
+}
+
+async function storeItems(store: Store, corpus: string, model: string, items: readonly CodeItem[]) {
+  return store.db.transaction(async (tx) => {
+    const corpusRow = await store.corpora.ensureIn(tx, corpus);
+    return storeMatrices(
+      tx,
+      items.map((item) => ({
+        corpusId: corpusRow.id,
+        model,
+        contentSha256: item.contentSha256,
+        sourcePath: item.source.path,
+        sourceLine: item.source.line ?? null,
+        text: item.metadata['text'] ?? null,
+        metadata: { ...item.metadata },
+        matrix: item.matrix,
+      })),
+    );
+  });
+}
+
+/** Reads every matrix of one file; a file that cannot be read becomes one error. */
+async function readAll(path: string, orientation: Orientation | undefined) {
+  const items: CodeItem[] = [];
+  const errors: TokenscopeError[] = [];
+  try {
+    for await (const r of readCodeFile(path, orientation ? { orientation } : {})) {
+      if (isCodeItemFailure(r)) errors.push(r.error);
+      else items.push(r);
+    }
+  } catch (err) {
+    if (!(err instanceof TokenscopeError)) throw err;
+    errors.push(err);
+  }
+  if (!items.length && !errors.length) {
+    errors.push(new TokenscopeError(ErrorCode.INVALID_CODES, `${path}: holds no code matrix`, { path }));
+  }
+  return { items, errors };
+}
+
+/**
+ * Ingests code files (and folders of them) into a corpus. Each file is one transaction: either
+ * all its matrices are stored or none (unless skipBadItems); a failing file never stops the batch.
+ */
+export async function ingestCodeFiles(store: Store, paths: readonly string[], options: IngestCodesOptions): Promise<IngestFileResult[]> {
+  const model = options.model ?? DEFAULT_EXTERNAL_MODEL;
+  const results: IngestFileResult[] = [];
+  for (const path of await listCodeFiles(paths)) {
+    const { items, errors } = await readAll(path, options.orientation);
+    const storable = errors.length && !options.skipBadItems ? [] : items;
+    const outcomes = storable.length ? await storeItems(store, options.corpus, model, storable) : [];
+    const partial = {
+      path,
+      ingested: outcomes.filter((o) => o.status === 'ingested').length,
+      alreadyPresent: outcomes.filter((o) => o.status === 'already-present').length,
+      audioIds: outcomes.map((o) => o.audioId),
+      errors,
+    };
+    const result = { ...partial, status: statusOf(partial, storable.length) };
+    results.push(result);
+    options.onFile?.(result);
+  }
+  return results;
+}

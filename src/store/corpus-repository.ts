@@ -1,0 +1,99 @@
+import { ErrorCode, TokenscopeError, notFound } from '../errors.js';
+import type { Database, SqlRow, Transaction } from './database.js';
+import type { CorpusRow, CorpusSummaryRow } from './rows.js';
+import { toNumber } from './sql-helpers.js';
+import { deleteAudiosWhere } from './delete-audios.js';
+
+function toCorpus(r: SqlRow): CorpusRow {
+  return {
+    id: toNumber(r['id']),
+    name: String(r['name']),
+    description: (r['description'] as string | null) ?? null,
+    createdAt: r['created_at'] as Date,
+  };
+}
+
+const columns = 'id, name, description, created_at';
+
+/** Corpora: named collections of audios. */
+export class CorpusRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Creates a corpus; ALREADY_EXISTS when the name is taken. */
+  async create(name: string, description: string | null = null): Promise<CorpusRow> {
+    return this.db.transaction(async (tx) => {
+      const existing = await tx.query('SELECT id FROM corpora WHERE name = ?', [name]);
+      if (existing.length) throw new TokenscopeError(ErrorCode.ALREADY_EXISTS, `corpus "${name}" already exists`, { corpus: name });
+      const rows = await tx.query(`INSERT INTO corpora (name, description) VALUES (?, ?) RETURNING ${columns}`, [name, description]);
+      return toCorpus(rows[0]!);
+    });
+  }
+
+  /** Returns the corpus named `name`, creating it inside `tx` when absent. */
+  async ensureIn(tx: Transaction, name: string): Promise<CorpusRow> {
+    const rows = await tx.query(`SELECT ${columns} FROM corpora WHERE name = ?`, [name]);
+    if (rows.length) return toCorpus(rows[0]!);
+    const created = await tx.query(`INSERT INTO corpora (name) VALUES (?) RETURNING ${columns}`, [name]);
+    return toCorpus(created[0]!);
+  }
+
+  /** All corpora by name. */
+  async list(): Promise<CorpusRow[]> {
+    return (await this.db.query(`SELECT ${columns} FROM corpora ORDER BY name`)).map(toCorpus);
+  }
+
+  /** Corpora with these names (missing names are simply absent). */
+  async findByNames(names: readonly string[]): Promise<CorpusRow[]> {
+    if (!names.length) return [];
+    return (await this.db.query(`SELECT ${columns} FROM corpora WHERE list_contains(?, name)`, [names])).map(toCorpus);
+  }
+
+  /** Corpora with these ids. */
+  async findByIds(ids: readonly number[]): Promise<CorpusRow[]> {
+    if (!ids.length) return [];
+    return (await this.db.query(`SELECT ${columns} FROM corpora WHERE list_contains(?, id)`, [ids])).map(toCorpus);
+  }
+
+  /** The corpora named, in the order given; NOT_FOUND naming the first unknown one. */
+  async requireByNames(names: readonly string[]): Promise<CorpusRow[]> {
+    const found = new Map((await this.findByNames(names)).map((c) => [c.name, c]));
+    return names.map((n) => {
+      const c = found.get(n);
+      if (!c) throw notFound(`corpus "${n}" does not exist`, { corpus: n });
+      return c;
+    });
+  }
+
+  /** Audio count, frame count and models of each corpus id, one statement for all. */
+  async summaries(ids: readonly number[]): Promise<CorpusSummaryRow[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.query(
+      `SELECT corpus_id, count(*) AS audios, coalesce(sum(frame_count), 0) AS frames, list(DISTINCT model ORDER BY model) AS models
+       FROM audios WHERE list_contains(?, corpus_id) GROUP BY corpus_id`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [toNumber(r['corpus_id']), r]));
+    return ids.map((id) => {
+      const r = byId.get(id);
+      return {
+        corpusId: id,
+        audioCount: r ? toNumber(r['audios']) : 0,
+        frameCount: r ? toNumber(r['frames']) : 0,
+        models: r ? (r['models'] as string[]) : [],
+      };
+    });
+  }
+
+  /** Deletes a corpus with all its audios, codes and aggregates; returns the audios removed. */
+  async delete(name: string): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query('SELECT id FROM corpora WHERE name = ?', [name]);
+      if (!rows.length) throw notFound(`corpus "${name}" does not exist`, { corpus: name });
+      const id = toNumber(rows[0]!['id']);
+      const removed = await deleteAudiosWhere(tx, 'corpus_id = ?', [id]);
+      await tx.query('DELETE FROM corpus_token_counts WHERE corpus_id = ?', [id]);
+      await tx.query('DELETE FROM corpora WHERE id = ?', [id]);
+      return removed;
+    });
+  }
+}

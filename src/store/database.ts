@@ -1,0 +1,111 @@
+import { DuckDBInstance, listValue } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { ErrorCode, TokenscopeError } from '../errors.js';
+
+/** A bound parameter: numbers, strings, booleans, null, or a list of numbers/strings. */
+export type SqlValue = number | string | boolean | bigint | null | readonly (number | string)[];
+
+/** A row as plain JS values (BIGINT arrives as bigint; use the mappers' `toNumber`). */
+export type SqlRow = Record<string, unknown>;
+
+/** The operations available inside a write transaction. */
+export interface Transaction {
+  /** Runs one statement inside the transaction and returns its rows. */
+  query(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]>;
+  /** An Appender on `table` that writes inside the transaction; closed by the caller. */
+  appender(table: string): Promise<DuckDBAppender>;
+}
+
+/** Options for opening the database. */
+export interface DatabaseOptions {
+  /** Read connections in the pool (default 4). */
+  readConnections?: number;
+  /** DuckDB worker threads (default: DuckDB's choice). */
+  threads?: number;
+}
+
+function bind(params: readonly SqlValue[]): DuckDBValue[] {
+  return params.map((p) => (Array.isArray(p) ? listValue(p as (number | string)[]) : (p as DuckDBValue)));
+}
+
+/**
+ * The DuckDB handle: a pool of read connections and one write connection whose transactions are
+ * serialised, so concurrent requests never share a transaction. Counts statements for tests.
+ */
+export class Database {
+  private statements = 0;
+  private nextReader = 0;
+  private writeQueue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    private readonly readers: DuckDBConnection[],
+    private readonly writer: DuckDBConnection,
+  ) {}
+
+  /** Opens (creating if needed) the database at `path`, or an in-memory one for ':memory:'. */
+  static async open(path: string, options: DatabaseOptions = {}): Promise<Database> {
+    const config: Record<string, string> = {};
+    if (options.threads !== undefined) config['threads'] = String(options.threads);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (err) {
+      throw new TokenscopeError(ErrorCode.UNREADABLE_FILE, `cannot open database ${path}: ${(err as Error).message}`, { path }, { cause: err });
+    }
+    const readers: DuckDBConnection[] = [];
+    for (let i = 0; i < (options.readConnections ?? 4); i++) readers.push(await instance.connect());
+    return new Database(path, instance, readers, await instance.connect());
+  }
+
+  /** Number of SQL statements issued so far (reads and writes). */
+  get statementCount(): number {
+    return this.statements;
+  }
+
+  /** Runs a read-only statement on a pooled connection and returns its rows. */
+  async query(sql: string, params: readonly SqlValue[] = []): Promise<SqlRow[]> {
+    const conn = this.readers[this.nextReader++ % this.readers.length]!;
+    return this.run(conn, sql, params);
+  }
+
+  /** Runs `work` in one transaction on the write connection; writes are serialised. */
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const tx: Transaction = {
+        query: (sql, params = []) => this.run(this.writer, sql, params),
+        appender: (table) => this.writer.createAppender(table),
+      };
+      await this.run(this.writer, 'BEGIN TRANSACTION');
+      try {
+        const result = await work(tx);
+        await this.run(this.writer, 'COMMIT');
+        return result;
+      } catch (err) {
+        await this.run(this.writer, 'ROLLBACK');
+        throw err;
+      }
+    };
+    const next = this.writeQueue.then(run, run);
+    this.writeQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Waits for pending writes, then closes every connection and the instance. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writeQueue;
+    for (const c of [...this.readers, this.writer]) c.closeSync();
+    this.instance.closeSync();
+  }
+
+  private async run(conn: DuckDBConnection, sql: string, params: readonly SqlValue[] = []): Promise<SqlRow[]> {
+    if (this.closed) throw new TokenscopeError(ErrorCode.INTERNAL, 'database is closed');
+    this.statements++;
+    const reader = await conn.runAndReadAll(sql, params.length ? bind(params) : undefined);
+    return reader.getRowObjectsJS() as SqlRow[];
+  }
+}

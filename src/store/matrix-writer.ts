@@ -1,0 +1,141 @@
+import type { DuckDBAppender } from '@duckdb/node-api';
+import type { CodeMatrix } from '../domain/code-matrix.js';
+import { CODEBOOK_SIZE, LAYER_COUNT } from '../domain/contract.js';
+import type { Transaction } from './database.js';
+import { toNumber } from './sql-helpers.js';
+
+/** What is stored with a matrix. */
+export interface NewAudio {
+  corpusId: number;
+  /** Model identity: a manifest id, or `external:<name>` for ingested codes. */
+  model: string;
+  contentSha256: string;
+  sourcePath: string;
+  sourceLine: number | null;
+  text: string | null;
+  metadata: Record<string, string>;
+  matrix: CodeMatrix;
+}
+
+/** Outcome of storing one matrix. */
+export type StoreOutcome = { status: 'ingested'; audioId: number } | { status: 'already-present'; audioId: number };
+
+/** Per-layer histograms of a matrix: 16 × 2048 counts, index = (layer − 1) × 2048 + token. */
+function histograms(matrix: CodeMatrix): Uint32Array {
+  const counts = new Uint32Array(LAYER_COUNT * CODEBOOK_SIZE);
+  const { tokens } = matrix;
+  for (let i = 0; i < tokens.length; i++) counts[(i % LAYER_COUNT) * CODEBOOK_SIZE + tokens[i]!]!++;
+  return counts;
+}
+
+async function withAppender(tx: Transaction, table: string, fill: (a: DuckDBAppender) => void): Promise<void> {
+  const appender = await tx.appender(table);
+  try {
+    fill(appender);
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/**
+ * Stores matrices and their pre-aggregates inside `tx` with a constant number of statements per
+ * batch: audio rows, frames, per-audio token counts and layer sums go through Appenders (counts
+ * computed here from the matrix in hand), and the corpus token counts are upserted once.
+ * Identity is (corpus, model, content hash): a matrix already stored is not stored again.
+ */
+export async function storeMatrices(tx: Transaction, audios: readonly NewAudio[]): Promise<StoreOutcome[]> {
+  if (!audios.length) return [];
+  const keyOf = (a: NewAudio) => `${a.corpusId}|${a.model}|${a.contentSha256}`;
+  const existing = new Map<string, number>();
+  for (const r of await tx.query(
+    `SELECT id, corpus_id || '|' || model || '|' || content_sha256 AS k FROM audios WHERE list_contains(?, corpus_id || '|' || model || '|' || content_sha256)`,
+    [audios.map(keyOf)],
+  )) {
+    existing.set(String(r['k']), toNumber(r['id']));
+  }
+  const fresh = audios.filter((a) => !existing.has(keyOf(a)) && existing.set(keyOf(a), -1));
+  const ids = (await tx.query(`SELECT nextval('audio_id_seq') AS id FROM range(?)`, [fresh.length])).map((r) => toNumber(r['id']));
+  fresh.forEach((a, i) => existing.set(keyOf(a), ids[i]!));
+
+  await withAppender(tx, 'audios', (ap) => {
+    fresh.forEach((a, i) => {
+      ap.appendUInteger(ids[i]!);
+      ap.appendUInteger(a.corpusId);
+      ap.appendVarchar(a.model);
+      ap.appendVarchar(a.contentSha256);
+      ap.appendVarchar(a.sourcePath);
+      if (a.sourceLine === null) ap.appendNull();
+      else ap.appendInteger(a.sourceLine);
+      ap.appendUInteger(a.matrix.frames);
+      if (a.text === null) ap.appendNull();
+      else ap.appendVarchar(a.text);
+      ap.appendVarchar(JSON.stringify(a.metadata));
+      ap.appendDefault();
+      ap.endRow();
+    });
+  });
+  await withAppender(tx, 'frames', (ap) => {
+    fresh.forEach(({ matrix: { tokens, frames } }, i) => {
+      for (let f = 0; f < frames; f++) {
+        ap.appendUInteger(ids[i]!);
+        ap.appendUInteger(f);
+        for (let l = 0; l < LAYER_COUNT; l++) ap.appendUSmallInt(tokens[f * LAYER_COUNT + l]!);
+        ap.endRow();
+      }
+    });
+  });
+  const counts = fresh.map((a) => histograms(a.matrix));
+  await withAppender(tx, 'audio_token_counts', (ap) => {
+    counts.forEach((h, i) => {
+      for (let j = 0; j < h.length; j++) {
+        if (!h[j]) continue;
+        ap.appendUInteger(ids[i]!);
+        ap.appendUTinyInt(Math.floor(j / CODEBOOK_SIZE) + 1);
+        ap.appendUSmallInt(j % CODEBOOK_SIZE);
+        ap.appendUInteger(h[j]!);
+        ap.endRow();
+      }
+    });
+  });
+  await withAppender(tx, 'audio_layer_stats', (ap) => {
+    counts.forEach((h, i) => {
+      const n = fresh[i]!.matrix.frames;
+      for (let l = 0; l < LAYER_COUNT; l++) {
+        let sum = 0;
+        let sumSq = 0;
+        let distinct = 0;
+        let entropy = 0;
+        for (let t = 0; t < CODEBOOK_SIZE; t++) {
+          const c = h[l * CODEBOOK_SIZE + t]!;
+          if (!c) continue;
+          sum += c * t;
+          sumSq += c * t * t;
+          distinct++;
+          entropy -= (c / n) * Math.log2(c / n);
+        }
+        ap.appendUInteger(ids[i]!);
+        ap.appendUTinyInt(l + 1);
+        ap.appendUBigInt(BigInt(n));
+        ap.appendUBigInt(BigInt(sum));
+        ap.appendUBigInt(BigInt(sumSq));
+        ap.appendUSmallInt(distinct);
+        ap.appendDouble(Math.max(0, entropy));
+        ap.endRow();
+      }
+    });
+  });
+  if (fresh.length) {
+    await tx.query(
+      `INSERT INTO corpus_token_counts
+       SELECT a.corpus_id, a.model, t.layer, t.token, sum(t.count) FROM audio_token_counts t JOIN audios a ON a.id = t.audio_id
+       WHERE list_contains(?, t.audio_id) GROUP BY ALL
+       ON CONFLICT DO UPDATE SET count = count + excluded.count`,
+      [ids],
+    );
+  }
+  return audios.map((a) => {
+    const id = existing.get(keyOf(a))!;
+    return ids.includes(id) && fresh.some((f) => f === a) ? { status: 'ingested', audioId: id } : { status: 'already-present', audioId: id };
+  });
+}

@@ -1,0 +1,5 @@
+import { initialSchema } from './001-initial.js';
+import type { Migration } from './migration.js';
+
+/** Every migration, in version order. Append new ones; never edit an applied one. */
+export const migrations: readonly Migration[] = [initialSchema];

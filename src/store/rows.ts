@@ -1,0 +1,71 @@
+/** Storage row types: what the repositories return. GraphQL types are mapped from these at the edge. */
+
+/** A corpus row. */
+export interface CorpusRow {
+  id: number;
+  name: string;
+  description: string | null;
+  createdAt: Date;
+}
+
+/** Aggregate facts about a corpus's audios. */
+export interface CorpusSummaryRow {
+  corpusId: number;
+  audioCount: number;
+  frameCount: number;
+  models: string[];
+}
+
+/** An audio (one code matrix) row. */
+export interface AudioRow {
+  id: number;
+  corpusId: number;
+  model: string;
+  contentSha256: string;
+  sourcePath: string;
+  /** 1-based line in a JSONL (or index in a JSON list) the matrix came from; null for whole files. */
+  sourceLine: number | null;
+  frameCount: number;
+  text: string | null;
+  metadata: Record<string, string>;
+  ingestedAt: Date;
+}
+
+/** Mergeable per-layer aggregates (counts and sums), plus what needs the histogram. */
+export interface LayerAggregateRow {
+  layer: number;
+  tokenCount: number;
+  tokenSum: number;
+  tokenSumSq: number;
+  distinctTokens: number;
+  entropyBits: number;
+}
+
+/** Per-audio layer aggregates. */
+export interface AudioLayerAggregateRow extends LayerAggregateRow {
+  audioId: number;
+}
+
+/** A token with its count. */
+export interface TokenCountRow {
+  token: number;
+  count: number;
+}
+
+/** A token rare in a reference corpus that occurs in a target corpus. */
+export interface ColdTokenRow {
+  model: string;
+  layer: number;
+  token: number;
+  referenceCount: number;
+  targetCount: number;
+  audioCount: number;
+}
+
+/** One place a token occurs. */
+export interface TokenOccurrenceRow {
+  layer: number;
+  token: number;
+  audioId: number;
+  frame: number;
+}

@@ -1,0 +1,37 @@
+import { AudioRepository } from './audio-repository.js';
+import { CorpusRepository } from './corpus-repository.js';
+import { Database } from './database.js';
+import type { DatabaseOptions } from './database.js';
+import { migrate } from './migrate.js';
+import { StatsRepository } from './stats-repository.js';
+import { TokenRepository } from './token-repository.js';
+
+/** The storage layer: the only part of tokenscope that knows SQL. */
+export interface Store {
+  readonly db: Database;
+  readonly corpora: CorpusRepository;
+  readonly audios: AudioRepository;
+  readonly stats: StatsRepository;
+  readonly tokens: TokenRepository;
+  /** Closes every connection; pending writes finish first. */
+  close(): Promise<void>;
+}
+
+/** Opens the database at `path` (or ':memory:'), applies pending migrations, and builds the repositories. */
+export async function openStore(path: string, options: DatabaseOptions = {}): Promise<Store> {
+  const db = await Database.open(path, options);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return {
+    db,
+    corpora: new CorpusRepository(db),
+    audios: new AudioRepository(db),
+    stats: new StatsRepository(db),
+    tokens: new TokenRepository(db),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ErrorCode } from '../../../../src/errors.js';
+import type { ParameterSpec } from '../../../../src/analytics/detectors/detector.js';
+import { resolveParams } from '../../../../src/analytics/detectors/resolve-params.js';
+import { assertThrowsCode } from '../../../support/errors.js';
+
+const specs: readonly ParameterSpec[] = [
+  { name: 'reference', type: 'string', description: 'Reference corpus.' },
+  { name: 'layers', type: 'layers', description: 'Layers.', default: [10, 11, 12] },
+  { name: 'percentile', type: 'float', description: 'Percentile.', default: 95, min: 0, max: 100 },
+  { name: 'minCount', type: 'int', description: 'Minimum count.', default: 1, min: 1 },
+];
+const detector = { name: 'probe', parameters: specs };
+
+describe('resolveParams', () => {
+  it('fills in the defaults of parameters that are not given', () => {
+    assert.deepEqual(resolveParams(detector, { reference: 'normal' }), {
+      reference: 'normal',
+      layers: [10, 11, 12],
+      percentile: 95,
+      minCount: 1,
+    });
+  });
+
+  it('keeps given values and sorts layer lists ascending', () => {
+    const params = resolveParams(detector, { reference: 'r', layers: [16, 1, 8], percentile: 99.5, minCount: 3 });
+    assert.deepEqual(params, { reference: 'r', layers: [1, 8, 16], percentile: 99.5, minCount: 3 });
+  });
+
+  it('treats null and undefined as not given', () => {
+    assert.equal(resolveParams(detector, { reference: 'r', percentile: null, minCount: undefined })['percentile'], 95);
+  });
+
+  it('accepts values on the bounds of the range', () => {
+    assert.equal(resolveParams(detector, { reference: 'r', percentile: 0 })['percentile'], 0);
+    assert.equal(resolveParams(detector, { reference: 'r', percentile: 100 })['percentile'], 100);
+  });
+
+  it('accepts whole numbers for a float parameter', () => {
+    assert.equal(resolveParams(detector, { reference: 'r', percentile: 90 })['percentile'], 90);
+  });
+});
+
+describe('resolveParams misuse', () => {
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ['an unknown parameter, listing the known ones', { reference: 'r', percentil: 90 }, /detector probe has no parameter "percentil"; known parameters: reference, layers, percentile, minCount/],
+    ['a missing required parameter', {}, /parameter reference of detector probe is required \(a non-empty string\); received nothing/],
+    ['an empty string', { reference: '' }, /parameter reference of detector probe expects a non-empty string; received "" \(string\)/],
+    ['a string for a float', { reference: 'r', percentile: '95' }, /parameter percentile of detector probe expects a finite number in \[0, 100\]; received "95" \(string\)/],
+    ['a float above its maximum', { reference: 'r', percentile: 100.1 }, /parameter percentile .* in \[0, 100\]; received 100\.1 \(number\)/],
+    ['a float below its minimum', { reference: 'r', percentile: -5 }, /received -5 \(number\)/],
+    ['an infinite float', { reference: 'r', percentile: Infinity }, /received Infinity \(number\)/],
+    ['a fraction for an int', { reference: 'r', minCount: 2.5 }, /parameter minCount of detector probe expects an integer ≥ 1; received 2\.5 \(number\)/],
+    ['an int below its minimum', { reference: 'r', minCount: 0 }, /expects an integer ≥ 1; received 0 \(number\)/],
+    ['a boolean for an int', { reference: 'r', minCount: true }, /received true \(boolean\)/],
+    ['layer 0', { reference: 'r', layers: [0, 1] }, /parameter layers of detector probe expects a non-empty list of distinct layer numbers 1\.\.16; received \[0,1\] \(array\)/],
+    ['layer 17', { reference: 'r', layers: [17] }, /received \[17\] \(array\)/],
+    ['an empty layer list', { reference: 'r', layers: [] }, /received \[\] \(array\)/],
+    ['a repeated layer', { reference: 'r', layers: [3, 3] }, /received \[3,3\] \(array\)/],
+    ['a single layer number instead of a list', { reference: 'r', layers: 10 }, /received 10 \(number\)/],
+    ['a layer given as a string', { reference: 'r', layers: ['10'] }, /received \["10"\] \(array\)/],
+  ];
+  for (const [what, given, message] of cases) {
+    it(`rejects ${what} with INVALID_ARGUMENT`, () => {
+      assertThrowsCode(() => resolveParams(detector, given), ErrorCode.INVALID_ARGUMENT, message);
+    });
+  }
+
+  it('names the parameter, expected and received values in the error details', () => {
+    assert.throws(
+      () => resolveParams(detector, { reference: 'r', minCount: 0.5 }),
+      (error: { details?: Record<string, unknown> }) => {
+        assert.deepEqual(error.details, {
+          detector: 'probe',
+          parameter: 'minCount',
+          expected: 'an integer ≥ 1',
+          received: '0.5 (number)',
+        });
+        return true;
+      },
+    );
+  });
+});
