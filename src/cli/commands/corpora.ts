@@ -1,0 +1,44 @@
+import { ColdTokensDocument, CorporaDocument } from '../../client/generated/graphql.js';
+import { execute } from '../execute.js';
+import { formatTable } from '../format-table.js';
+import { withApp } from '../open-app.js';
+import type { DbOptions } from '../open-app.js';
+
+/** Lists corpora with their sizes and models. */
+export async function corporaCommand(options: DbOptions): Promise<number> {
+  return withApp(options, async (app) => {
+    const { data } = await execute(app, CorporaDocument, {});
+    console.log(formatTable(['corpus', 'audios', 'frames', 'hours', 'models'], data.corpora.map((c) => [c.name, c.audioCount, c.frameCount, (c.durationSeconds / 3600).toFixed(3), c.models.join(', ')])));
+    return 0;
+  });
+}
+
+/** Options of `tokenscope cold-tokens`. */
+export interface ColdTokensCliOptions extends DbOptions {
+  reference: string;
+  target: string;
+  layers?: number[];
+  maxReferenceCount?: number;
+  limit?: number;
+}
+
+/** Prints tokens rare in the reference that occur in the target, with where they occur. */
+export async function coldTokensCommand(options: ColdTokensCliOptions): Promise<number> {
+  return withApp(options, async (app) => {
+    const { data } = await execute(app, ColdTokensDocument, {
+      reference: options.reference,
+      target: options.target,
+      layers: options.layers ?? null,
+      maxReferenceCount: options.maxReferenceCount ?? 0,
+      limit: options.limit ?? 20,
+      occurrences: 3,
+    });
+    console.log(
+      formatTable(
+        ['layer', 'token', 'in reference', 'in target', 'audios', 'first occurrences (audio@s)'],
+        data.coldTokens.map((t) => [t.layer, t.token, t.referenceCount, t.targetCount, t.audioCount, t.occurrences.map((o) => `${o.audio.id}@${o.seconds.toFixed(2)}`).join(' ')]),
+      ),
+    );
+    return 0;
+  });
+}

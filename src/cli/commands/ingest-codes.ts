@@ -1,0 +1,60 @@
+import { SingleBar } from 'cli-progress';
+import { resolve } from 'node:path';
+import { IngestCodesDocument } from '../../client/generated/graphql.js';
+import type { IngestCodesMutation, MatrixOrientation } from '../../client/generated/graphql.js';
+import { listCodeFiles } from '../../ingest/list-code-files.js';
+import { execute } from '../execute.js';
+import { formatTable } from '../format-table.js';
+import { withApp } from '../open-app.js';
+import type { DbOptions } from '../open-app.js';
+
+/** Options of `tokenscope ingest-codes`. */
+export interface IngestCodesCliOptions extends DbOptions {
+  corpus: string;
+  model?: string;
+  orientation?: string;
+  skipBadItems?: boolean;
+}
+
+type FileResult = IngestCodesMutation['ingestCodes']['files'][number];
+
+/** Ingests code files one mutation per file, with a progress bar and a closing summary; returns the exit code. */
+export async function ingestCodesCommand(paths: string[], options: IngestCodesCliOptions): Promise<number> {
+  const orientation = options.orientation === undefined ? undefined : (options.orientation.toUpperCase().replace('-', '_') as MatrixOrientation);
+  return withApp(options, async (app) => {
+    const files = await listCodeFiles(paths.map((p) => resolve(p)));
+    const bar = new SingleBar({ format: 'ingest {bar} {value}/{total} files | {audios} audios | {rate} files/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true });
+    bar.start(files.length, 0, { audios: 0, rate: '0.0' });
+    const started = performance.now();
+    const results: FileResult[] = [];
+    let audios = 0;
+    for (const file of files) {
+      const { data } = await execute(app, IngestCodesDocument, {
+        corpus: options.corpus,
+        paths: [file],
+        model: options.model ?? null,
+        orientation: orientation ?? null,
+        skipBadItems: options.skipBadItems ?? false,
+      });
+      results.push(...data.ingestCodes.files);
+      audios += data.ingestCodes.ingested + data.ingestCodes.alreadyPresent;
+      bar.increment(1, { audios, rate: (results.length / ((performance.now() - started) / 1000)).toFixed(1) });
+    }
+    bar.stop();
+    printSummary(results);
+    return results.some((r) => r.errors.length) ? 1 : 0;
+  });
+}
+
+function printSummary(results: readonly FileResult[]): void {
+  const sum = (f: (r: FileResult) => number) => results.reduce((a, r) => a + f(r), 0);
+  console.log(
+    formatTable(
+      ['file', 'status', 'ingested', 'already present'],
+      results.map((r) => [r.path, r.status, r.ingested, r.alreadyPresent]),
+    ),
+  );
+  const failed = results.filter((r) => r.errors.length);
+  console.log(`\n${sum((r) => r.ingested)} audios ingested, ${sum((r) => r.alreadyPresent)} already present, ${failed.length} of ${results.length} files with errors`);
+  for (const r of failed) for (const e of r.errors) console.error(`error [${e.code}]: ${e.message}`);
+}

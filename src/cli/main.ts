@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { TokenscopeError } from '../errors.js';
+import { coldTokensCommand, corporaCommand } from './commands/corpora.js';
+import { demoCommand } from './commands/demo.js';
+import { detectCommand } from './commands/detect.js';
+import { ingestCodesCommand } from './commands/ingest-codes.js';
+import { serveCommand } from './commands/serve.js';
+import { statsCommand } from './commands/stats.js';
+import { CliError } from './execute.js';
+
+function integer(name: string) {
+  return (value: string): number => {
+    if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be an integer; received "${value}"`);
+    return Number(value);
+  };
+}
+
+function layerList(value: string): number[] {
+  return value.split(',').map((v) => integer('layer')(v.trim()));
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function param(value: string, previous: Record<string, unknown> = {}): Record<string, unknown> {
+  const eq = value.indexOf('=');
+  if (eq < 1) throw new InvalidArgumentError(`--param takes name=value; received "${value}"`);
+  const raw = value.slice(eq + 1);
+  let parsed: unknown = raw;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = raw; // a bare word is a string parameter (e.g. reference=speech)
+  }
+  return { ...previous, [value.slice(0, eq)]: parsed };
+}
+
+const program = new Command('tokenscope').description('Audio codec tokens, queryable: ingest code matrices, query statistics, run detectors').showHelpAfterError();
+const db = ['--db <path>', 'DuckDB file (default data/tokenscope.duckdb, env TOKENSCOPE_DB; :memory: for a throwaway run)'] as const;
+
+program
+  .command('ingest-codes')
+  .description('ingest code matrices (official JSONL, .npy, .json files or folders of them) into a corpus')
+  .argument('<paths...>', 'files or folders')
+  .requiredOption('--corpus <name>', 'corpus to ingest into (created when absent)')
+  .option('--model <id>', 'model identity to record (default external:qwen3-tts-tokenizer-12hz)')
+  .option('--orientation <o>', 'frame-major (N×16) or layer-major (16×N); needed for 16×16 arrays')
+  .option('--skip-bad-items', 'store the good matrices of a file that has bad ones')
+  .option(...db)
+  .action(async (paths: string[], o) => {
+    process.exitCode = await ingestCodesCommand(paths, o);
+  });
+
+program
+  .command('serve')
+  .description('serve the GraphQL API (127.0.0.1:4000 by default)')
+  .option('--host <host>', 'listen address (default 127.0.0.1, env TOKENSCOPE_HOST)')
+  .option('--port <port>', 'port (default 4000, env TOKENSCOPE_PORT)', integer('port'))
+  .option('--api-key <key>', 'key mutations must present (env TOKENSCOPE_API_KEY); required for mutations beyond loopback')
+  .option('--data-root <folder>', 'folder server-side ingest may read (repeatable; default data/, env TOKENSCOPE_DATA_ROOTS)', collect)
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await serveCommand(o);
+  });
+
+program
+  .command('stats')
+  .description('per-layer statistics across corpora')
+  .requiredOption('--corpus <name>', 'corpus (repeatable)', collect)
+  .option('--layers <list>', 'layer numbers, e.g. 10,11,12', layerList)
+  .option('--model <id>', 'only codes of this model')
+  .option('--top <n>', 'top tokens per layer', integer('top'))
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await statsCommand(o);
+  });
+
+program
+  .command('detect')
+  .description('run a detector on one audio; --labels writes an Audacity label file')
+  .requiredOption('--audio <id>', 'audio id')
+  .option('--detector <name>', 'keyLayerVariance, interLayerSpread or coldTokens', 'keyLayerVariance')
+  .option('--param <name=value>', 'detector parameter (repeatable), e.g. percentile=90 or layers=[10,11]', param, {})
+  .option('--labels <file>', 'write anomalies as start<TAB>end<TAB>label (seconds)')
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await detectCommand(o);
+  });
+
+program.command('corpora').description('list corpora').option(...db).action(async (o) => {
+    process.exitCode = await corporaCommand(o);
+  });
+
+program
+  .command('cold-tokens')
+  .description('tokens rare in a reference corpus that occur in a target corpus')
+  .requiredOption('--reference <name>', 'reference corpus')
+  .requiredOption('--target <name>', 'target corpus')
+  .option('--layers <list>', 'layer numbers', layerList)
+  .option('--max-reference-count <n>', 'cold = at most this many in the reference (default 0)', integer('max-reference-count'))
+  .option('--limit <n>', 'how many', integer('limit'))
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await coldTokensCommand(o);
+  });
+
+program
+  .command('demo')
+  .description('the main job: generate synthetic code files, ingest them, run the guide analyses')
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await demoCommand(o);
+  });
+
+try {
+  await program.parseAsync();
+} catch (err) {
+  if (err instanceof CliError || err instanceof TokenscopeError) {
+    console.error(`error [${err.code}]: ${err.message}`);
+    process.exitCode = 1;
+  } else {
+    throw err;
+  }
+}
