@@ -4,6 +4,12 @@ export enum ErrorCode {
   INVALID_CODES = 'INVALID_CODES',
   /** An argument or parameter is of the wrong type or out of range. */
   INVALID_ARGUMENT = 'INVALID_ARGUMENT',
+  /** An audio file cannot be decoded: empty, truncated, not audio, NaN/Inf samples, too short. */
+  INVALID_AUDIO = 'INVALID_AUDIO',
+  /** An audio file is in a format or codec tokenscope does not decode. */
+  UNSUPPORTED_FORMAT = 'UNSUPPORTED_FORMAT',
+  /** An ONNX model (or its manifest) does not fit a supported encoder layout. */
+  INVALID_MODEL = 'INVALID_MODEL',
   /** A named thing (audio, corpus, detector, model) does not exist. */
   NOT_FOUND = 'NOT_FOUND',
   /** A thing with that name already exists. */

@@ -7,6 +7,9 @@ import { ErrorCode, TokenscopeError, UnreachableCaseError } from '../errors.js';
 function kindOf(code: ErrorCode): string {
   switch (code) {
     case ErrorCode.INVALID_CODES:
+    case ErrorCode.INVALID_AUDIO:
+    case ErrorCode.UNSUPPORTED_FORMAT:
+    case ErrorCode.INVALID_MODEL:
     case ErrorCode.INVALID_ARGUMENT:
     case ErrorCode.MODEL_MISMATCH:
     case ErrorCode.UNREADABLE_FILE:

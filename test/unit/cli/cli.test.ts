@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { repoRoot } from '../../support/paths.js';
+
+const run = promisify(execFile);
+
+function row(frame: number): number[] {
+  return Array.from({ length: 16 }, (_, l) => (frame * 37 + l * 101) % 2048);
+}
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(repoRoot(), 'dist', 'src', 'cli', 'main.js'), ...args], { cwd: repoRoot() });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('tokenscope CLI', () => {
+  let dir: string;
+  let db: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tokenscope-cli-'));
+    db = join(dir, 'cli.duckdb');
+    const good = Array.from({ length: 40 }, (_, f) => row(f));
+    good[20] = good[20]!.map((t, l) => (l >= 9 && l <= 13 ? (l % 2 ? 2047 : 0) : t)); // one spread-out frame
+    await writeFile(join(dir, 'good.jsonl'), `${JSON.stringify({ audio: 'a.wav', text: 'hello', audio_codes: good })}\n`);
+    const bad = [row(0), row(1), [...row(2).slice(0, 5), 2048, ...row(2).slice(6)]];
+    await writeFile(join(dir, 'bad.jsonl'), `${JSON.stringify({ audio_codes: [row(0)] })}\n${JSON.stringify({ audio_codes: bad })}\n`);
+  });
+  after(async () => rm(dir, { recursive: true, force: true }));
+
+  it('ingests the good file of a batch, names the bad file, line, frame, layer and value, and exits 1', async () => {
+    const r = await cli(['ingest-codes', join(dir, 'bad.jsonl'), join(dir, 'good.jsonl'), '--corpus', 'c', '--db', db]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /error \[INVALID_CODES\]: .*bad\.jsonl line 2: audio_codes frame 2 \(0-based\), layer 6: token 2048 is outside 0\.\.2047/);
+    assert.match(r.stdout, /1 audios ingested, 0 already present, 1 of 2 files with errors/);
+    const listed = await cli(['corpora', '--db', db]);
+    assert.equal(listed.code, 0);
+    assert.match(listed.stdout, /^c\s+1\s+40\s/m);
+  });
+
+  it('stores nothing twice when the same file is ingested again', async () => {
+    const r = await cli(['ingest-codes', join(dir, 'good.jsonl'), '--corpus', 'c', '--db', db]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /0 audios ingested, 1 already present, 0 of 1 files with errors/);
+  });
+
+  it('detects the spread-out frame and writes it as an Audacity label', async () => {
+    const labels = join(dir, 'labels.txt');
+    const r = await cli(['detect', '--audio', '1', '--detector', 'keyLayerVariance', '--param', 'percentile=99', '--labels', labels, '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    // Frame 20, layers 10..14 = [2047, 0, 2047, 0, 2047]: mean 1228.2, population variance
+    // (3 × 818.8² + 2 × 1228.2²) / 5 = 1005650.16, far above every other frame: one anomaly [1.6 s, 1.68 s).
+    const variance = (3 * 818.8 ** 2 + 2 * 1228.2 ** 2) / 5;
+    assert.equal(await readFile(labels, 'utf8'), `1.600000\t1.680000\tkeyLayerVariance ${Number(variance.toPrecision(6))}\n`);
+  });
+
+  it('exits 1 with the code and message for an unknown audio or a bad layer list', async () => {
+    const unknown = await cli(['detect', '--audio', '999', '--db', db]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /error \[NOT_FOUND\]: audio 999 does not exist/);
+    const layers = await cli(['stats', '--corpus', 'c', '--layers', '0,3', '--db', db]);
+    assert.equal(layers.code, 1);
+    assert.match(layers.stderr, /error \[INVALID_ARGUMENT\]: layers: layer 0 is outside 1\.\.16/);
+  });
+});
