@@ -1,5 +1,10 @@
 import { invalidArgument } from '../errors.js';
 
+/** Opaque cursor of an audio in a connection. */
+export function audioCursor(id: number): string {
+  return Buffer.from(`audio:${id}`).toString('base64url');
+}
+
 /** Reads an audio cursor made by audioCursor(); INVALID_ARGUMENT for anything else. */
 export function parseAudioCursor(cursor: string | null | undefined): number {
   if (cursor === null || cursor === undefined) return 0;

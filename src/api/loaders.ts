@@ -56,9 +56,11 @@ export function createLoaders(store: Store): Loaders {
           const found = await store.stats.audioTokenCounts(group, group[0]!.limit);
           for (const k of group) results.set(tokenCountsKey(k), found.get(`${k.audioId}:${k.layer}`) ?? []);
         }
-        for (const k of keys) {
-          if (k.kind !== 'corpora') continue;
-          results.set(tokenCountsKey(k), await store.stats.corpusTokenCounts({ corpusIds: k.corpusIds, model: k.model }, k.layer, k.limit));
+        const corporaKeys = keys.filter((k) => k.kind === 'corpora');
+        for (const [, group] of groupBy(corporaKeys, (k) => `${k.corpusIds.join(',')}|${k.model ?? ''}|${k.limit}`)) {
+          const { corpusIds, model, limit } = group[0]!;
+          const found = await store.stats.corpusTopTokens({ corpusIds, model }, [...new Set(group.map((k) => k.layer))], limit);
+          for (const k of group) results.set(tokenCountsKey(k), found.get(k.layer) ?? []);
         }
         return keys.map((k) => results.get(tokenCountsKey(k))!);
       },

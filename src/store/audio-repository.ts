@@ -35,6 +35,12 @@ export class AudioRepository {
     return (await this.db.query(`SELECT ${columns} FROM audios WHERE list_contains(?, id)`, [ids])).map(toAudio);
   }
 
+  /** Id of the audio stored in a corpus under this model and content hash, or null. */
+  async findByIdentity(corpusId: number, model: string, contentSha256: string): Promise<number | null> {
+    const rows = await this.db.query('SELECT id FROM audios WHERE corpus_id = ? AND model = ? AND content_sha256 = ?', [corpusId, model, contentSha256]);
+    return rows.length ? toNumber(rows[0]!['id']) : null;
+  }
+
   /** The audio with this id; NOT_FOUND naming it otherwise. */
   async require(id: number): Promise<AudioRow> {
     const [row] = await this.findByIds([id]);
@@ -51,14 +57,28 @@ export class AudioRepository {
 
   /** Frames [start, start + count) of an audio (clipped to its length) as a CodeMatrix. */
   async window(audioId: number, start: number, count: number): Promise<CodeMatrix> {
-    const reader = await this.db.query(
+    // Column vectors are copied straight into frame-major arrays: a one-hour matrix is 45,000 rows,
+    // and building a JS object per row cost more than the query itself.
+    const parts: Uint16Array[] = [];
+    const rows = await this.db.readChunks(
       `SELECT ${layerColumns} FROM frames WHERE audio_id = ? AND frame >= ? AND frame < ? ORDER BY frame`,
       [audioId, start, start + count],
+      (chunk) => {
+        const n = chunk.rowCount; // a native call: read it once, not per row
+        const part = new Uint16Array(n * LAYER_COUNT);
+        for (let l = 0; l < LAYER_COUNT; l++) {
+          const column = chunk.getColumnVector(l);
+          for (let r = 0, i = l; r < n; r++, i += LAYER_COUNT) part[i] = column.getItem(r) as number;
+        }
+        parts.push(part);
+      },
     );
-    const tokens = new Uint16Array(reader.length * LAYER_COUNT);
-    reader.forEach((row, f) => {
-      for (let l = 0; l < LAYER_COUNT; l++) tokens[f * LAYER_COUNT + l] = row[`l${l + 1}`] as number;
-    });
+    const tokens = new Uint16Array(rows * LAYER_COUNT);
+    let offset = 0;
+    for (const part of parts) {
+      tokens.set(part, offset);
+      offset += part.length;
+    }
     return codeMatrix(tokens);
   }
 

@@ -1,5 +1,5 @@
 import { DuckDBInstance, listValue } from '@duckdb/node-api';
-import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
 import { ErrorCode, TokenscopeError } from '../errors.js';
 
 /** A bound parameter: numbers, strings, booleans, null, or a list of numbers/strings. */
@@ -69,6 +69,25 @@ export class Database {
   async query(sql: string, params: readonly SqlValue[] = []): Promise<SqlRow[]> {
     const conn = this.readers[this.nextReader++ % this.readers.length]!;
     return this.run(conn, sql, params);
+  }
+
+  /**
+   * Runs a read-only statement and hands its result to `visit` chunk by chunk (up to 2048 rows each),
+   * for large numeric results that would be slow to turn into row objects; returns the row count.
+   */
+  async readChunks(sql: string, params: readonly SqlValue[], visit: (chunk: DuckDBDataChunk) => void): Promise<number> {
+    if (this.closed) throw new TokenscopeError(ErrorCode.INTERNAL, 'database is closed');
+    this.statements++;
+    const conn = this.readers[this.nextReader++ % this.readers.length]!;
+    const result = await conn.run(sql, params.length ? bind(params) : undefined);
+    let rows = 0;
+    for (let chunk = await result.fetchChunk(); chunk; chunk = await result.fetchChunk()) {
+      const n = chunk.rowCount;
+      if (!n) break;
+      visit(chunk);
+      rows += n;
+    }
+    return rows;
   }
 
   /** Runs `work` in one transaction on the write connection; writes are serialised. */

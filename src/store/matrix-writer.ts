@@ -1,6 +1,7 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { CodeMatrix } from '../domain/code-matrix.js';
 import { CODEBOOK_SIZE, LAYER_COUNT } from '../domain/contract.js';
+import type { LabelSpan } from '../labels/audacity-labels.js';
 import type { Transaction } from './database.js';
 import { toNumber } from './sql-helpers.js';
 
@@ -15,6 +16,23 @@ export interface NewAudio {
   text: string | null;
   metadata: Record<string, string>;
   matrix: CodeMatrix;
+  /** sha256 of the ONNX file that encoded it; absent for codes computed elsewhere. */
+  modelSha256?: string;
+  /** The audio file it was encoded from; absent for code files. */
+  audioSource?: AudioSourceFacts;
+  /** Labelled spans imported with it. */
+  labels?: readonly LabelSpan[];
+}
+
+/** What an audio file was before decoding. */
+export interface AudioSourceFacts {
+  /** Container/codec, e.g. wav/pcm_s16le, flac, mp3, ogg/vorbis. */
+  format: string;
+  /** Original sample rate, Hz. */
+  sampleRate: number;
+  channels: number;
+  /** Samples after resampling to 24 kHz (the exact duration is samples / 24000 s). */
+  samples24k: number;
 }
 
 /** Outcome of storing one matrix. */
@@ -26,6 +44,11 @@ function histograms(matrix: CodeMatrix): Uint32Array {
   const { tokens } = matrix;
   for (let i = 0; i < tokens.length; i++) counts[(i % LAYER_COUNT) * CODEBOOK_SIZE + tokens[i]!]!++;
   return counts;
+}
+
+function appendNullable<T>(ap: DuckDBAppender, value: T | null | undefined, append: (v: T) => void): void {
+  if (value === null || value === undefined) ap.appendNull();
+  else append(value);
 }
 
 async function withAppender(tx: Transaction, table: string, fill: (a: DuckDBAppender) => void): Promise<void> {
@@ -65,13 +88,17 @@ export async function storeMatrices(tx: Transaction, audios: readonly NewAudio[]
       ap.appendVarchar(a.model);
       ap.appendVarchar(a.contentSha256);
       ap.appendVarchar(a.sourcePath);
-      if (a.sourceLine === null) ap.appendNull();
-      else ap.appendInteger(a.sourceLine);
+      appendNullable(ap, a.sourceLine, (v) => ap.appendInteger(v));
       ap.appendUInteger(a.matrix.frames);
-      if (a.text === null) ap.appendNull();
-      else ap.appendVarchar(a.text);
+      appendNullable(ap, a.text, (v) => ap.appendVarchar(v));
       ap.appendVarchar(JSON.stringify(a.metadata));
       ap.appendDefault();
+      ap.appendVarchar(a.audioSource ? 'audio' : 'codes');
+      appendNullable(ap, a.modelSha256, (v) => ap.appendVarchar(v));
+      appendNullable(ap, a.audioSource?.format, (v) => ap.appendVarchar(v));
+      appendNullable(ap, a.audioSource?.sampleRate, (v) => ap.appendUInteger(v));
+      appendNullable(ap, a.audioSource?.channels, (v) => ap.appendUTinyInt(v));
+      appendNullable(ap, a.audioSource?.samples24k, (v) => ap.appendUBigInt(BigInt(v)));
       ap.endRow();
     });
   });
@@ -121,6 +148,17 @@ export async function storeMatrices(tx: Transaction, audios: readonly NewAudio[]
         ap.appendUBigInt(BigInt(sumSq));
         ap.appendUSmallInt(distinct);
         ap.appendDouble(Math.max(0, entropy));
+        ap.endRow();
+      }
+    });
+  });
+  await withAppender(tx, 'labels', (ap) => {
+    fresh.forEach((a, i) => {
+      for (const l of a.labels ?? []) {
+        ap.appendUInteger(ids[i]!);
+        ap.appendDouble(l.start);
+        ap.appendDouble(l.end);
+        ap.appendVarchar(l.label);
         ap.endRow();
       }
     });

@@ -79,6 +79,22 @@ export class StatsRepository {
     return rows.map((r) => ({ token: toNumber(r['token']), count: toNumber(r['count']) }));
   }
 
+  /** The `limit` most frequent tokens of each of `layers` over corpora, in one statement; keyed by layer. */
+  async corpusTopTokens(scope: CorpusScope, layers: readonly number[], limit: number): Promise<Map<number, TokenCountRow[]>> {
+    const out = new Map<number, TokenCountRow[]>(layers.map((l) => [l, []]));
+    if (!layers.length) return out;
+    const rows = await this.db.query(
+      `SELECT layer, token, count FROM (
+         SELECT layer, token, sum(count) AS count, row_number() OVER (PARTITION BY layer ORDER BY sum(count) DESC, token) AS rank
+         FROM corpus_token_counts WHERE list_contains(?, corpus_id) AND (? IS NULL OR model = ?) AND list_contains(?, layer)
+         GROUP BY layer, token)
+       WHERE rank <= ? ORDER BY layer, rank`,
+      [scope.corpusIds, scope.model ?? null, scope.model ?? null, layers, limit],
+    );
+    for (const r of rows) out.get(toNumber(r['layer']))?.push({ token: toNumber(r['token']), count: toNumber(r['count']) });
+    return out;
+  }
+
   /** Token counts of many (audio, layer) pairs in one statement, each at most `limit`, most frequent first. */
   async audioTokenCounts(keys: readonly { audioId: number; layer: number }[], limit: number): Promise<Map<string, TokenCountRow[]>> {
     const out = new Map<string, TokenCountRow[]>();

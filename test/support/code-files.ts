@@ -27,8 +27,8 @@ export function jsonlLine(rows: unknown, fields: Record<string, string> = {}): s
   return JSON.stringify({ audio: 'clip.wav', text: 'hello', ...fields, audio_codes: rows });
 }
 
-/** Writes text to `path`, creating its folder; returns the path. */
-export async function writeText(path: string, text: string): Promise<string> {
+/** Writes text or bytes to `path`, creating its folder; returns the path. */
+export async function writeText(path: string, text: string | Uint8Array): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, text);
   return path;

@@ -9,7 +9,11 @@ export interface GraphQLOutcome<TData> {
   errors: readonly GraphQLFormattedError[];
 }
 
-/** Runs a typed operation in process with a trusted context (mutations allowed), as the CLI does. */
+/**
+ * Runs a typed operation in process with a trusted context (mutations allowed), as the CLI does.
+ * The result goes through JSON as it would over HTTP, so data holds plain objects (not graphql-js's
+ * null-prototype ones) and scalars in their wire form (dates as ISO strings).
+ */
 export async function execute<TData, TVariables extends Record<string, unknown>>(
   app: App,
   document: TypedDocumentNode<TData, TVariables> | DocumentNode,
@@ -21,7 +25,7 @@ export async function execute<TData, TVariables extends Record<string, unknown>>
   );
   assert.equal(response.body.kind, 'single', 'expected a single (non-incremental) result');
   const result = response.body.kind === 'single' ? response.body.singleResult : { data: undefined, errors: undefined };
-  return { data: result.data as TData | null | undefined, errors: result.errors ?? [] };
+  return JSON.parse(JSON.stringify({ data: result.data, errors: result.errors ?? [] })) as GraphQLOutcome<TData>;
 }
 
 /** The data of an outcome that must have succeeded; fails listing the errors otherwise. */

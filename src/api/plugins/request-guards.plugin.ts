@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode, TokenscopeError } from '../../errors.js';
@@ -6,6 +7,15 @@ import type { ApiContext } from '../context.js';
 import { toGraphQLError } from '../error-format.js';
 import { LIMITS } from '../limits.js';
 import { selectionDepth } from '../selection-depth.js';
+
+/**
+ * A guard's refusal as a GraphQL error carrying the HTTP status to answer with: Apollo sends errors
+ * thrown before execution with status 500 unless told otherwise, which would read as a server fault.
+ */
+function refusal(err: TokenscopeError, status: 400 | 401): GraphQLError {
+  const g = toGraphQLError(err);
+  return new GraphQLError(g.message, { extensions: { ...g.extensions, http: { status } } });
+}
 
 /**
  * Checks each operation before it runs: mutations need the right to mutate, selections may nest at
@@ -19,11 +29,11 @@ export function requestGuards(schema: () => GraphQLSchema): ApolloServerPlugin<A
         async didResolveOperation({ operation, document, request, contextValue }) {
           if (!operation) return;
           if (operation.operation === 'mutation' && !contextValue.mayMutate) {
-            throw toGraphQLError(new TokenscopeError(ErrorCode.UNAUTHENTICATED, contextValue.mutationRefusal ?? 'mutations are not allowed'));
+            throw refusal(new TokenscopeError(ErrorCode.UNAUTHENTICATED, contextValue.mutationRefusal ?? 'mutations are not allowed'), 401);
           }
           const depth = selectionDepth(operation, document);
           if (depth > LIMITS.maxDepth) {
-            throw toGraphQLError(new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query depth ${depth} exceeds the maximum of ${LIMITS.maxDepth}`, { depth, max: LIMITS.maxDepth }));
+            throw refusal(new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query depth ${depth} exceeds the maximum of ${LIMITS.maxDepth}`, { depth, max: LIMITS.maxDepth }), 400);
           }
           const complexity = getComplexity({
             schema: schema(),
@@ -33,8 +43,9 @@ export function requestGuards(schema: () => GraphQLSchema): ApolloServerPlugin<A
             estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
           });
           if (complexity > LIMITS.maxComplexity) {
-            throw toGraphQLError(
+            throw refusal(
               new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query complexity ${complexity} exceeds the maximum of ${LIMITS.maxComplexity}; ask for smaller pages`, { complexity, max: LIMITS.maxComplexity }),
+              400,
             );
           }
         },

@@ -34,19 +34,12 @@ export class IngestResolver {
     checkCorpusName(corpus);
     checkLimit('paths (count)', paths.length, LIMITS.maxIngestPaths);
     const files: IngestFileOutcome[] = [];
-    const allowed: string[] = [];
+    const usedModel = model ?? DEFAULT_EXTERNAL_MODEL;
+    // One path at a time, so the report lists files in the order they were given.
     for (const p of paths) {
       try {
-        allowed.push(await resolveInsideRoots(p, ctx.config.dataRoots));
-      } catch (err) {
-        if (!(err instanceof TokenscopeError)) throw err;
-        files.push({ path: p, ingested: 0, alreadyPresent: 0, audioIds: [], errors: [err], status: 'failed' });
-      }
-    }
-    const usedModel = model ?? DEFAULT_EXTERNAL_MODEL;
-    for (const p of allowed) {
-      try {
-        files.push(...(await ingestCodeFiles(ctx.store, [p], { corpus, model: usedModel, ...(orientation ? { orientation } : {}), skipBadItems: skipBadItems ?? false })));
+        const allowed = await resolveInsideRoots(p, ctx.config.dataRoots);
+        files.push(...(await ingestCodeFiles(ctx.store, [allowed], { corpus, model: usedModel, ...(orientation ? { orientation } : {}), skipBadItems: skipBadItems ?? false })));
       } catch (err) {
         if (!(err instanceof TokenscopeError)) throw err;
         files.push({ path: p, ingested: 0, alreadyPresent: 0, audioIds: [], errors: [err], status: 'failed' });

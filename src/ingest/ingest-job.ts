@@ -1,0 +1,77 @@
+import type { IngestFileResult } from './ingest-codes.js';
+
+/** Progress counters of a running ingest. */
+export interface IngestProgress {
+  filesTotal: number;
+  filesDone: number;
+  /** Seconds of audio encoded so far (decoded duration). */
+  audioSecondsDone: number;
+  /** Files being worked on right now. */
+  currentFiles: string[];
+}
+
+/** A job's state: a tagged union, never a set of flags. */
+export type IngestJobState =
+  | { phase: 'queued' }
+  | { phase: 'running'; progress: IngestProgress }
+  | { phase: 'succeeded'; progress: IngestProgress; results: IngestFileResult[] }
+  | { phase: 'failed'; progress: IngestProgress; results: IngestFileResult[]; error: Error };
+
+/** One background ingest, as the API reports it. */
+export interface IngestJob {
+  id: string;
+  corpus: string;
+  model: string;
+  paths: string[];
+  createdAt: Date;
+  state: IngestJobState;
+}
+
+/** Jobs of this server process, newest last; finished ones are kept (up to `keep`). */
+export class IngestJobs {
+  private readonly jobs = new Map<string, IngestJob>();
+  private next = 1;
+
+  constructor(private readonly keep = 100) {}
+
+  /** Registers a job and runs `work` in the background, recording its progress and outcome. */
+  start(meta: Omit<IngestJob, 'id' | 'createdAt' | 'state'>, work: (report: (p: IngestProgress) => void) => Promise<IngestFileResult[]>): IngestJob {
+    const job: IngestJob = { ...meta, id: String(this.next++), createdAt: new Date(), state: { phase: 'queued' } };
+    this.jobs.set(job.id, job);
+    this.trim();
+    let last: IngestProgress = { filesTotal: 0, filesDone: 0, audioSecondsDone: 0, currentFiles: [] };
+    const report = (p: IngestProgress) => {
+      last = p;
+      job.state = { phase: 'running', progress: p };
+    };
+    void Promise.resolve()
+      .then(() => work(report))
+      .then(
+        (results) => (job.state = { phase: 'succeeded', progress: last, results }),
+        (error: unknown) => (job.state = { phase: 'failed', progress: last, results: [], error: error instanceof Error ? error : new Error(String(error)) }),
+      );
+    return job;
+  }
+
+  /** The job with this id, if this process still knows it. */
+  get(id: string): IngestJob | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** All known jobs, oldest first. */
+  list(): IngestJob[] {
+    return [...this.jobs.values()];
+  }
+
+  /** Resolves when no job is queued or running (for a clean shutdown and for tests). */
+  async idle(pollMs = 20): Promise<void> {
+    while (this.list().some((j) => j.state.phase === 'queued' || j.state.phase === 'running')) await new Promise((r) => setTimeout(r, pollMs));
+  }
+
+  private trim(): void {
+    for (const [id, job] of this.jobs) {
+      if (this.jobs.size <= this.keep) break;
+      if (job.state.phase === 'succeeded' || job.state.phase === 'failed') this.jobs.delete(id);
+    }
+  }
+}
