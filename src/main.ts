@@ -3,8 +3,21 @@ import type { DetectorRegistry } from './analytics/detectors/registry.js';
 import { createApi } from './api/server.js';
 import type { Api, ApiServices } from './api/server.js';
 import type { Settings } from './config/settings.js';
+import { probeAudio, readAudio24k } from './audio/index.js';
+import { EncoderPool } from './ingest/encoder-pool.js';
+import type { AudioInput } from './ingest/ingest-audio.js';
+import { IngestJobs } from './ingest/ingest-job.js';
 import { openStore } from './store/store.js';
 import type { Store } from './store/store.js';
+
+/** The audio layer as the ingest sees it. */
+const audioInput: AudioInput = {
+  probe: async (path) => {
+    const info = await probeAudio(path);
+    return { format: info.format === 'wav' || info.format === 'ogg' ? `${info.format}/${info.codec}` : info.format, sampleRate: info.sampleRate, channels: info.channels, durationSeconds: info.durationSeconds };
+  },
+  read: (path, options) => readAudio24k(path, options),
+};
 
 /** Everything wired once: the composition root. */
 export interface App {
@@ -22,7 +35,14 @@ export async function createApp(settings: Settings): Promise<App> {
   const store = await openStore(settings.dbPath);
   try {
     const registry = createDetectorRegistry();
-    const services: ApiServices = { store, registry, config: { dataRoots: settings.dataRoots, apiKey: settings.apiKey, host: settings.host } };
+    const encoders = new EncoderPool({ modelsDir: settings.modelsDir, defaultModel: settings.defaultModel, device: settings.device, threads: settings.threads });
+    const jobs = new IngestJobs();
+    const services: ApiServices = {
+      store,
+      registry,
+      config: { dataRoots: settings.dataRoots, apiKey: settings.apiKey, host: settings.host },
+      audio: { input: audioInput, encoders, jobs },
+    };
     const api = await createApi(services);
     return {
       settings,
@@ -31,7 +51,10 @@ export async function createApp(settings: Settings): Promise<App> {
       api,
       services,
       close: async () => {
+        jobs.stopAll();
         await api.stop();
+        await jobs.idle();
+        await encoders.close();
         await store.close();
       },
     };

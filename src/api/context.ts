@@ -1,15 +1,26 @@
 import type { GraphQLError } from 'graphql';
 import type { DetectorRegistry } from '../analytics/detectors/registry.js';
+import type { EncoderPool } from '../ingest/encoder-pool.js';
+import type { AudioInput } from '../ingest/ingest-audio.js';
+import type { IngestJobs } from '../ingest/ingest-job.js';
 import type { Store } from '../store/store.js';
 import type { ApiConfig } from './config.js';
 import { createLoaders } from './loaders.js';
 import type { Loaders } from './loaders.js';
+
+/** What audio ingest needs: the audio reader, the encoders and the job list. */
+export interface AudioServices {
+  input: AudioInput;
+  encoders: EncoderPool;
+  jobs: IngestJobs;
+}
 
 /** What every resolver receives: the services, per-request loaders, and the caller's rights. */
 export interface ApiContext {
   store: Store;
   registry: DetectorRegistry;
   config: ApiConfig;
+  audio: AudioServices;
   loaders: Loaders;
   /** True when the request may run mutations (see auth.ts). */
   mayMutate: boolean;
@@ -21,7 +32,7 @@ export interface ApiContext {
 
 /** Builds the context of one request. */
 export function createContext(
-  services: { store: Store; registry: DetectorRegistry; config: ApiConfig },
+  services: { store: Store; registry: DetectorRegistry; config: ApiConfig; audio: AudioServices },
   access: { mayMutate: boolean; mutationRefusal: string | null },
 ): ApiContext {
   return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [] };

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { notFound } from '../errors.js';
 import type { AudioLayerAggregateRow, AudioRow, CorpusRow, CorpusSummaryRow, TokenCountRow, TokenOccurrenceRow } from '../store/rows.js';
+import type { LabelSpan } from '../labels/audacity-labels.js';
 import type { Store } from '../store/store.js';
 import { ALL_LAYERS } from '../domain/contract.js';
 
@@ -25,6 +26,7 @@ export interface Loaders {
   audioLayers: DataLoader<number, AudioLayerAggregateRow[]>;
   tokenCounts: DataLoader<TokenCountsKey, TokenCountRow[], string>;
   occurrences: DataLoader<OccurrencesKey, TokenOccurrenceRow[], string>;
+  labels: DataLoader<number, LabelSpan[]>;
 }
 
 function inKeyOrder<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, what: (key: K) => string): (V | Error)[] {
@@ -66,6 +68,10 @@ export function createLoaders(store: Store): Loaders {
       },
       { cacheKeyFn: tokenCountsKey },
     ),
+    labels: new DataLoader(async (ids) => {
+      const found = await store.audios.labels(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
     occurrences: new DataLoader(
       async (keys) => {
         const results = new Map<string, TokenOccurrenceRow[]>();

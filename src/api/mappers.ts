@@ -1,11 +1,13 @@
 import type { Detector } from '../analytics/detectors/detector.js';
 import type { DetectorRun } from '../analytics/detectors/registry.js';
 import { flaggedFrames } from '../analytics/threshold.js';
-import { FRAME_SECONDS, frameToSeconds } from '../domain/contract.js';
+import { FRAME_SECONDS, SAMPLE_RATE, frameToSeconds } from '../domain/contract.js';
 import type { IngestFileResult as IngestFileOutcome } from '../ingest/ingest-codes.js';
 import type { LayerValues } from '../query/layer-values.js';
 import type { AudioRow, CorpusRow } from '../store/rows.js';
 import { Audio } from './types/audio.type.js';
+import type { AudioLabel } from './types/audio.type.js';
+import type { LabelSpan } from '../labels/audacity-labels.js';
 import { Corpus } from './types/corpus.type.js';
 import { DetectionResult, DetectorInfo, ThresholdComparison } from './types/detection.type.js';
 import { IngestFileResult, IngestStatus } from './types/ingest-report.type.js';
@@ -24,13 +26,28 @@ export function toAudio(row: AudioRow): Audio {
     corpusId: row.corpusId,
     model: row.model,
     contentSha256: row.contentSha256,
-    source: { path: row.sourcePath, line: row.sourceLine },
+    modelSha256: row.modelSha256,
+    source: {
+      path: row.sourcePath,
+      line: row.sourceLine,
+      kind: row.sourceKind === 'audio' ? 'AUDIO' : 'CODES',
+      format: row.audioSource?.format ?? null,
+      sampleRate: row.audioSource?.sampleRate ?? null,
+      channels: row.audioSource?.channels ?? null,
+      durationSeconds: row.audioSource ? row.audioSource.samples24k / SAMPLE_RATE : null,
+    },
     text: row.text,
     metadata: row.metadata,
     frameCount: row.frameCount,
     durationSeconds: row.frameCount * FRAME_SECONDS,
     ingestedAt: row.ingestedAt,
   });
+}
+
+/** A stored label → GraphQL AudioLabel, with the frames it overlaps (frame i covers [0.08·i, 0.08·(i+1)) s). */
+export function toAudioLabel(l: LabelSpan): AudioLabel {
+  const startFrame = Math.floor(l.start / FRAME_SECONDS + 1e-9);
+  return { startSeconds: l.start, endSeconds: l.end, label: l.label, startFrame, endFrame: Math.max(startFrame + 1, Math.ceil(l.end / FRAME_SECONDS - 1e-9)) };
 }
 
 /** Layer statistics → GraphQL Layer, remembering the scope its histogram comes from. */

@@ -5,6 +5,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DetectorRegistry } from '../analytics/detectors/registry.js';
 import type { Store } from '../store/store.js';
+import type { AudioServices } from './context.js';
 import { mutationAccess } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { createContext } from './context.js';
@@ -21,6 +22,8 @@ export interface ApiServices {
   store: Store;
   registry: DetectorRegistry;
   config: ApiConfig;
+  /** Audio ingest: the decoder, the encoders and the background jobs. */
+  audio: AudioServices;
 }
 
 /** The Apollo server plus a way to build contexts, usable over HTTP or in process. */

@@ -5,6 +5,8 @@ import { coldTokensCommand, corporaCommand } from './commands/corpora.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
 import { ingestCodesCommand } from './commands/ingest-codes.js';
+import { ingestCommand } from './commands/ingest.js';
+import { modelsAddCommand, modelsListCommand, modelsVerifyCommand } from './commands/models.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
 import { CliError } from './execute.js';
@@ -51,6 +53,54 @@ program
   .option(...db)
   .action(async (paths: string[], o) => {
     process.exitCode = await ingestCodesCommand(paths, o);
+  });
+
+program
+  .command('ingest')
+  .description('decode, resample and encode audio files (wav, flac, mp3, ogg) or folders of them into a corpus; an Audacity label file beside an audio (same stem, .txt) is imported as its labels')
+  .argument('<paths...>', 'files or folders')
+  .requiredOption('--corpus <name>', 'corpus to ingest into (created when absent)')
+  .option('--model <id>', 'encoder model id (default tokenscope-ref-v1, env TOKENSCOPE_MODEL)')
+  .option('--device <device>', 'cpu, cuda or auto (CUDA when its provider is installed, else CPU)')
+  .option('--concurrency <n>', 'files encoded at once (1..8)', integer('concurrency'))
+  .option('--threads <n>', 'onnxruntime threads per session (0: its default)', integer('threads'))
+  .option(...db)
+  .action(async (paths: string[], o) => {
+    process.exitCode = await ingestCommand(paths, o);
+  });
+
+const models = program.command('models').description('registered encoder models (models/<id>/manifest.json)');
+models
+  .command('list')
+  .description('list registered models')
+  .option('--models-dir <dir>', 'models folder (default models/, env TOKENSCOPE_MODELS_DIR)')
+  .action(async (o) => {
+    process.exitCode = await modelsListCommand(o);
+  });
+models
+  .command('add')
+  .description('register an ONNX encoder after checking that it fits a supported layout')
+  .argument('<onnx>', 'the ONNX file')
+  .option('--id <id>', 'model id (default: from the file name)')
+  .option('--family <family>', 'model family, e.g. qwen3-tts-tokenizer-12hz')
+  .option('--copy', 'copy the ONNX file into models/<id>/ instead of recording its path')
+  .option('--licence <text>', 'licence of the weights')
+  .option('--provenance <text>', 'where the weights came from')
+  .option('--contextual', 'the encoder looks beyond one frame (chunks then overlap)')
+  .option('--chunk-overlap-frames <n>', 'frames of context on each side of a chunk, for contextual models', integer('chunk-overlap-frames'))
+  .option('--models-dir <dir>', 'models folder')
+  .action(async (onnx: string, o) => {
+    process.exitCode = await modelsAddCommand(onnx, o);
+  });
+models
+  .command('verify')
+  .description('recheck a model: sha256, layout, and a 1-second encode')
+  .argument('<id>', 'model id')
+  .option('--device <device>', 'cpu, cuda or auto')
+  .option('--threads <n>', 'onnxruntime threads', integer('threads'))
+  .option('--models-dir <dir>', 'models folder')
+  .action(async (id: string, o) => {
+    process.exitCode = await modelsVerifyCommand(id, o);
   });
 
 program

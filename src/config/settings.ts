@@ -1,4 +1,5 @@
 import { delimiter, resolve } from 'node:path';
+import type { DeviceRequest } from '../tokenizer/execution-device.js';
 
 /** Runtime settings, from flags over environment variables over defaults. */
 export interface Settings {
@@ -12,7 +13,18 @@ export interface Settings {
   host: string;
   /** Listen port (env TOKENSCOPE_PORT; default 4000; 0 picks a free one). */
   port: number;
+  /** Registered models (env TOKENSCOPE_MODELS_DIR; default models/). */
+  modelsDir: string;
+  /** Encoder used when none is named (env TOKENSCOPE_MODEL; default the shipped reference encoder). */
+  defaultModel: string;
+  /** Execution provider (env TOKENSCOPE_DEVICE: cpu, cuda or auto; default auto = CUDA when installed, else CPU). */
+  device: DeviceRequest;
+  /** onnxruntime threads per session (env TOKENSCOPE_THREADS; default 0 = onnxruntime's choice). */
+  threads: number;
 }
+
+/** Id of the reference encoder that ships in models/. */
+export const REFERENCE_MODEL_ID = 'tokenscope-ref-v1';
 
 /** Default settings for the working folder `cwd`, with the environment applied, then `overrides`. */
 export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
@@ -22,6 +34,10 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
     apiKey: env['TOKENSCOPE_API_KEY'] || null,
     host: env['TOKENSCOPE_HOST'] ?? '127.0.0.1',
     port: Number(env['TOKENSCOPE_PORT'] ?? 4000),
+    modelsDir: resolve(cwd, env['TOKENSCOPE_MODELS_DIR'] ?? 'models'),
+    defaultModel: env['TOKENSCOPE_MODEL'] ?? REFERENCE_MODEL_ID,
+    device: (env['TOKENSCOPE_DEVICE'] ?? 'auto') as DeviceRequest,
+    threads: Number(env['TOKENSCOPE_THREADS'] ?? 0),
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...base, ...defined };

@@ -31,12 +31,15 @@ export async function ingestAudioFiles(store: Store, paths: readonly string[], i
   const corpus = await store.db.transaction((tx) => store.corpora.ensureIn(tx, options.corpus));
   const results: IngestFileResult[] = new Array(files.length);
   const secondsPerFile = new Map<string, number>();
+  let totalSeconds = 0;
+  for (const f of files) totalSeconds += (await input.probe(f).catch(() => null))?.durationSeconds ?? 0;
   let done = 0;
   let doneSeconds = 0;
   const progress = (): IngestProgress => ({
     filesTotal: files.length,
     filesDone: done,
     audioSecondsDone: doneSeconds + [...secondsPerFile.values()].reduce((a, b) => a + b, 0),
+    audioSecondsTotal: totalSeconds,
     currentFiles: [...secondsPerFile.keys()],
   });
   options.onProgress?.(progress());

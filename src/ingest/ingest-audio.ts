@@ -15,7 +15,7 @@ import type { IngestFileResult } from './ingest-codes.js';
 /** What the ingest needs from the audio layer. */
 export interface AudioInput {
   /** Facts about the file before decoding (throws INVALID_AUDIO / UNSUPPORTED_FORMAT). */
-  probe(path: string): Promise<{ format: string; sampleRate: number; channels: number }>;
+  probe(path: string): Promise<{ format: string; sampleRate: number; channels: number; durationSeconds?: number | undefined }>;
   /** Mono 24 kHz chunks of the whole file. */
   read(path: string, options: { chunkSamples: number }): AsyncIterable<Float32Array>;
 }
@@ -72,7 +72,7 @@ export async function ingestAudioFile(store: Store, path: string, input: AudioIn
     });
     if (samples === 0) throw new TokenscopeError(ErrorCode.INVALID_AUDIO, `${path}: holds no samples`, { path });
     if (labels) checkLabelSpans(labels.spans, samples / SAMPLE_RATE, labels.path);
-    const audioSource: AudioSourceFacts = { ...facts, samples24k: samples };
+    const audioSource: AudioSourceFacts = { format: facts.format, sampleRate: facts.sampleRate, channels: facts.channels, samples24k: samples };
     const [outcome] = await store.db.transaction((tx) =>
       storeMatrices(tx, [
         {

@@ -6,6 +6,8 @@ export interface IngestProgress {
   filesDone: number;
   /** Seconds of audio encoded so far (decoded duration). */
   audioSecondsDone: number;
+  /** Seconds of audio in all files, as far as their headers tell (0 for files whose headers do not). */
+  audioSecondsTotal: number;
   /** Files being worked on right now. */
   currentFiles: string[];
 }
@@ -22,6 +24,8 @@ export interface IngestJob {
   id: string;
   corpus: string;
   model: string;
+  /** Execution provider the encoder runs on, and why. */
+  device: string;
   paths: string[];
   createdAt: Date;
   state: IngestJobState;
@@ -31,6 +35,17 @@ export interface IngestJob {
 export class IngestJobs {
   private readonly jobs = new Map<string, IngestJob>();
   private next = 1;
+  private stopping = false;
+
+  /** True once stopAll() was called: running jobs finish their current files and start no more. */
+  get shouldStop(): boolean {
+    return this.stopping;
+  }
+
+  /** Asks every running job to stop after its current files (used at shutdown). */
+  stopAll(): void {
+    this.stopping = true;
+  }
 
   constructor(private readonly keep = 100) {}
 
@@ -39,7 +54,7 @@ export class IngestJobs {
     const job: IngestJob = { ...meta, id: String(this.next++), createdAt: new Date(), state: { phase: 'queued' } };
     this.jobs.set(job.id, job);
     this.trim();
-    let last: IngestProgress = { filesTotal: 0, filesDone: 0, audioSecondsDone: 0, currentFiles: [] };
+    let last: IngestProgress = { filesTotal: 0, filesDone: 0, audioSecondsDone: 0, audioSecondsTotal: 0, currentFiles: [] };
     const report = (p: IngestProgress) => {
       last = p;
       job.state = { phase: 'running', progress: p };

@@ -4,10 +4,12 @@ import { LAYER_COUNT } from '../domain/contract.js';
 import { notFound } from '../errors.js';
 import type { Database, SqlRow } from './database.js';
 import { deleteAudiosWhere } from './delete-audios.js';
+import type { LabelSpan } from '../labels/audacity-labels.js';
 import type { AudioRow } from './rows.js';
 import { layerColumn, toNumber } from './sql-helpers.js';
 
-const columns = 'id, corpus_id, model, content_sha256, source_path, source_line, frame_count, text, metadata, ingested_at';
+const columns =
+  'id, corpus_id, model, content_sha256, source_path, source_line, frame_count, text, metadata, ingested_at, source_kind, model_sha256, source_format, source_sample_rate, source_channels, source_samples';
 const layerColumns = Array.from({ length: LAYER_COUNT }, (_, i) => layerColumn(i + 1)).join(', ');
 
 function toAudio(r: SqlRow): AudioRow {
@@ -22,6 +24,12 @@ function toAudio(r: SqlRow): AudioRow {
     text: (r['text'] as string | null) ?? null,
     metadata: JSON.parse(String(r['metadata'])) as Record<string, string>,
     ingestedAt: r['ingested_at'] as Date,
+    sourceKind: r['source_kind'] === 'audio' ? 'audio' : 'codes',
+    modelSha256: (r['model_sha256'] as string | null) ?? null,
+    audioSource:
+      r['source_kind'] === 'audio'
+        ? { format: String(r['source_format']), sampleRate: toNumber(r['source_sample_rate']), channels: toNumber(r['source_channels']), samples24k: toNumber(r['source_samples']) }
+        : null,
   };
 }
 
@@ -86,6 +94,18 @@ export class AudioRepository {
   async matrix(audioId: number): Promise<CodeMatrix> {
     const audio = await this.require(audioId);
     return this.window(audioId, 0, audio.frameCount);
+  }
+
+  /** Labels of many audios in one statement, by audio id, in start order. */
+  async labels(audioIds: readonly number[]): Promise<Map<number, LabelSpan[]>> {
+    const out = new Map<number, LabelSpan[]>();
+    if (!audioIds.length) return out;
+    const rows = await this.db.query('SELECT audio_id, start_seconds, end_seconds, label FROM labels WHERE list_contains(?, audio_id) ORDER BY audio_id, start_seconds, end_seconds, label', [audioIds]);
+    for (const r of rows) {
+      const id = toNumber(r['audio_id']);
+      out.set(id, [...(out.get(id) ?? []), { start: toNumber(r['start_seconds']), end: toNumber(r['end_seconds']), label: String(r['label']) }]);
+    }
+    return out;
   }
 
   /** Deletes an audio with its frames and aggregates; NOT_FOUND when there is none. */

@@ -29,6 +29,12 @@ export interface AudioRow {
   text: string | null;
   metadata: Record<string, string>;
   ingestedAt: Date;
+  /** 'audio' when encoded here from an audio file; 'codes' when ingested as a code matrix. */
+  sourceKind: 'audio' | 'codes';
+  /** sha256 of the ONNX file that encoded it (null for ingested codes). */
+  modelSha256: string | null;
+  /** The audio file's facts (null for ingested codes). */
+  audioSource: { format: string; sampleRate: number; channels: number; samples24k: number } | null;
 }
 
 /** Mergeable per-layer aggregates (counts and sums), plus what needs the histogram. */

@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadSettings } from '../../src/config/settings.js';
 import type { Settings } from '../../src/config/settings.js';
+import { repoRoot } from './paths.js';
 import { createApp } from '../../src/main.js';
 import type { App } from '../../src/main.js';
 
@@ -20,7 +22,7 @@ export interface TestApp {
  */
 export async function createTestApp(overrides: Partial<Settings> = {}, extraRoots: readonly string[] = []): Promise<TestApp> {
   const root = await mkdtemp(join(tmpdir(), 'tokenscope-it-'));
-  const settings: Settings = { dbPath: ':memory:', dataRoots: [root, ...extraRoots], apiKey: null, host: '127.0.0.1', port: 0, ...overrides };
+  const settings: Settings = loadSettings({ dbPath: ':memory:', dataRoots: [root, ...extraRoots], apiKey: null, host: '127.0.0.1', port: 0, device: 'cpu', ...overrides }, {}, repoRoot());
   try {
     const app = await createApp(settings);
     return {

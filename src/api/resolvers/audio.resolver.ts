@@ -6,8 +6,8 @@ import { layerValues } from '../../query/layer-values.js';
 import type { ApiContext } from '../context.js';
 import { parseId } from '../ids.js';
 import { LIMITS } from '../limits.js';
-import { toAudio, toCorpus, toLayer } from '../mappers.js';
-import { Audio, AudioConnection } from '../types/audio.type.js';
+import { toAudio, toAudioLabel, toCorpus, toLayer } from '../mappers.js';
+import { Audio, AudioConnection, AudioLabel } from '../types/audio.type.js';
 import { CodeMatrixWindow } from '../types/code-matrix.type.js';
 import { Corpus } from '../types/corpus.type.js';
 import { Layer } from '../types/layer.type.js';
@@ -30,6 +30,11 @@ export class AudioResolver {
     checkLimit('first', first, LIMITS.maxPageSize);
     const [row] = await ctx.store.corpora.requireByNames([corpus]);
     return new CorpusResolver().audios(toCorpus(row!), ctx, first, after);
+  }
+
+  @FieldResolver(() => [AudioLabel], { description: 'Labelled spans imported with the audio, in start order.' })
+  async labels(@Root() a: Audio, @Ctx() ctx: ApiContext): Promise<AudioLabel[]> {
+    return (await ctx.loaders.labels.load(Number(a.id))).map(toAudioLabel);
   }
 
   @FieldResolver(() => Corpus)

@@ -8,6 +8,39 @@ export class AudioSource {
 
   @Field(() => Int, { nullable: true, description: 'JSONL line (1-based) or JSON list index (0-based); null for a whole file.' })
   line!: number | null;
+
+  @Field({ description: 'AUDIO: encoded here from an audio file; CODES: a code matrix computed elsewhere.' })
+  kind!: string;
+
+  @Field(() => String, { nullable: true, description: 'Container/codec of the audio file, e.g. wav/pcm16, flac, mp3, ogg/vorbis.' })
+  format!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Sample rate of the audio file, Hz (before resampling to 24 kHz).' })
+  sampleRate!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Channels of the audio file (averaged to mono).' })
+  channels!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Exact duration of the audio file in seconds (samples at 24 kHz / 24000).' })
+  durationSeconds!: number | null;
+}
+
+@ObjectType({ description: 'A labelled span of an audio (imported from an Audacity label track beside the file).' })
+export class AudioLabel {
+  @Field(() => Float, { description: 'Start, seconds.' })
+  startSeconds!: number;
+
+  @Field(() => Float, { description: 'End, seconds.' })
+  endSeconds!: number;
+
+  @Field()
+  label!: string;
+
+  @Field(() => Int, { description: 'First frame overlapping the span: floor(start / 0.08).' })
+  startFrame!: number;
+
+  @Field(() => Int, { description: 'Frame after the last one overlapping the span (exclusive): ceil(end / 0.08), at least startFrame + 1.' })
+  endFrame!: number;
 }
 
 @ObjectType({ description: 'One audio: a code matrix of N frames × 16 layers at 12.5 frames per second.' })
@@ -19,6 +52,9 @@ export class Audio {
 
   @Field({ description: 'Model that produced the codes: a manifest id, or external:<name> for ingested codes.' })
   model!: string;
+
+  @Field(() => String, { nullable: true, description: 'sha256 of the ONNX file that produced the codes (null for ingested codes).' })
+  modelSha256!: string | null;
 
   @Field({ description: 'sha256 of the canonical code matrix (with the model, the audio\'s identity in its corpus).' })
   contentSha256!: string;

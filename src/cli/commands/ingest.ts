@@ -1,0 +1,74 @@
+import { SingleBar } from 'cli-progress';
+import { resolve } from 'node:path';
+import { IngestAudioDocument, IngestJobDocument } from '../../client/generated/graphql.js';
+import type { IngestJobQuery } from '../../client/generated/graphql.js';
+import type { DeviceRequest } from '../../tokenizer/execution-device.js';
+import { execute } from '../execute.js';
+import { formatTable } from '../format-table.js';
+import { withApp } from '../open-app.js';
+import type { DbOptions } from '../open-app.js';
+
+/** Options of `tokenscope ingest`. */
+export interface IngestCliOptions extends DbOptions {
+  corpus: string;
+  model?: string;
+  device?: DeviceRequest;
+  concurrency?: number;
+  threads?: number;
+}
+
+type Job = IngestJobQuery['ingestJob'];
+
+function hours(seconds: number): string {
+  return (seconds / 3600).toFixed(3);
+}
+
+/**
+ * Ingests audio files and folders through the API's background job, with a progress bar (files,
+ * audio hours, × real time, ETA) and a closing summary. Ctrl-C stops after the files in hand: what
+ * was stored stays, and running the same command again resumes. Returns the exit code.
+ */
+export async function ingestCommand(paths: string[], options: IngestCliOptions): Promise<number> {
+  const overrides = { dataRoots: ['/'], ...(options.device ? { device: options.device } : {}), ...(options.threads !== undefined ? { threads: options.threads } : {}) };
+  return withApp(
+    options,
+    async (app) => {
+      const started = (await execute(app, IngestAudioDocument, { corpus: options.corpus, paths: paths.map((p) => resolve(p)), model: options.model ?? null, concurrency: options.concurrency ?? 1 })).data.ingestAudio;
+      console.error(`encoder ${started.model} on ${started.device}`);
+      const onInterrupt = () => {
+        console.error('\nstopping after the files in hand (Ctrl-C again to abort; nothing half-stored either way)…');
+        app.services.audio.jobs.stopAll();
+        process.once('SIGINT', () => process.exit(130));
+      };
+      process.once('SIGINT', onInterrupt);
+      const bar = new SingleBar({ format: 'ingest {bar} {value}/{total} files | {hours}/{totalHours} h audio | {speed}× real time | ETA {etaText}', stream: process.stderr, hideCursor: true });
+      const t0 = performance.now();
+      let job: Job;
+      bar.start(1, 0, { hours: '0.000', totalHours: '?', speed: '0', etaText: '?' });
+      for (;;) {
+        job = (await execute(app, IngestJobDocument, { id: started.id })).data.ingestJob;
+        const elapsed = (performance.now() - t0) / 1000;
+        const speed = elapsed > 0 ? job.audioSecondsDone / elapsed : 0;
+        const remaining = job.audioSecondsTotal > job.audioSecondsDone && speed > 0 ? (job.audioSecondsTotal - job.audioSecondsDone) / speed : null;
+        bar.setTotal(Math.max(1, job.filesTotal));
+        bar.update(job.filesDone, { hours: hours(job.audioSecondsDone), totalHours: job.audioSecondsTotal ? hours(job.audioSecondsTotal) : '?', speed: speed.toFixed(0), etaText: remaining === null ? '?' : `${remaining.toFixed(0)} s` });
+        if (job.phase === 'SUCCEEDED' || job.phase === 'FAILED') break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      bar.stop();
+      process.removeListener('SIGINT', onInterrupt);
+      if (job.phase === 'FAILED') {
+        console.error(`error [INTERNAL]: the ingest job failed: ${job.error}`);
+        return 1;
+      }
+      const r = job.results;
+      const count = (s: string) => r.filter((x) => x.status === s).length;
+      console.log(formatTable(['file', 'status', 'audio id'], r.map((x) => [x.path, x.status, x.audioIds.join(',') || '-'])));
+      const skipped = job.filesTotal - r.length;
+      console.log(`\n${count('INGESTED')} ingested, ${count('ALREADY_PRESENT')} already present, ${count('FAILED')} failed${skipped ? `, ${skipped} not started (interrupted: run again to resume)` : ''}; ${hours(job.audioSecondsDone)} h of audio in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      for (const x of r) for (const e of x.errors) console.error(`error [${e.code}]: ${e.message}`);
+      return count('FAILED') || skipped ? 1 : 0;
+    },
+    overrides,
+  );
+}

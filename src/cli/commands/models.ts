@@ -1,0 +1,77 @@
+import type { DeviceRequest } from '../../tokenizer/execution-device.js';
+import { addModel } from '../../tokenizer/add-model.js';
+import { onnxPathOf } from '../../tokenizer/model-manifest.js';
+import { listModels, modelsDirOf } from '../../tokenizer/model-registry.js';
+import { verifyModel } from '../../tokenizer/verify-model.js';
+import { formatTable } from '../format-table.js';
+
+/** Where the models live: `--models-dir`, else $TOKENSCOPE_MODELS_DIR, else ./models. */
+export interface ModelsDirOption {
+  modelsDir?: string;
+}
+
+/** `tokenscope models list`: a table of registered models (manifests only; no hashing). */
+export async function modelsListCommand(options: ModelsDirOption = {}): Promise<number> {
+  const dir = modelsDirOf(options.modelsDir);
+  const entries = await listModels(dir);
+  if (entries.length === 0) {
+    console.log(`no models in ${dir}; register one with \`tokenscope models add <onnx> --id <id>\``);
+    return 0;
+  }
+  console.log(
+    formatTable(
+      ['id', 'family', 'layout', 'sha256', 'contextual', 'onnx'],
+      entries.map((e) =>
+        'manifest' in e
+          ? [e.id, e.manifest.family, e.manifest.layout, e.manifest.sha256.slice(0, 12), e.manifest.contextual ? `yes (overlap ${e.manifest.chunkOverlapFrames})` : 'no', onnxPathOf(e.dir, e.manifest)]
+          : [e.id, '-', '-', '-', '-', `invalid manifest: ${e.error}`],
+      ),
+    ),
+  );
+  return entries.some((e) => 'error' in e) ? 1 : 0;
+}
+
+/** Options of `tokenscope models add <onnx>`. */
+export interface ModelsAddCliOptions extends ModelsDirOption {
+  /** Model id (default: the file name without extension). */
+  id?: string;
+  /** Encoder family, e.g. qwen3-tts-tokenizer-12hz. */
+  family?: string;
+  /** Copy the ONNX file into models/<id>/ rather than recording its absolute path. */
+  copy?: boolean;
+  licence?: string;
+  provenance?: string;
+  /** The model has context across frames. */
+  contextual?: boolean;
+  /** Context frames fed on each side of a chunk (with --contextual). */
+  chunkOverlapFrames?: number;
+}
+
+/** `tokenscope models add <onnx>`: checks the layout, encodes 1 s of silence, writes models/<id>/manifest.json. */
+export async function modelsAddCommand(onnxFile: string, options: ModelsAddCliOptions = {}): Promise<number> {
+  const { modelsDir, ...rest } = options;
+  const { dir, manifest } = await addModel(onnxFile, { ...rest, modelsDir: modelsDirOf(modelsDir) });
+  console.log(`added model ${manifest.id} (${manifest.layout}, sha256 ${manifest.sha256}) in ${dir}`);
+  console.log(`onnx: ${onnxPathOf(dir, manifest)}`);
+  return 0;
+}
+
+/** Options of `tokenscope models verify <id>`. */
+export interface ModelsVerifyCliOptions extends ModelsDirOption {
+  /** cpu, cuda or auto (default auto). */
+  device?: DeviceRequest;
+  /** Intra-op threads (0: onnxruntime's default). */
+  threads?: number;
+}
+
+/** `tokenscope models verify <id>`: rechecks sha256 and layout and runs a 1-second silent encode. */
+export async function modelsVerifyCommand(id: string, options: ModelsVerifyCliOptions = {}): Promise<number> {
+  const { modelsDir, ...rest } = options;
+  const v = await verifyModel(modelsDirOf(modelsDir), id, rest);
+  console.log(`model ${v.model.id}: ok`);
+  console.log(`sha256: ${v.model.sha256} (matches the manifest)`);
+  console.log(`layout: ${v.model.layout}`);
+  console.log(`device: ${v.model.device} (${v.model.deviceReason})`);
+  console.log(`1 s of silence: ${v.frames} frames × 16 layers in ${v.encodeMs.toFixed(1)} ms`);
+  return 0;
+}

@@ -1,0 +1,51 @@
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ErrorCode, invalidArgument, notFound, TokenscopeError } from '../errors.js';
+import { MODEL_ID_PATTERN, readManifest, type ModelManifest } from './model-manifest.js';
+import type { LoadedModel } from './open-tokenizer.js';
+
+/** The models folder: `--models-dir`, else $TOKENSCOPE_MODELS_DIR, else `models/` under the working directory. */
+export function modelsDirOf(option?: string): string {
+  return resolve(option ?? process.env['TOKENSCOPE_MODELS_DIR'] ?? 'models');
+}
+
+/** A registered model as a listing sees it: its manifest, or why the manifest is unusable. */
+export type ModelEntry = { readonly id: string; readonly dir: string; readonly manifest: ModelManifest } | { readonly id: string; readonly dir: string; readonly error: string };
+
+/** Every folder under `modelsDir` that holds a manifest, sorted by id; a missing models folder lists nothing. */
+export async function listModels(modelsDir: string): Promise<ModelEntry[]> {
+  let names: string[];
+  try {
+    names = (await readdir(modelsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const entries: ModelEntry[] = [];
+  for (const id of names) {
+    const dir = join(modelsDir, id);
+    try {
+      entries.push({ id, dir, manifest: await readManifest(dir) });
+    } catch (error) {
+      if (error instanceof TokenscopeError && error.code === ErrorCode.NOT_FOUND) continue; // a folder without a manifest is not a model
+      if (!(error instanceof TokenscopeError)) throw error;
+      entries.push({ id, dir, error: error.message });
+    }
+  }
+  return entries;
+}
+
+/** Loads model `id` from `modelsDir`; NOT_FOUND naming the known ids when there is no such model. */
+export async function loadModel(modelsDir: string, id: string): Promise<LoadedModel> {
+  if (!MODEL_ID_PATTERN.test(id)) throw invalidArgument(`model id: expected ${MODEL_ID_PATTERN}, got ${JSON.stringify(id)}`);
+  const dir = join(modelsDir, id);
+  try {
+    return { dir, manifest: await readManifest(dir) };
+  } catch (error) {
+    if (error instanceof TokenscopeError && error.code === ErrorCode.NOT_FOUND) {
+      const known = (await listModels(modelsDir)).map((e) => e.id);
+      throw notFound(`no model '${id}' in ${modelsDir} (registered: ${known.length ? known.join(', ') : 'none'}); add one with \`tokenscope models add <onnx> --id ${id}\``, { id });
+    }
+    throw error;
+  }
+}
