@@ -31,19 +31,20 @@ export async function corpusLayerStats(store: Store, q: CorpusLayerStatsQuery): 
   const layers = checkLayers(q.layers);
   const corpora = await store.corpora.requireByNames([...new Set(q.corpora)]);
   const ids = corpora.map((c) => c.id);
-  const summaries = await store.corpora.summaries(ids);
-  const allModels = [...new Set(summaries.flatMap((s) => s.models))].sort();
   const model = q.model ?? undefined;
+  const scope = { corpusIds: ids, model };
+  // Independent statements: run them side by side (the model check below only needs the summaries).
+  const [summaries, layerRows] = await Promise.all([store.corpora.summaries(ids), store.stats.corpusLayers(scope, layers)]);
+  const allModels = [...new Set(summaries.flatMap((s) => s.models))].sort();
   if (model !== undefined && !allModels.includes(model)) {
     throw new TokenscopeError(ErrorCode.MODEL_MISMATCH, `no matrix of model "${model}" in ${q.corpora.join(', ')}; models there: ${allModels.join(', ') || 'none'}`, { model, models: allModels });
   }
-  const scope = { corpusIds: ids, model };
   return {
     corpora,
     models: model === undefined ? allModels : [model],
     audioCount: summaries.reduce((a, s) => a + s.audioCount, 0),
     frameCount: summaries.reduce((a, s) => a + s.frameCount, 0),
-    layers: await store.stats.corpusLayers(scope, layers),
+    layers: layerRows,
     model,
   };
 }

@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { AudioPageDocument, ColdTokensDocument, DetectDocument, IngestCodesDocument, LayerStatsDocument } from '../../client/generated/graphql.js';
+import { dirname, join, resolve } from 'node:path';
+import { AudioLabelsDocument, AudioPageDocument, ColdTokensDocument, DetectDocument, IngestCodesDocument, LayerStatsDocument } from '../../client/generated/graphql.js';
 import { frameToSeconds } from '../../domain/contract.js';
 import { writeDemoFiles } from '../../demo/write-demo-files.js';
 import { formatAudacityLabels } from '../../labels/audacity-labels.js';
 import { loadSettings } from '../../config/settings.js';
 import { execute } from '../execute.js';
+import { ingestCommand } from './ingest.js';
 import { formatTable } from '../format-table.js';
 import { withApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
@@ -16,9 +17,32 @@ import type { DbOptions } from '../open-app.js';
  */
 export async function demoCommand(options: DbOptions): Promise<number> {
   const settings = loadSettings(options.db ? { dbPath: options.db } : {});
+  const audioDir = resolve('data', 'demo-audio');
+  console.log(`== 1. audio: ${audioDir} (espeak-ng speech with synthesised clicks, bursts and beeps; labels beside each file)`);
+  const audioCode = await ingestCommand([audioDir], { ...options, corpus: 'demo-audio' });
+  if (audioCode !== 0) return audioCode;
+  await withApp(options, async (app) => {
+    const audios = (await execute(app, AudioLabelsDocument, { corpus: 'demo-audio', first: 50 })).data.audios.nodes;
+    for (const detector of ['keyLayerVariance', 'interLayerSpread']) {
+      let hit = 0;
+      let labels = 0;
+      let flagged = 0;
+      for (const a of audios) {
+        const d = (await execute(app, DetectDocument, { audioId: a.id, detector: { name: detector, params: {} } })).data.detect;
+        flagged += d.anomalies.length;
+        for (const l of a.labels) {
+          labels++;
+          if (d.anomalies.some((x) => x.startSeconds < l.endSeconds && x.endSeconds > l.startSeconds)) hit++;
+        }
+      }
+      console.log(`${detector} (guide defaults) over ${audios.length} audios: ${flagged} anomalies; ${hit} of ${labels} labelled events overlap one`);
+    }
+    console.log(formatTable(['audio', 'format', 'rate Hz', 'seconds', 'labels'], audios.map((a) => [a.id, a.source.format ?? '', a.source.sampleRate ?? 0, a.durationSeconds.toFixed(2), a.labels.map((l) => `${l.label}@${l.startSeconds.toFixed(2)}`).join(' ')])));
+  }, { dataRoots: ['/'] });
+
   const folder = join(settings.dbPath === ':memory:' ? 'data' : dirname(settings.dbPath), 'demo');
   const files = await writeDemoFiles(folder);
-  console.log(`generated synthetic code files in ${folder} (not real audio: see README, "The demo")`);
+  console.log(`\n== 2. code matrices: synthetic code files in ${folder} (not tokens of real audio: see README, "The demo")`);
   return withApp(options, async (app) => {
     for (const [corpus, file] of [['demo-speech', files.referenceFile], ['demo-events', files.eventsFile]] as const) {
       const { data } = await execute(app, IngestCodesDocument, { corpus, paths: [file], model: 'external:synthetic-demo', orientation: null, skipBadItems: false });
