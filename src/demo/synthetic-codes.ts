@@ -1,6 +1,7 @@
 import { codeMatrix } from '../domain/code-matrix.js';
 import type { CodeMatrix } from '../domain/code-matrix.js';
 import { CODEBOOK_SIZE, LAYER_COUNT } from '../domain/contract.js';
+import { mulberry32 } from '../jsutils/mulberry32.js';
 
 /** A planted burst: frames [startFrame, endFrame). */
 export interface PlantedBurst {
@@ -8,17 +9,8 @@ export interface PlantedBurst {
   endFrame: number;
 }
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same matrices on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the same seed gives the same matrices on every machine. */
+export const prng = mulberry32;
 
 /** Tokens a layer never uses in synthetic "speech": one in eight, so bursts can use them. */
 export function isReservedToken(layer: number, token: number): boolean {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DetectDocument, IngestCodesDocument } from '../../src/client/generated/graphql.js';
@@ -8,33 +7,15 @@ import type { Rows } from '../support/code-files.js';
 import { writeJsonl } from '../support/code-files.js';
 import { dataOf, execute, onlyError } from '../support/graphql.js';
 import { assertClose } from '../support/layer-reference.js';
-import { repoRoot } from '../support/paths.js';
+import { GOLDEN_RELATIVE_TOLERANCE, readDetectorGoldens } from '../support/detector-goldens.js';
 import { canonicalSha256, qwenCodesDir, readQwenCodesLine } from '../support/qwen-codes.js';
 import { createTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 
 // The goldens come from the guide's numpy code (scripts/goldens/detector_goldens.py); the unit test
 // test/unit/analytics/detectors/detector-goldens.test.ts checks the detectors, this one the API path.
-interface DetectorGolden {
-  layers: number[];
-  percentile: number;
-  scores: number[];
-  threshold: number;
-  flaggedFrames: number[];
-  anomalies: { startFrame: number; endFrame: number; peakFrame: number; score: number }[];
-}
-interface Golden {
-  source: { kind: 'qwen-codes' | 'synthetic'; file?: string; line?: number; frames: number; sha256: string; tokens?: number[] };
-  keyLayerVariance: DetectorGolden;
-  interLayerSpread: DetectorGolden;
-}
-
-const RELATIVE_TOLERANCE = 1e-9;
-const goldenDir = join(repoRoot(), 'test', 'golden', 'detectors');
-const goldens = readdirSync(goldenDir)
-  .filter((name) => name.endsWith('.json'))
-  .sort()
-  .map((name) => ({ name, golden: JSON.parse(readFileSync(join(goldenDir, name), 'utf8')) as Golden }));
+const RELATIVE_TOLERANCE = GOLDEN_RELATIVE_TOLERANCE;
+const goldens = readDetectorGoldens();
 
 function frameRows(tokens: ArrayLike<number>): Rows {
   return Array.from({ length: tokens.length / LAYER_COUNT }, (_, f) => Array.from({ length: LAYER_COUNT }, (_, l) => tokens[f * LAYER_COUNT + l]!));

@@ -1,21 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CODEBOOK_SIZE, LAYER_COUNT } from '../../src/domain/contract.js';
+import { mulberry32 } from '../../src/jsutils/mulberry32.js';
 
 /** Frame rows of 16 tokens: row f holds frame f, column j layer j+1 (the official orientation). */
 export type Rows = number[][];
 
-/** A deterministic PRNG (mulberry32) returning floats in [0, 1), so fixtures are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic PRNG returning floats in [0, 1), so fixtures are reproducible. */
+export const seededRandom = mulberry32;
 
 /** `frames` random frame rows with tokens in [low, high) (default the whole codebook). */
 export function randomRows(random: () => number, frames: number, low = 0, high = CODEBOOK_SIZE): Rows {

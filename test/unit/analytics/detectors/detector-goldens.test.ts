@@ -1,36 +1,17 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { codeMatrix } from '../../../../src/domain/code-matrix.js';
 import type { CodeMatrix } from '../../../../src/domain/code-matrix.js';
 import type { DetectorContext } from '../../../../src/analytics/detectors/detector.js';
 import { createDetectorRegistry } from '../../../../src/analytics/detectors/registry.js';
 import { flaggedFrames } from '../../../../src/analytics/threshold.js';
-import { repoRoot } from '../../../support/paths.js';
+import { GOLDEN_RELATIVE_TOLERANCE, readDetectorGoldens } from '../../../support/detector-goldens.js';
+import type { Golden } from '../../../support/detector-goldens.js';
 import { canonicalSha256, qwenCodesDir, readQwenCodesLine } from '../../../support/qwen-codes.js';
 
 // Goldens come from the guide's own numpy code: scripts/goldens/detector_goldens.py.
-interface DetectorGolden {
-  layers: number[];
-  percentile: number;
-  scores: number[];
-  threshold: number;
-  flaggedFrames: number[];
-  anomalies: { startFrame: number; endFrame: number; peakFrame: number; score: number }[];
-}
-interface Golden {
-  source: { kind: 'qwen-codes' | 'synthetic'; file?: string; line?: number; frames: number; sha256: string; tokens?: number[] };
-  keyLayerVariance: DetectorGolden;
-  interLayerSpread: DetectorGolden;
-}
-
-const RELATIVE_TOLERANCE = 1e-9;
-const goldenDir = join(repoRoot(), 'test', 'golden', 'detectors');
-const goldens = readdirSync(goldenDir)
-  .filter((name) => name.endsWith('.json'))
-  .sort()
-  .map((name) => ({ name, golden: JSON.parse(readFileSync(join(goldenDir, name), 'utf8')) as Golden }));
+const RELATIVE_TOLERANCE = GOLDEN_RELATIVE_TOLERANCE;
+const goldens = readDetectorGoldens();
 const noReferences: DetectorContext = { referenceCounts: () => Promise.reject(new Error('not used')) };
 
 function close(actual: number, expected: number): boolean {
