@@ -77,8 +77,16 @@ export async function storeMatrices(tx: Transaction, audios: readonly NewAudio[]
   )) {
     existing.set(String(r['k']), toNumber(r['id']));
   }
-  const fresh = audios.filter((a) => !existing.has(keyOf(a)) && existing.set(keyOf(a), -1));
+  // New matrices, each once: a second copy in the same batch is already present by the time it is stored.
+  const fresh: NewAudio[] = [];
+  const pending = new Set<string>();
+  for (const a of audios) {
+    if (existing.has(keyOf(a)) || pending.has(keyOf(a))) continue;
+    pending.add(keyOf(a));
+    fresh.push(a);
+  }
   const ids = (await tx.query(`SELECT nextval('audio_id_seq') AS id FROM range(?)`, [fresh.length])).map((r) => toNumber(r['id']));
+  const stored = new Map(fresh.map((a, i) => [a, ids[i]!]));
   fresh.forEach((a, i) => existing.set(keyOf(a), ids[i]!));
 
   await withAppender(tx, 'audios', (ap) => {
@@ -172,8 +180,5 @@ export async function storeMatrices(tx: Transaction, audios: readonly NewAudio[]
       [ids],
     );
   }
-  return audios.map((a) => {
-    const id = existing.get(keyOf(a))!;
-    return ids.includes(id) && fresh.some((f) => f === a) ? { status: 'ingested', audioId: id } : { status: 'already-present', audioId: id };
-  });
+  return audios.map((a) => (stored.has(a) ? { status: 'ingested', audioId: stored.get(a)! } : { status: 'already-present', audioId: existing.get(keyOf(a))! }));
 }

@@ -1,0 +1,12 @@
+/** Identity of the shipped reference encoder, shared by the build, its manifest and the docs. */
+
+/** Folder name under models/ and manifest id. */
+export const MODEL_ID = 'tokenscope-ref-v1';
+/** Manifest family of every reference encoder tokenscope builds. */
+export const MODEL_FAMILY = 'tokenscope-reference';
+/**
+ * The weights are statistics of the dev corpus, whose clips carry mixed licences (SOURCES.md):
+ * keep them inside the project until the unlicensed sources are replaced.
+ */
+export const MODEL_LICENCE =
+  'Project-internal use only: weights derived from the dev corpus (../shared/corpus/SOURCES.md), whose clips are CC BY-SA 4.0 (FSDD), CC BY 4.0 (LibriSpeech, Speech Commands), MIT, CMU ARCTIC free-use, and two sources with no stated licence (Sharwin24/Machine-Learning-and-Sensing, hernanmd/COVID-19-train-audio); not cleared for redistribution';

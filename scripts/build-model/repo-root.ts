@@ -1,0 +1,15 @@
+/** Locates tokenscope's repository root (the build runs from anywhere inside it). */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The nearest folder at or above process.cwd() whose package.json is tokenscope's. */
+export function repoRoot(): string {
+  let dir = process.cwd();
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'tokenscope') return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no tokenscope package.json at or above ${process.cwd()}; run the build from the repository`);
+    dir = parent;
+  }
+}
