@@ -16,7 +16,7 @@ import { openFrontEnd } from './features.js';
 import { FEATURE_DIM } from './front-end.js';
 import { MODEL_ID } from './model-identity.js';
 import { readEncoderWeights } from './read-weights.js';
-import { repoRoot } from './repo-root.js';
+import { repoRoot } from '../../src/jsutils/repo-root.js';
 import { readPcm16Wav } from './wav.js';
 
 const { values } = parseArgs({ options: { model: { type: 'string' }, shared: { type: 'string' } } });

@@ -16,7 +16,7 @@ import { buildEncoderModel, INPUT_NAME, OUTPUT_NAME } from './encoder-graph.js';
 import { extractFeatures, fitNormalisation, standardise } from './features.js';
 import { FEATURE_DIM } from './front-end.js';
 import { MODEL_ID, MODEL_FAMILY, MODEL_LICENCE } from './model-identity.js';
-import { repoRoot } from './repo-root.js';
+import { repoRoot } from '../../src/jsutils/repo-root.js';
 import { trainResidualCodebooks } from './train-rvq.js';
 import { readPcm16Wav } from './wav.js';
 

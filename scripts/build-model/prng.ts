@@ -1,14 +1,4 @@
-/** A seeded 32-bit PRNG (mulberry32): the build's only source of randomness, so runs repeat exactly. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../src/jsutils/mulberry32.js';
 
 /** A permutation of 0..n-1 drawn with `random` (Fisher–Yates). */
 export function permutation(n: number, random: () => number): Uint32Array {

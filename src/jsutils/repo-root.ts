@@ -1,4 +1,4 @@
-/** Locates tokenscope's repository root (the build runs from anywhere inside it). */
+/** Locates tokenscope's repository root, for scripts and tests run from anywhere inside it. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -9,7 +9,7 @@ export function repoRoot(): string {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'tokenscope') return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no tokenscope package.json at or above ${process.cwd()}; run the build from the repository`);
+    if (parent === dir) throw new Error(`no tokenscope package.json at or above ${process.cwd()}; run it from the repository`);
     dir = parent;
   }
 }
