@@ -14,8 +14,8 @@ export const DEVICE_REQUESTS: readonly DeviceRequest[] = ['cpu', 'cuda', 'auto']
 
 /** How to get the CUDA provider, for messages. */
 export const CUDA_INSTALL_HINT =
-  'install it on a machine with CUDA 12 and access to the NuGet feed: `ONNXRUNTIME_NODE_INSTALL=cuda12 npm rebuild onnxruntime-node` ' +
-  '(with npm 11, approve the install script first: `npm install-scripts approve onnxruntime-node`, then `npm rebuild onnxruntime-node`)';
+  'install it on a machine with CUDA 12 and access to the NuGet feed: `ONNXRUNTIME_NODE_INSTALL=cuda12 npm rebuild onnxruntime-node --ignore-scripts=false` ' +
+  '(the flag overrides the project\'s .npmrc, which skips install scripts)';
 
 /** Whether onnxruntime-node's CUDA execution provider is installed, and what that was judged from. */
 export interface CudaAvailability {

@@ -24,7 +24,7 @@ describe('execution device', () => {
     assertThrowsCode(
       () => deviceFor('cuda'),
       ErrorCode.INVALID_ARGUMENT,
-      /device: cuda requested but the onnxruntime-node CUDA execution provider is not installed: .*ONNXRUNTIME_NODE_INSTALL=cuda12 npm rebuild onnxruntime-node.*npm install-scripts approve onnxruntime-node/,
+      /device: cuda requested but the onnxruntime-node CUDA execution provider is not installed: .*ONNXRUNTIME_NODE_INSTALL=cuda12 npm rebuild onnxruntime-node --ignore-scripts=false/,
     );
   });
 
