@@ -8,6 +8,7 @@ import type { AudioRow, CorpusRow } from '../store/rows.js';
 import { Audio } from './types/audio.type.js';
 import type { AudioLabel } from './types/audio.type.js';
 import type { LabelSpan } from '../labels/audacity-labels.js';
+import { labelFrameSpan } from '../analytics/evaluation/frame-truth.js';
 import { Corpus } from './types/corpus.type.js';
 import { DetectionResult, DetectorInfo, ThresholdComparison } from './types/detection.type.js';
 import { IngestFileResult, IngestStatus } from './types/ingest-report.type.js';
@@ -44,10 +45,10 @@ export function toAudio(row: AudioRow): Audio {
   });
 }
 
-/** A stored label → GraphQL AudioLabel, with the frames it overlaps (frame i covers [0.08·i, 0.08·(i+1)) s). */
+/** A stored label → GraphQL AudioLabel, with the frames it marks (labelFrameSpan's rule). */
 export function toAudioLabel(l: LabelSpan): AudioLabel {
-  const startFrame = Math.floor(l.start / FRAME_SECONDS + 1e-9);
-  return { startSeconds: l.start, endSeconds: l.end, label: l.label, startFrame, endFrame: Math.max(startFrame + 1, Math.ceil(l.end / FRAME_SECONDS - 1e-9)) };
+  const span = labelFrameSpan(l.start, l.end);
+  return { startSeconds: l.start, endSeconds: l.end, label: l.label, startFrame: span?.startFrame ?? 0, endFrame: span?.endFrame ?? 0 };
 }
 
 /** Layer statistics → GraphQL Layer, remembering the scope its histogram comes from. */
@@ -64,8 +65,11 @@ export function toDetectionResult(audioId: number, run: DetectorRun): DetectionR
     audioId: String(audioId),
     detector: run.detector,
     parameters: { ...run.params },
+    thresholdRule: { ...run.thresholdRule },
+    segmenter: { ...run.segmenter },
     scores,
     threshold: run.threshold,
+    lowThreshold: run.lowThreshold ?? null,
     comparison: run.comparison === 'AT_LEAST' ? ThresholdComparison.AT_LEAST : ThresholdComparison.GREATER_THAN,
     flaggedFrames: flaggedFrames(run.flagged),
     anomalies: run.anomalies.map((a) => ({ ...a, peakSeconds: frameToSeconds(a.peakFrame) })),
@@ -85,6 +89,8 @@ export function toDetectorInfo(d: Detector): DetectorInfo {
       defaultValue: p.default ?? null,
       min: p.min ?? null,
       max: p.max ?? null,
+      odd: p.odd ?? false,
+      oneOf: p.oneOf ? [...p.oneOf] : null,
     })),
   };
 }

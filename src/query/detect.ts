@@ -1,7 +1,7 @@
 import type { DetectorRegistry, DetectorRun } from '../analytics/detectors/registry.js';
 import type { AudioRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
-import { referenceCountsFor } from './reference-counts.js';
+import { storeDetectorContext } from './detector-context.js';
 
 /** Runs a registered detector on a stored audio; reference corpora are read for the audio's model. */
 export async function detect(
@@ -14,8 +14,6 @@ export async function detect(
   registry.get(detector); // unknown names fail before any matrix is read
   const audio = await store.audios.require(audioId);
   const matrix = await store.audios.window(audioId, 0, audio.frameCount);
-  const run = await registry.run(detector, params, matrix, {
-    referenceCounts: (corpus) => referenceCountsFor(store, corpus, audio.model),
-  });
+  const run = await registry.run(detector, params, matrix, storeDetectorContext(store, audio));
   return { audio, run };
 }

@@ -87,6 +87,22 @@ export class CorpusRepository {
     });
   }
 
+  /**
+   * A fingerprint of a corpus's matrices of one model and their labels: it changes when an audio
+   * is added or removed or its labels change, so fitted detector models can be cached under it.
+   */
+  async fingerprint(corpusId: number, model: string): Promise<string> {
+    const rows = await this.db.query(
+      `SELECT count(*) AS audios, coalesce(max(a.id), 0) AS max_id, coalesce(sum(a.id), 0) AS id_sum, coalesce(sum(a.frame_count), 0) AS frames,
+              (SELECT count(*) || ':' || coalesce(sum(hash(l.audio_id, l.start_seconds, l.end_seconds, l.label) % 1000000007), 0)
+               FROM labels l JOIN audios b ON b.id = l.audio_id WHERE b.corpus_id = ? AND b.model = ?) AS labels
+       FROM audios a WHERE a.corpus_id = ? AND a.model = ?`,
+      [corpusId, model, corpusId, model],
+    );
+    const r = rows[0]!;
+    return `${model}|${toNumber(r['audios'])}|${toNumber(r['max_id'])}|${toNumber(r['id_sum'])}|${toNumber(r['frames'])}|${String(r['labels'])}`;
+  }
+
   /** Deletes a corpus with all its audios, codes and aggregates; returns the audios removed. */
   async delete(name: string): Promise<number> {
     return this.db.transaction(async (tx) => {

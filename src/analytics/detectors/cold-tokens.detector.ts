@@ -1,9 +1,7 @@
 import { ALL_LAYERS } from '../../domain/contract.js';
 import { coldTokenCount } from '../frame-scores/cold-token-count.js';
-import { checkReferenceCounts } from '../reference-counts.js';
-import { segmentAnomalies } from '../segment-anomalies.js';
-import { fixedThreshold } from '../threshold.js';
 import type { Detector } from './detector.js';
+import { cachedReferenceCounts } from './fitted-model.js';
 import { layersParam, numberParam, stringParam } from './param-value.js';
 
 /** The guide's §5.2 cold tokens: frames using tokens that a normal reference corpus (almost) never uses. */
@@ -36,21 +34,20 @@ export const coldTokensDetector: Detector = {
     {
       name: 'minColdTokens',
       type: 'int',
-      description: 'Cold tokens (over the chosen layers) a frame needs to be flagged.',
+      description: 'Cold tokens (over the chosen layers) a frame needs to be flagged. Shorthand for threshold {rule: "fixed", comparison: "AT_LEAST"}; not allowed with an explicit threshold.',
       default: 1,
       min: 1,
     },
   ],
-  async run(matrix, params, ctx) {
-    const reference = stringParam(params, 'reference');
-    const counts = checkReferenceCounts(await ctx.referenceCounts(reference), `corpus ${reference}`);
-    const scores = coldTokenCount(
+  thresholdParameters: ['minColdTokens'],
+  defaultThreshold: (params) => ({ rule: 'fixed', value: numberParam(params, 'minColdTokens'), comparison: 'AT_LEAST' }),
+  async score(matrix, params, env) {
+    const counts = await cachedReferenceCounts(env, stringParam(params, 'reference'));
+    return coldTokenCount(
       matrix,
       counts,
       layersParam(params, 'layers'),
       numberParam(params, 'maxReferenceCount'),
     );
-    const rule = fixedThreshold(scores, numberParam(params, 'minColdTokens'), 'AT_LEAST');
-    return { scores, ...rule, anomalies: segmentAnomalies(rule.flagged, scores) };
   },
 };

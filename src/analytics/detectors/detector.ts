@@ -1,7 +1,11 @@
 import type { CodeMatrix } from '../../domain/code-matrix.js';
-import type { ReferenceCounts } from '../reference-counts.js';
+import type { ModelCache } from '../models/model-cache.js';
 import type { Anomaly } from '../segment-anomalies.js';
 import type { Comparison } from '../threshold.js';
+import type { ThresholdRule } from '../thresholds/threshold-rule.js';
+import type { DetectorContext } from './detector-context.js';
+
+export type { DetectorContext, FrameLabel, TrainingExample } from './detector-context.js';
 
 /** Kinds of detector parameter: whole number, real number, text, or a list of layer numbers 1..16. */
 export type ParameterType = 'int' | 'float' | 'string' | 'layers';
@@ -19,6 +23,10 @@ export interface ParameterSpec {
   readonly min?: number;
   /** Largest allowed value (int and float only), inclusive. */
   readonly max?: number;
+  /** int only: the value must be odd (centred windows). */
+  readonly odd?: boolean;
+  /** string only: the allowed values. */
+  readonly oneOf?: readonly string[];
 }
 
 /** A parameter value after validation: number for int/float, string, or ascending layer numbers. */
@@ -27,33 +35,44 @@ export type ParamValue = number | string | readonly number[];
 /** Every parameter of a detector, validated and with defaults filled in. */
 export type ResolvedParams = Readonly<Record<string, ParamValue>>;
 
-/** What detectors may ask of the outside world; the store implements it. Detectors never see SQL. */
-export interface DetectorContext {
-  /** Per-layer token histograms of the named reference corpus; rejects with NOT_FOUND if unknown. */
-  referenceCounts(corpusName: string): Promise<ReferenceCounts>;
-}
-
-/** What a detector found in one matrix. */
+/** What a run found in one matrix: scores, the threshold actually applied, flags and events. */
 export interface DetectionOutput {
   /** One score per frame, in the detector's unit. */
   readonly scores: Float64Array;
-  /** The threshold applied to the scores, in the same unit. */
+  /** The threshold applied to the scores, in the same unit (hysteresis: the opening one). */
   readonly threshold: number;
   /** GREATER_THAN: score > threshold flags a frame; AT_LEAST: score ≥ threshold does. */
   readonly comparison: Comparison;
-  /** One entry per frame: 1 when flagged, else 0. */
+  /** Hysteresis only: a flagged run goes on while score ≥ lowThreshold (same unit). */
+  readonly lowThreshold?: number;
+  /** One entry per frame: 1 when the threshold rule flagged it (before segmentation), else 0. */
   readonly flagged: Uint8Array;
-  /** Runs of consecutive flagged frames, in frame order. */
+  /** Events made by the segmenter from the flags, in frame order. */
   readonly anomalies: readonly Anomaly[];
 }
 
-/** A registered detection strategy: scores frames, thresholds them, segments the flags into events. */
+/** What a detector's scoring may use besides the matrix and its parameters. */
+export interface ScoringEnvironment {
+  /** The outside world: reference and training corpora. */
+  readonly ctx: DetectorContext;
+  /** Fitted models shared across runs, keyed by detector, parameters and corpus version. */
+  readonly models: ModelCache;
+}
+
+/**
+ * A registered scoring strategy: maps a matrix to one score per frame. The registry applies the
+ * threshold rule (the caller's, or `defaultThreshold`) and the segmenter.
+ */
 export interface Detector {
   /** Registry key, camelCase (e.g. `keyLayerVariance`). */
   readonly name: string;
-  /** A few sentences for users: what the score measures, the threshold rule, where it comes from. */
+  /** A few sentences for users: what the score measures, the default threshold, where it comes from. */
   readonly description: string;
   readonly parameters: readonly ParameterSpec[];
-  /** Runs on one matrix with parameters already resolved against `parameters`. */
-  run(matrix: CodeMatrix, params: ResolvedParams, ctx: DetectorContext): Promise<DetectionOutput>;
+  /** Own parameters that only shape the default threshold; they may not be given with an explicit one. */
+  readonly thresholdParameters?: readonly string[];
+  /** The threshold rule used when the caller gives none, from the resolved parameters. */
+  defaultThreshold(params: ResolvedParams): ThresholdRule;
+  /** One score per frame of `matrix` (at least one frame), parameters already resolved. */
+  score(matrix: CodeMatrix, params: ResolvedParams, env: ScoringEnvironment): Promise<Float64Array>;
 }

@@ -1,7 +1,5 @@
 import { keyLayerVariance } from '../frame-scores/key-layer-variance.js';
 import { KEY_LAYERS } from '../layer-selection.js';
-import { segmentAnomalies } from '../segment-anomalies.js';
-import { percentileThreshold } from '../threshold.js';
 import type { Detector } from './detector.js';
 import { layersParam, numberParam } from './param-value.js';
 
@@ -24,15 +22,15 @@ export const keyLayerVarianceDetector: Detector = {
     {
       name: 'percentile',
       type: 'float',
-      description: 'Percentile (0..100) of the audio\'s scores used as threshold; frames above it are flagged.',
+      description: 'Percentile (0..100) of the audio\'s scores used as threshold; frames above it are flagged. Shorthand for threshold {rule: "percentile"}; not allowed with an explicit threshold.',
       default: 95,
       min: 0,
       max: 100,
     },
   ],
-  async run(matrix, params) {
-    const scores = keyLayerVariance(matrix, layersParam(params, 'layers'));
-    const rule = percentileThreshold(scores, numberParam(params, 'percentile'));
-    return { scores, ...rule, anomalies: segmentAnomalies(rule.flagged, scores) };
+  thresholdParameters: ['percentile'],
+  defaultThreshold: (params) => ({ rule: 'percentile', percentile: numberParam(params, 'percentile') }),
+  async score(matrix, params) {
+    return keyLayerVariance(matrix, layersParam(params, 'layers'));
   },
 };

@@ -1,24 +1,43 @@
 import type { CodeMatrix } from '../../domain/code-matrix.js';
 import { ErrorCode, TokenscopeError, invalidArgument, notFound } from '../../errors.js';
+import { createModelCache } from '../models/model-cache.js';
+import type { ModelCache } from '../models/model-cache.js';
+import { segmentEvents } from '../segment-events.js';
+import type { SegmenterOptions } from '../segmenter-options.js';
+import { applyThreshold } from '../thresholds/registry.js';
+import type { ThresholdRule } from '../thresholds/threshold-rule.js';
+import { changeRateDetector } from './change-rate.detector.js';
 import { coldTokensDetector } from './cold-tokens.detector.js';
 import type { DetectionOutput, Detector, DetectorContext, ResolvedParams } from './detector.js';
+import { distributionShiftDetector } from './distribution-shift.detector.js';
 import { interLayerSpreadDetector } from './inter-layer-spread.detector.js';
 import { keyLayerVarianceDetector } from './key-layer-variance.detector.js';
 import { resolveParams } from './resolve-params.js';
+import { RUN_OPTIONS, resolveRunOptions } from './run-options.js';
+import { tokenEnrichmentDetector } from './token-enrichment.detector.js';
+import { tokenSurprisalDetector } from './token-surprisal.detector.js';
 
 /** The detectors every registry starts with, in the order they are listed to users. */
 export const BUILT_IN_DETECTORS: readonly Detector[] = [
   keyLayerVarianceDetector,
   interLayerSpreadDetector,
   coldTokensDetector,
+  tokenSurprisalDetector,
+  distributionShiftDetector,
+  changeRateDetector,
+  tokenEnrichmentDetector,
 ];
 
-/** A detector's output together with what produced it, so a run can be repeated exactly. */
+/** A run's output together with what produced it, so it can be repeated exactly. */
 export interface DetectorRun extends DetectionOutput {
   /** Detector name. */
   readonly detector: string;
-  /** Parameters as resolved (defaults filled in, layer lists ascending). */
+  /** The detector's own parameters as resolved (defaults filled in, layer lists ascending). */
   readonly params: ResolvedParams;
+  /** The threshold rule applied, defaults filled in (the detector's default when none was given). */
+  readonly thresholdRule: ThresholdRule;
+  /** The segmenter applied, defaults filled in. */
+  readonly segmenter: SegmenterOptions;
 }
 
 /** The detectors by name. */
@@ -27,44 +46,55 @@ export interface DetectorRegistry {
   list(): readonly Detector[];
   /** The detector called `name`; NOT_FOUND, listing the known names, if there is none. */
   get(name: string): Detector;
-  /** Resolves `params` for detector `name` and runs it on `matrix` (at least one frame). */
+  /**
+   * Resolves `params` for detector `name` and runs it on `matrix` (at least one frame). Besides
+   * the detector's own parameters, `params` may hold `threshold` (a rule such as
+   * `{"rule": "robustZ", "k": 3}`) and `segmenter` (`{"minEventFrames": 3, ...}`).
+   */
   run(name: string, params: Readonly<Record<string, unknown>>, matrix: CodeMatrix, ctx: DetectorContext): Promise<DetectorRun>;
 }
 
+/** Registry options. */
+export interface RegistryOptions {
+  /** Fitted models kept between runs (least recently used dropped first); default 8. */
+  readonly modelCacheSize?: number;
+  /** A cache to share, e.g. between registries in tests; default a new one of modelCacheSize. */
+  readonly models?: ModelCache;
+}
+
 /** A registry of `detectors` (default: the built-in ones); names must be unique. */
-export function createDetectorRegistry(detectors: readonly Detector[] = BUILT_IN_DETECTORS): DetectorRegistry {
+export function createDetectorRegistry(detectors: readonly Detector[] = BUILT_IN_DETECTORS, options: RegistryOptions = {}): DetectorRegistry {
   const byName = new Map<string, Detector>();
   for (const detector of detectors) {
     if (byName.has(detector.name)) {
-      throw new TokenscopeError(ErrorCode.ALREADY_EXISTS, `detector ${detector.name} is registered twice`, {
-        detector: detector.name,
-      });
+      throw new TokenscopeError(ErrorCode.ALREADY_EXISTS, `detector ${detector.name} is registered twice`, { detector: detector.name });
     }
+    const clash = detector.parameters.find((spec) => (RUN_OPTIONS as readonly string[]).includes(spec.name));
+    if (clash) throw new TokenscopeError(ErrorCode.INTERNAL, `detector ${detector.name} may not declare parameter ${clash.name}`);
     byName.set(detector.name, detector);
   }
+  const models = options.models ?? createModelCache(options.modelCacheSize);
   const registry: DetectorRegistry = {
     list: () => [...byName.values()],
     get(name) {
       const detector = byName.get(name);
       if (!detector) {
         const known = [...byName.keys()];
-        throw notFound(`no detector named ${JSON.stringify(name)}; known detectors: ${known.join(', ')}`, {
-          detector: name,
-          known,
-        });
+        throw notFound(`no detector named ${JSON.stringify(name)}; known detectors: ${known.join(', ')}`, { detector: name, known });
       }
       return detector;
     },
     async run(name, params, matrix, ctx) {
       const detector = registry.get(name);
-      const resolved = resolveParams(detector, params);
+      const resolved = resolveParams(detector, params, RUN_OPTIONS);
+      const { thresholdRule, segmenter } = resolveRunOptions(detector, params, resolved);
       if (matrix.frames === 0) {
-        throw invalidArgument(`detector ${name} needs a matrix with at least one frame; received 0 frames`, {
-          detector: name,
-        });
+        throw invalidArgument(`detector ${name} needs a matrix with at least one frame; received 0 frames`, { detector: name });
       }
-      const output = await detector.run(matrix, resolved, ctx);
-      return { detector: name, params: resolved, ...output };
+      const scores = await detector.score(matrix, resolved, { ctx, models });
+      const applied = applyThreshold(scores, thresholdRule);
+      const anomalies = segmentEvents(applied.flagged, scores, segmenter);
+      return { detector: name, params: resolved, thresholdRule, segmenter, scores, ...applied, anomalies };
     },
   };
   return registry;

@@ -34,17 +34,25 @@ export function labelsToFrameTruth(
     if (!(Number.isFinite(start) && Number.isFinite(end) && end >= start)) {
       throw invalidArgument(`events[${i}] must have finite times with start ≤ end; received start ${start}, end ${end}`);
     }
-    if ((options.label !== undefined && label !== options.label) || end === start) return;
-    const first = firstCentreAtOrAfter(start);
-    const stop = firstCentreAtOrAfter(end);
-    if (first < stop) {
-      truth.fill(1, Math.min(first, frames), Math.min(stop, frames));
-      return;
-    }
-    const holder = Math.floor((start + end) / 2 / FRAME_SECONDS);
-    if (holder >= 0 && holder < frames) truth[holder] = 1;
+    if (options.label !== undefined && label !== options.label) return;
+    const span = labelFrameSpan(start, end);
+    if (span) truth.fill(1, Math.min(span.startFrame, frames), Math.min(span.endFrame, frames));
   });
   return truth;
+}
+
+/**
+ * The frames a labelled span [start, end) seconds marks, by the rule of labelsToFrameTruth:
+ * frames [startFrame, endFrame) whose centres lie in the span, or the frame holding the midpoint of
+ * a span shorter than a frame; null for a zero-length span.
+ */
+export function labelFrameSpan(start: number, end: number): { startFrame: number; endFrame: number } | null {
+  if (end === start) return null;
+  const first = firstCentreAtOrAfter(start);
+  const stop = firstCentreAtOrAfter(end);
+  if (first < stop) return { startFrame: first, endFrame: stop };
+  const holder = Math.max(0, Math.floor((start + end) / 2 / FRAME_SECONDS));
+  return { startFrame: holder, endFrame: holder + 1 };
 }
 
 /** The smallest frame index ≥ 0 whose centre is ≥ t seconds. */

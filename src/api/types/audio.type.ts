@@ -36,10 +36,10 @@ export class AudioLabel {
   @Field()
   label!: string;
 
-  @Field(() => Int, { description: 'First frame overlapping the span: floor(start / 0.08).' })
+  @Field(() => Int, { description: 'First frame the span marks: frames whose centre (0.08·i + 0.04 s) lies in [start, end); a span shorter than a frame marks the frame holding its midpoint (docs/evaluation.md).' })
   startFrame!: number;
 
-  @Field(() => Int, { description: 'Frame after the last one overlapping the span (exclusive): ceil(end / 0.08), at least startFrame + 1.' })
+  @Field(() => Int, { description: 'Frame after the last one the span marks (exclusive); equals startFrame for a zero-length span.' })
   endFrame!: number;
 }
 

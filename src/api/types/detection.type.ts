@@ -49,16 +49,25 @@ export class DetectionResult {
   @Field(() => [Float], { description: 'One score per frame.' })
   scores!: number[];
 
-  @Field(() => Float, { description: 'The threshold actually used.' })
+  @Field(() => GraphQLJSONObject, { description: 'The threshold rule applied, defaults filled in (e.g. {"rule":"percentile","percentile":95}).' })
+  thresholdRule!: Record<string, unknown>;
+
+  @Field(() => GraphQLJSONObject, { description: 'The segmenter applied: minEventFrames, mergeGapFrames, padFrames.' })
+  segmenter!: Record<string, unknown>;
+
+  @Field(() => Float, { description: 'The threshold actually used (for hysteresis: the high one, which opens an event).' })
   threshold!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Hysteresis only: the low threshold, below which an open event closes.' })
+  lowThreshold!: number | null;
 
   @Field(() => ThresholdComparison)
   comparison!: ThresholdComparison;
 
-  @Field(() => [Int], { description: 'Frames found anomalous, ascending.' })
+  @Field(() => [Int], { description: 'Frames the threshold rule flagged, ascending (before segmentation).' })
   flaggedFrames!: number[];
 
-  @Field(() => [Anomaly], { description: 'Runs of consecutive anomalous frames.' })
+  @Field(() => [Anomaly], { description: 'Events: runs of flagged frames after the segmenter (merging, minimum length, padding).' })
   anomalies!: Anomaly[];
 }
 
@@ -84,6 +93,12 @@ export class DetectorParameter {
 
   @Field(() => Float, { nullable: true, description: 'Largest allowed value (inclusive).' })
   max!: number | null;
+
+  @Field({ description: 'int only: the value must be odd (centred windows).' })
+  odd!: boolean;
+
+  @Field(() => [String], { nullable: true, description: 'string only: the allowed values.' })
+  oneOf!: string[] | null;
 }
 
 @ObjectType({ description: 'A registered detection strategy.' })

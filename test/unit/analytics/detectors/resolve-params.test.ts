@@ -42,6 +42,29 @@ describe('resolveParams', () => {
   });
 });
 
+describe('resolveParams with odd and oneOf specs', () => {
+  const probe = {
+    name: 'probe',
+    parameters: [
+      { name: 'window', type: 'int', description: 'Window.', default: 25, min: 1, odd: true },
+      { name: 'mode', type: 'string', description: 'Mode.', default: 'a', oneOf: ['a', 'b'] },
+    ] satisfies ParameterSpec[],
+  };
+
+  it('accepts an odd window and a listed value', () => {
+    assert.deepEqual(resolveParams(probe, { window: 3, mode: 'b' }), { window: 3, mode: 'b' });
+  });
+
+  it('rejects an even window and an unlisted value with INVALID_ARGUMENT', () => {
+    assertThrowsCode(() => resolveParams(probe, { window: 4 }), ErrorCode.INVALID_ARGUMENT, /parameter window of detector probe expects an odd integer ≥ 1; received 4 \(number\)/);
+    assertThrowsCode(() => resolveParams(probe, { mode: 'c' }), ErrorCode.INVALID_ARGUMENT, /parameter mode of detector probe expects one of "a", "b"; received "c" \(string\)/);
+  });
+
+  it('accepts reserved names without resolving them', () => {
+    assert.deepEqual(resolveParams(probe, { threshold: { rule: 'topK' } }, ['threshold']), { window: 25, mode: 'a' });
+  });
+});
+
 describe('resolveParams misuse', () => {
   const cases: [string, Record<string, unknown>, RegExp][] = [
     ['an unknown parameter, listing the known ones', { reference: 'r', percentil: 90 }, /detector probe has no parameter "percentil"; known parameters: reference, layers, percentile, minCount/],

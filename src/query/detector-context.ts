@@ -1,0 +1,49 @@
+import type { DetectorContext, FrameLabel, TrainingExample } from '../analytics/detectors/detector.js';
+import { labelFrameSpan } from '../analytics/evaluation/frame-truth.js';
+import type { CodeMatrix } from '../domain/code-matrix.js';
+import type { AudioRow } from '../store/rows.js';
+import type { Store } from '../store/store.js';
+import { referenceCountsFor } from './reference-counts.js';
+
+/** Audios of a corpus encoded by `model`, in id order, page by page. */
+async function* audiosOf(store: Store, corpus: string, model: string): AsyncGenerator<AudioRow> {
+  const [row] = await store.corpora.requireByNames([corpus]);
+  for (let after = 0; ; ) {
+    const page = await store.audios.listByCorpus(row!.id, 500, after);
+    if (!page.length) return;
+    for (const a of page) if (a.model === model) yield a;
+    after = page.at(-1)!.id;
+  }
+}
+
+/**
+ * What detectors may read, for scoring `audio`: reference and training corpora restricted to the
+ * audio's own codec model, a fingerprint of each corpus for the fitted-model cache, and the audio
+ * itself held out of any training.
+ */
+export function storeDetectorContext(store: Store, audio: AudioRow): DetectorContext {
+  return {
+    referenceCounts: (corpus) => referenceCountsFor(store, corpus, audio.model),
+    async *referenceMatrices(corpus): AsyncGenerator<CodeMatrix> {
+      for await (const a of audiosOf(store, corpus, audio.model)) yield store.audios.window(a.id, 0, a.frameCount);
+    },
+    async corpusVersion(corpus) {
+      const [row] = await store.corpora.requireByNames([corpus]);
+      return store.corpora.fingerprint(row!.id, audio.model);
+    },
+    async *trainingExamples(corpus, excludeAudioIds): AsyncGenerator<TrainingExample> {
+      const excluded = new Set(excludeAudioIds);
+      for await (const a of audiosOf(store, corpus, audio.model)) {
+        if (excluded.has(a.id)) continue;
+        const spans = (await store.audios.labels([a.id])).get(a.id) ?? [];
+        const labels: FrameLabel[] = [];
+        for (const s of spans) {
+          const span = labelFrameSpan(s.start, s.end);
+          if (span) labels.push({ ...span, label: s.label });
+        }
+        yield { audioId: a.id, matrix: await store.audios.window(a.id, 0, a.frameCount), labels };
+      }
+    },
+    heldOutAudioIds: [audio.id],
+  };
+}
