@@ -20,7 +20,7 @@ export async function detectCommand(options: DetectCliOptions): Promise<number> 
     const { data } = await execute(app, DetectDocument, { audioId: options.audio, detector: { name: options.detector, params: options.param } });
     const d = data.detect;
     console.log(`${d.detector} on audio ${d.audioId}: ${d.scores.length} frames, threshold ${d.threshold} (${d.comparison === 'AT_LEAST' ? 'score ≥ threshold' : 'score > threshold'}), ${d.flaggedFrames.length} frames flagged, ${d.anomalies.length} anomalies`);
-    console.log(`parameters: ${JSON.stringify(d.parameters)}`);
+    console.log(`parameters: ${JSON.stringify(d.parameters)}; threshold rule: ${JSON.stringify(d.thresholdRule)}${d.lowThreshold === null ? '' : ` (low ${d.lowThreshold})`}; segmenter: ${JSON.stringify(d.segmenter)}`);
     console.log(formatTable(['start s', 'end s', 'frames', 'peak s', 'peak score'], d.anomalies.map((a) => [a.startSeconds.toFixed(2), a.endSeconds.toFixed(2), `${a.startFrame}-${a.endFrame - 1}`, a.peakSeconds.toFixed(2), a.score])));
     if (options.labels) {
       await writeFile(options.labels, formatAudacityLabels(d.anomalies.map((a) => ({ start: a.startSeconds, end: a.endSeconds, label: `${d.detector} ${Number(a.score.toPrecision(6))}` }))));
