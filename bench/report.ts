@@ -146,13 +146,21 @@ function reading(r: BenchReport): string {
 
 /** Writes the section into `path`, replacing an earlier one between the markers and keeping everything else. */
 export function writeSection(path: string, section: string): void {
+  writeMarkedSection(path, section, START, END);
+}
+
+/**
+ * Writes `section` (which begins with `start` and ends with `end`) into `path`, replacing what lies
+ * between those markers, or appending it when they are absent; the rest of the file is kept.
+ */
+export function writeMarkedSection(path: string, section: string, start: string, end: string): void {
   if (!existsSync(path)) {
     writeFileSync(path, `# Benchmarks\n\nFigures from \`npm run bench\`; each issue's benchmarks keep their own section.\n\n${section}\n`);
     return;
   }
   const text = readFileSync(path, 'utf8');
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next = start >= 0 && end > start ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}` : `${text.replace(/\n*$/, '\n\n')}${section}\n`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const next = from >= 0 && to > from ? `${text.slice(0, from)}${section}${text.slice(to + end.length)}` : `${text.replace(/\n*$/, '\n\n')}${section}\n`;
   writeFileSync(path, next);
 }

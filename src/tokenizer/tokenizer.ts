@@ -40,7 +40,7 @@ export interface Tokenizer {
 export interface TokenizerOptions {
   /** `cpu`, `cuda`, or `auto` (CUDA when its provider is installed, else CPU; default). */
   readonly device?: DeviceRequest;
-  /** Intra-op threads of the session; 0 or absent lets onnxruntime choose (one per core). */
+  /** Intra-op threads of the session; 0 or absent lets onnxruntime choose (onnxruntime-node 1.30 used one compute thread on a 2-core machine: see docs/benchmarks.md). */
   readonly threads?: number;
   /** Frames encoded per run (default 750 = 60 s), bounding memory on long inputs. */
   readonly chunkFrames?: number;
