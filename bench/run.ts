@@ -13,6 +13,7 @@ import { measureHttp } from './measure-http.js';
 import { measureLayerStats } from './measure-layer-stats.js';
 import { renderSection, verdicts, writeSection } from './report.js';
 import type { BenchReport } from './report.js';
+import { integerOption } from './integer-option.js';
 
 const USAGE = `usage: npm run bench -- [--hours 100] [--db bench/.data/bench.duckdb] [--runs 20] [--warmup 3]
                           [--clients 32] [--requests 2000] [--out docs/benchmarks.md | --no-write] [--rebuild]`;
@@ -37,9 +38,7 @@ interface Options {
 }
 
 function integer(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}; received "${raw}"\n${USAGE}`);
-  return value;
+  return integerOption(name, raw, min, USAGE);
 }
 
 function parseOptions(argv: string[]): Options {

@@ -16,6 +16,7 @@ import type { AudioBenchReport } from './report.js';
 import { prepareTestAudio } from './test-audio.js';
 import type { TestFile } from './test-audio.js';
 import type { Throughput } from './throughput.js';
+import { integerOption } from '../integer-option.js';
 
 const USAGE = `usage: npm run bench:audio -- [--minutes 30] [--runs 5] [--no-two-hour] [--out docs/benchmarks.md | --no-write]
                                 [--source ../shared/corpus/mixtures] [--data bench/.data/audio]`;
@@ -37,9 +38,7 @@ interface Options {
 }
 
 function integer(name: string, raw: string, min: number): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}; received "${raw}"\n${USAGE}`);
-  return value;
+  return integerOption(name, raw, min, USAGE);
 }
 
 function parseOptions(argv: string[]): Options {
