@@ -14,6 +14,12 @@ export const LIMITS = {
   maxCorpora: 32,
   /** Most files or folders one ingest mutation takes. */
   maxIngestPaths: 256,
+  /** Most detector configurations one comparison runs, counted after sweep expansion. */
+  maxComparisonConfigurations: 64,
+  /** Most bootstrap resamples a comparison may ask for. */
+  maxBootstrap: 2000,
+  /** Most cross-validation folds a comparison may ask for (at least 2). */
+  maxFolds: 20,
   /** Deepest selection a query may nest. */
   maxDepth: 10,
   /** Largest estimated cost a query may have (1 per field, list fields multiplied by their size). */

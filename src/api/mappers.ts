@@ -13,6 +13,8 @@ import { Corpus } from './types/corpus.type.js';
 import { DetectionResult, DetectorInfo, ThresholdComparison } from './types/detection.type.js';
 import { IngestFileResult, IngestStatus } from './types/ingest-report.type.js';
 import { Layer } from './types/layer.type.js';
+import type { EvaluationRun } from '../query/compare-detectors.js';
+import { EvaluationRun as EvaluationRunType } from './types/evaluation-run.type.js';
 import type { LayerScope } from './types/layer.type.js';
 
 /** Storage row → GraphQL Corpus. */
@@ -119,4 +121,30 @@ export function toIngestFileResult(r: IngestFileOutcome): IngestFileResult {
       value: e.details['value'] === undefined ? null : typeof e.details['value'] === 'bigint' ? String(e.details['value']) : e.details['value'],
     })),
   };
+}
+
+/** A stored comparison → GraphQL EvaluationRun. */
+export function toEvaluationRun(run: EvaluationRun): EvaluationRunType {
+  const { report, spec } = run;
+  return Object.assign(new EvaluationRunType(), {
+    id: String(run.id),
+    corpusId: run.corpusId,
+    name: run.name,
+    createdAt: run.createdAt,
+    model: report.model,
+    folds: report.folds,
+    seed: report.seed,
+    bootstrap: report.bootstrap,
+    audioCount: report.audioCount,
+    eventCount: report.eventCount,
+    classes: [...report.classes],
+    detectors: spec.detectors.map((d) => ({ ...d })),
+    rows: report.rows.map((row) => ({
+      ...row,
+      parameters: { ...row.parameters },
+      thresholdRule: { ...row.thresholdRule },
+      segmenter: { ...row.segmenter },
+      classes: [...row.classes],
+    })),
+  });
 }

@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { AudioResolver } from './resolvers/audio.resolver.js';
 import { CorpusResolver } from './resolvers/corpus.resolver.js';
 import { DetectorResolver } from './resolvers/detector.resolver.js';
+import { EvaluationRunResolver } from './resolvers/evaluation-run.resolver.js';
 import { IngestAudioResolver } from './resolvers/ingest-audio.resolver.js';
 import { IngestResolver } from './resolvers/ingest.resolver.js';
 import { LayerResolver } from './resolvers/layer.resolver.js';
@@ -15,7 +16,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema (built once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CorpusResolver, AudioResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, IngestResolver, IngestAudioResolver],
+    resolvers: [CorpusResolver, AudioResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver],
     validate: false,
   });
   return built;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
 import { TokenscopeError } from '../errors.js';
+import { compareCommand, runsCommand } from './commands/compare.js';
 import { coldTokensCommand, corporaCommand } from './commands/corpora.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
@@ -9,6 +10,8 @@ import { ingestCommand } from './commands/ingest.js';
 import { modelsAddCommand, modelsListCommand, modelsVerifyCommand } from './commands/models.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
+import { parseDetectorSpec, parseSweep } from './detector-config-args.js';
+import type { DetectorConfigArg, SweepArg } from './detector-config-args.js';
 import { CliError } from './execute.js';
 
 function integer(name: string) {
@@ -154,6 +157,32 @@ program
   .option(...db)
   .action(async (o) => {
     process.exitCode = await coldTokensCommand(o);
+  });
+
+program
+  .command('compare')
+  .description('compare detector configurations on a labelled corpus: a leaderboard of event, segment and frame scores with 95% bootstrap intervals, stored as an evaluation run')
+  .requiredOption('--corpus <name>', 'labelled corpus to evaluate on (its stored labels are the reference)')
+  .option('--detector <spec>', 'name or name:{json params}, e.g. keyLayerVariance:{"percentile":90} (repeatable)', (v: string, prev: DetectorConfigArg[]) => [...prev, parseDetectorSpec(v)], [] as DetectorConfigArg[])
+  .option('--sweep <sweep>', 'detector=parameter=v1,v2,… or detector=parameter=a..b, e.g. keyLayerVariance=percentile=90..99 (repeatable)', (v: string, prev: SweepArg[]) => [...prev, parseSweep(v)], [] as SweepArg[])
+  .option('--folds <n>', 'cross-validation folds for detectors trained on the corpus itself (2..20, default 5)', integer('folds'))
+  .option('--bootstrap <n>', 'bootstrap resamples for the intervals (1..2000, default 200)', integer('bootstrap'))
+  .option('--seed <n>', 'seed of the folds and the bootstrap (default 1)', integer('seed'))
+  .option('--model <id>', 'codec model to evaluate, when the corpus holds several')
+  .option('--name <name>', 'a name for the stored run')
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await compareCommand(o);
+  });
+
+program
+  .command('runs')
+  .description('list stored evaluation runs, or reprint one with --show')
+  .option('--corpus <name>', 'only runs on this corpus')
+  .option('--show <id>', 'reprint the leaderboard of this run')
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await runsCommand(o);
   });
 
 program

@@ -19,9 +19,10 @@ async function* audiosOf(store: Store, corpus: string, model: string): AsyncGene
 /**
  * What detectors may read, for scoring `audio`: reference and training corpora restricted to the
  * audio's own codec model, a fingerprint of each corpus for the fitted-model cache, and the audio
- * itself held out of any training.
+ * itself held out of any training. `heldOutAudioIds` replaces the held-out set, e.g. with the
+ * audio's whole cross-validation fold; the audio itself is always added to it.
  */
-export function storeDetectorContext(store: Store, audio: AudioRow): DetectorContext {
+export function storeDetectorContext(store: Store, audio: AudioRow, heldOutAudioIds: readonly number[] = [audio.id]): DetectorContext {
   return {
     referenceCounts: (corpus) => referenceCountsFor(store, corpus, audio.model),
     async *referenceMatrices(corpus): AsyncGenerator<CodeMatrix> {
@@ -44,6 +45,6 @@ export function storeDetectorContext(store: Store, audio: AudioRow): DetectorCon
         yield { audioId: a.id, matrix: await store.audios.window(a.id, 0, a.frameCount), labels };
       }
     },
-    heldOutAudioIds: [audio.id],
+    heldOutAudioIds: heldOutAudioIds.includes(audio.id) ? heldOutAudioIds : [...heldOutAudioIds, audio.id],
   };
 }

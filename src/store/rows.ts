@@ -75,3 +75,13 @@ export interface TokenOccurrenceRow {
   audioId: number;
   frame: number;
 }
+
+/** A stored evaluation run: its spec and report are JSON objects the query layer defines. */
+export interface EvaluationRunRow {
+  id: number;
+  corpusId: number;
+  createdAt: Date;
+  name: string | null;
+  spec: Record<string, unknown>;
+  report: Record<string, unknown>;
+}

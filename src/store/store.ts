@@ -1,6 +1,7 @@
 import { AudioRepository } from './audio-repository.js';
 import { CorpusRepository } from './corpus-repository.js';
 import { Database } from './database.js';
+import { EvaluationRunRepository } from './evaluation-run-repository.js';
 import type { DatabaseOptions } from './database.js';
 import { migrate } from './migrate.js';
 import { StatsRepository } from './stats-repository.js';
@@ -13,6 +14,7 @@ export interface Store {
   readonly audios: AudioRepository;
   readonly stats: StatsRepository;
   readonly tokens: TokenRepository;
+  readonly evaluationRuns: EvaluationRunRepository;
   /** Closes every connection; pending writes finish first. */
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function openStore(path: string, options: DatabaseOptions = {}): Pr
     audios: new AudioRepository(db),
     stats: new StatsRepository(db),
     tokens: new TokenRepository(db),
+    evaluationRuns: new EvaluationRunRepository(db),
     close: () => db.close(),
   };
 }

@@ -16,6 +16,7 @@ export const coldTokensDetector: Detector = {
     {
       name: 'reference',
       type: 'string',
+      corpus: 'reference',
       description: 'Name of the reference corpus (normal audio) whose per-layer token counts define "cold".',
     },
     {

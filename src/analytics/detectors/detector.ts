@@ -27,6 +27,8 @@ export interface ParameterSpec {
   readonly odd?: boolean;
   /** string only: the allowed values. */
   readonly oneOf?: readonly string[];
+  /** string only: the value names a stored corpus (reference or training data), read for the scored audio's model. */
+  readonly corpus?: 'reference' | 'training';
 }
 
 /** A parameter value after validation: number for int/float, string, or ascending layer numbers. */

@@ -13,7 +13,7 @@ export const distributionShiftDetector: Detector = {
     '(default the key layers 10–14; run again with all 16 to compare groups). Catches stretches whose token ' +
     'usage drifts away from normal audio, such as hum or a failing microphone. Default threshold: 95th percentile.',
   parameters: [
-    { name: 'reference', type: 'string', description: 'Name of the reference corpus (normal audio) giving the expected distribution.' },
+    { name: 'reference', type: 'string', corpus: 'reference', description: 'Name of the reference corpus (normal audio) giving the expected distribution.' },
     { name: 'layers', type: 'layers', description: 'The layer group (1..16) whose per-layer divergences are averaged.', default: KEY_LAYERS },
     {
       name: 'window',

@@ -19,7 +19,7 @@ export const tokenEnrichmentDetector: Detector = {
     'the chosen layers. The audio being scored is always left out of training, so it is evaluated on audio the ' +
     'model did not see. Default threshold: 95th percentile of the audio\'s scores.',
   parameters: [
-    { name: 'training', type: 'string', description: 'Name of the training corpus whose labelled audio the log-odds are learned from.' },
+    { name: 'training', type: 'string', corpus: 'training', description: 'Name of the training corpus whose labelled audio the log-odds are learned from.' },
     { name: 'label', type: 'string', description: 'Label text of event frames; "*" takes every label. Frames with only other labels are ignored.', default: '*' },
     { name: 'layers', type: 'layers', description: 'Layers (1..16) whose log-odds are summed.', default: ALL_LAYERS },
     { name: 'alpha', type: 'float', description: 'Add-α pseudo-count per token on both sides of the log-odds (tokens).', default: 0.5, min: 0.001 },

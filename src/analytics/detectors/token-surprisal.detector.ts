@@ -15,7 +15,7 @@ export const tokenSurprisalDetector: Detector = {
     'interpolates bigrams P(token | previous frame\'s token) with them (weight lambda). Tokens the reference never ' +
     'used cost about log2(2048 + N/α) bits each. Default threshold: 95th percentile of the audio\'s scores.',
   parameters: [
-    { name: 'reference', type: 'string', description: 'Name of the reference corpus (normal audio) the model is fitted on.' },
+    { name: 'reference', type: 'string', corpus: 'reference', description: 'Name of the reference corpus (normal audio) the model is fitted on.' },
     { name: 'layers', type: 'layers', description: 'Layers (1..16) whose tokens are scored and summed.', default: ALL_LAYERS },
     { name: 'order', type: 'int', description: 'n-gram order: 1 = unigram, 2 = bigram over consecutive frames (80 ms).', default: 2, min: 1, max: 2 },
     { name: 'alpha', type: 'float', description: 'Add-α pseudo-count per token in the unigram (tokens).', default: 0.5, min: 0.001 },

@@ -1,6 +1,7 @@
 import { initialSchema } from './001-initial.js';
 import { audioSourcesAndLabels } from './002-audio-sources-and-labels.js';
+import { evaluationRuns } from './003-evaluation-runs.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in version order. Append new ones; never edit an applied one. */
-export const migrations: readonly Migration[] = [initialSchema, audioSourcesAndLabels];
+export const migrations: readonly Migration[] = [initialSchema, audioSourcesAndLabels, evaluationRuns];

@@ -71,4 +71,19 @@ describe('tokenscope CLI', () => {
     assert.equal(layers.code, 1);
     assert.match(layers.stderr, /error \[INVALID_ARGUMENT\]: layers: layer 0 is outside 1\.\.16/);
   });
+  it('compares a percentile sweep, stores the run, lists it and reprints it', async () => {
+    const r = await cli(['compare', '--corpus', 'c', '--sweep', 'keyLayerVariance=percentile=90..91', '--detector', 'changeRate', '--bootstrap', '10', '--name', 'sweep', '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /evaluation run 1 "sweep" on corpus c .*: 1 audios, 0 labelled events \(no labels\); folds 5, seed 1, bootstrap 10/);
+    assert.match(r.stdout, /^keyLayerVariance \{"percentile":90\}\s+- \[\?–\?\]/m);
+    assert.match(r.stdout, /^keyLayerVariance \{"percentile":91\}/m);
+    assert.match(r.stdout, /^changeRate \{\}/m);
+    const listed = await cli(['runs', '--db', db]);
+    assert.match(listed.stdout, /^1\s+sweep\s+\S+\s+c\s/m);
+    const shown = await cli(['runs', '--show', '1', '--db', db]);
+    assert.equal(shown.stdout, r.stdout);
+    const bad = await cli(['compare', '--corpus', 'c', '--detector', 'keyLayerVariance:{"percentile":101}', '--db', db]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /error \[INVALID_ARGUMENT\]: detectors\[0\]: parameter percentile of detector keyLayerVariance expects/);
+  });
 });

@@ -1,0 +1,56 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { asEvaluationRun, compareDetectors } from '../../query/compare-detectors.js';
+import type { ApiContext } from '../context.js';
+import { parseId } from '../ids.js';
+import { DetectorConfigInput } from '../inputs/detector-config.input.js';
+import { LIMITS } from '../limits.js';
+import { toCorpus, toEvaluationRun } from '../mappers.js';
+import { Corpus } from '../types/corpus.type.js';
+import { EvaluationRun } from '../types/evaluation-run.type.js';
+
+const limits = { maxConfigurations: LIMITS.maxComparisonConfigurations, maxBootstrap: LIMITS.maxBootstrap, maxFolds: LIMITS.maxFolds };
+
+@Resolver(() => EvaluationRun)
+export class EvaluationRunResolver {
+  @Mutation(() => EvaluationRun, {
+    description:
+      `Compares detector configurations on a labelled corpus and stores the leaderboard as an evaluation run. The reference is the corpus's stored labels (imported with its audio; a labels argument is not supported yet). ` +
+      `At most ${LIMITS.maxComparisonConfigurations} configurations after sweep expansion (LIMIT_EXCEEDED beyond). Every configuration is checked before any scoring (NOT_FOUND for an unknown detector, INVALID_ARGUMENT for a bad parameter, ` +
+      `MODEL_MISMATCH for a corpus mixing models without model, or a reference corpus of another model); nothing is stored unless the whole run succeeds.`,
+  })
+  async compareDetectors(
+    @Arg('corpus', { description: 'The evaluated corpus: every audio of one model, with its stored labels as reference.' }) corpus: string,
+    @Arg('detectors', () => [DetectorConfigInput]) detectors: DetectorConfigInput[],
+    @Ctx() ctx: ApiContext,
+    @Arg('folds', () => Int, { defaultValue: 5, description: `File-level cross-validation folds, 2..${LIMITS.maxFolds}, for configurations whose training corpus is the evaluated one.` }) folds: number,
+    @Arg('seed', () => Int, { defaultValue: 1, description: 'Seed of the fold shuffle and the bootstrap.' }) seed: number,
+    @Arg('bootstrap', () => Int, { defaultValue: 200, description: `Bootstrap resamples over files for the 95 % intervals, 1..${LIMITS.maxBootstrap}.` }) bootstrap: number,
+    @Arg('model', () => String, { nullable: true, description: 'Codec model to evaluate; required when the corpus holds several.' }) model?: string | null,
+    @Arg('name', () => String, { nullable: true, description: 'A name for the run, shown in listings.' }) name?: string | null,
+  ): Promise<EvaluationRun> {
+    const run = await compareDetectors(ctx.store, ctx.registry, { corpus, detectors, folds, seed, bootstrap, model: model ?? null, name: name ?? null }, limits);
+    return toEvaluationRun(run);
+  }
+
+  @Query(() => [EvaluationRun], { description: 'Stored evaluation runs, newest first; only those of `corpus` when given (NOT_FOUND for an unknown corpus).' })
+  async evaluationRuns(@Ctx() ctx: ApiContext, @Arg('corpus', () => String, { nullable: true }) corpus?: string | null): Promise<EvaluationRun[]> {
+    const corpusId = corpus == null ? undefined : (await ctx.store.corpora.requireByNames([corpus]))[0]!.id;
+    return (await ctx.store.evaluationRuns.list(corpusId)).map((row) => toEvaluationRun(asEvaluationRun(row)));
+  }
+
+  @Query(() => EvaluationRun, { description: 'The stored evaluation run with this id; NOT_FOUND if there is none.' })
+  async evaluationRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<EvaluationRun> {
+    return toEvaluationRun(asEvaluationRun(await ctx.store.evaluationRuns.require(parseId(id, 'id'))));
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a stored evaluation run; NOT_FOUND if there is none.' })
+  async deleteEvaluationRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<boolean> {
+    await ctx.store.evaluationRuns.delete(parseId(id, 'id'));
+    return true;
+  }
+
+  @FieldResolver(() => Corpus, { description: 'The evaluated corpus.' })
+  async corpus(@Root() run: EvaluationRun, @Ctx() ctx: ApiContext): Promise<Corpus> {
+    return toCorpus(await ctx.loaders.corpus.load(run.corpusId));
+  }
+}

@@ -1,0 +1,57 @@
+import { notFound } from '../errors.js';
+import type { Database, SqlRow } from './database.js';
+import type { EvaluationRunRow } from './rows.js';
+import { toNumber } from './sql-helpers.js';
+
+const columns = 'id, corpus_id, created_at, name, spec, report';
+
+function toRun(r: SqlRow): EvaluationRunRow {
+  return {
+    id: toNumber(r['id']),
+    corpusId: toNumber(r['corpus_id']),
+    createdAt: r['created_at'] as Date,
+    name: (r['name'] as string | null) ?? null,
+    spec: JSON.parse(String(r['spec'])) as Record<string, unknown>,
+    report: JSON.parse(String(r['report'])) as Record<string, unknown>,
+  };
+}
+
+/** Evaluation runs (detector comparisons) of a corpus, stored whole once they succeeded. */
+export class EvaluationRunRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Stores a finished run; spec and report must be JSON-safe (no NaN, no typed arrays). */
+  async create(corpusId: number, name: string | null, spec: Record<string, unknown>, report: Record<string, unknown>): Promise<EvaluationRunRow> {
+    const rows = await this.db.transaction((tx) =>
+      tx.query(`INSERT INTO evaluation_runs (corpus_id, name, spec, report) VALUES (?, ?, ?, ?) RETURNING ${columns}`, [
+        corpusId,
+        name,
+        JSON.stringify(spec),
+        JSON.stringify(report),
+      ]),
+    );
+    return toRun(rows[0]!);
+  }
+
+  /** Runs, newest first; only those of `corpusId` when given. */
+  async list(corpusId?: number): Promise<EvaluationRunRow[]> {
+    const rows =
+      corpusId === undefined
+        ? await this.db.query(`SELECT ${columns} FROM evaluation_runs ORDER BY id DESC`)
+        : await this.db.query(`SELECT ${columns} FROM evaluation_runs WHERE corpus_id = ? ORDER BY id DESC`, [corpusId]);
+    return rows.map(toRun);
+  }
+
+  /** The run with this id; NOT_FOUND naming it otherwise. */
+  async require(id: number): Promise<EvaluationRunRow> {
+    const rows = await this.db.query(`SELECT ${columns} FROM evaluation_runs WHERE id = ?`, [id]);
+    if (!rows.length) throw notFound(`evaluation run ${id} does not exist`, { evaluationRunId: id });
+    return toRun(rows[0]!);
+  }
+
+  /** Deletes a run; NOT_FOUND when there is none. */
+  async delete(id: number): Promise<void> {
+    const rows = await this.db.transaction((tx) => tx.query('DELETE FROM evaluation_runs WHERE id = ? RETURNING id', [id]));
+    if (!rows.length) throw notFound(`evaluation run ${id} does not exist`, { evaluationRunId: id });
+  }
+}
