@@ -3,7 +3,7 @@ import type { EvaluationRunPartsFragment, MetricPartsFragment } from '../../clie
 import { withSweeps } from '../detector-config-args.js';
 import type { DetectorConfigArg, SweepArg } from '../detector-config-args.js';
 import { CliError, execute } from '../execute.js';
-import { formatNumber, formatTable } from '../format-table.js';
+import { formatTable } from '../format-table.js';
 import { withApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
 
@@ -89,6 +89,6 @@ function value(metric: MetricPartsFragment | undefined): string {
 }
 
 function withInterval(metric: MetricPartsFragment): string {
-  const bound = (b: number | null) => (b === null ? '?' : formatNumber(Number(b.toFixed(3))));
+  const bound = (b: number | null) => (b === null ? '?' : b.toFixed(3));
   return `${value(metric)} [${bound(metric.low)}–${bound(metric.high)}]`;
 }
