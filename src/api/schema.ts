@@ -8,6 +8,7 @@ import { DetectorResolver } from './resolvers/detector.resolver.js';
 import { EvaluationRunResolver } from './resolvers/evaluation-run.resolver.js';
 import { IngestAudioResolver } from './resolvers/ingest-audio.resolver.js';
 import { IngestResolver } from './resolvers/ingest.resolver.js';
+import { LabelsResolver } from './resolvers/labels.resolver.js';
 import { LayerResolver } from './resolvers/layer.resolver.js';
 import { StatsResolver, TokenOccurrenceResolver } from './resolvers/stats.resolver.js';
 
@@ -16,7 +17,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema (built once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CorpusResolver, AudioResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver],
+    resolvers: [CorpusResolver, AudioResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, LabelsResolver],
     validate: false,
   });
   return built;

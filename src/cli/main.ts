@@ -7,6 +7,7 @@ import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
 import { ingestCodesCommand } from './commands/ingest-codes.js';
 import { ingestCommand } from './commands/ingest.js';
+import { labelsExportCommand, labelsImportCommand } from './commands/labels.js';
 import { modelsAddCommand, modelsListCommand, modelsVerifyCommand } from './commands/models.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
@@ -106,6 +107,28 @@ models
     process.exitCode = await modelsVerifyCommand(id, o);
   });
 
+const labels = program.command('labels').description('label tracks of a corpus: Audacity (start<TAB>end<TAB>label) or CSV (file,start_s,end_s,label)');
+labels
+  .command('export')
+  .description('write the labels of every audio of a corpus')
+  .requiredOption('--corpus <name>', 'corpus')
+  .option('--format <format>', 'csv (one file) or audacity (a track per audio)', 'csv')
+  .option('--out <path>', 'CSV file (default: stdout) or folder for Audacity tracks (default <corpus>-labels)')
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await labelsExportCommand(o);
+  });
+labels
+  .command('import')
+  .description("replace the labels of a corpus's audios; files are matched by source path, file name or stem")
+  .argument('<path>', 'CSV file or folder of Audacity tracks')
+  .requiredOption('--corpus <name>', 'corpus')
+  .option('--format <format>', 'csv or audacity', 'csv')
+  .option(...db)
+  .action(async (path: string, o) => {
+    process.exitCode = await labelsImportCommand(path, o);
+  });
+
 program
   .command('serve')
   .description('serve the GraphQL API (127.0.0.1:4000 by default)')
@@ -136,7 +159,8 @@ program
   .requiredOption('--audio <id>', 'audio id')
   .option('--detector <name>', 'keyLayerVariance, interLayerSpread or coldTokens', 'keyLayerVariance')
   .option('--param <name=value>', 'detector parameter (repeatable), e.g. percentile=90 or layers=[10,11]', param, {})
-  .option('--labels <file>', 'write anomalies as start<TAB>end<TAB>label (seconds)')
+  .option('--labels <file>', 'write anomalies as an Audacity label track: start<TAB>end<TAB>label (seconds)')
+  .option('--csv <file>', 'write anomalies as CSV: file,start_s,end_s,label')
   .option(...db)
   .action(async (o) => {
     process.exitCode = await detectCommand(o);

@@ -108,6 +108,29 @@ export class AudioRepository {
     return out;
   }
 
+  /** Replaces the labels of several audios in one transaction (an audio given no spans loses its labels). */
+  async replaceLabels(labels: ReadonlyMap<number, readonly LabelSpan[]>): Promise<void> {
+    if (!labels.size) return;
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM labels WHERE list_contains(?, audio_id)', [[...labels.keys()]]);
+      const appender = await tx.appender('labels');
+      try {
+        for (const [audioId, spans] of labels) {
+          for (const l of spans) {
+            appender.appendUInteger(audioId);
+            appender.appendDouble(l.start);
+            appender.appendDouble(l.end);
+            appender.appendVarchar(l.label);
+            appender.endRow();
+          }
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    });
+  }
+
   /** Deletes an audio with its frames and aggregates; NOT_FOUND when there is none. */
   async delete(id: number): Promise<void> {
     const removed = await this.db.transaction((tx) => deleteAudiosWhere(tx, 'id = ?', [id]));

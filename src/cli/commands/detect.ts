@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { DetectDocument } from '../../client/generated/graphql.js';
+import { basename } from 'node:path';
+import { AudioDocument, DetectDocument } from '../../client/generated/graphql.js';
+import { formatLabelsCsv } from '../../labels/labels-csv.js';
 import { formatAudacityLabels } from '../../labels/audacity-labels.js';
 import { execute } from '../execute.js';
 import { formatTable } from '../format-table.js';
@@ -12,6 +14,7 @@ export interface DetectCliOptions extends DbOptions {
   detector: string;
   param: Record<string, unknown>;
   labels?: string;
+  csv?: string;
 }
 
 /** Runs a detector on one audio, prints its anomalies, and optionally writes Audacity labels. */
@@ -25,6 +28,12 @@ export async function detectCommand(options: DetectCliOptions): Promise<number> 
     if (options.labels) {
       await writeFile(options.labels, formatAudacityLabels(d.anomalies.map((a) => ({ start: a.startSeconds, end: a.endSeconds, label: `${d.detector} ${Number(a.score.toPrecision(6))}` }))));
       console.log(`wrote ${d.anomalies.length} labels to ${options.labels}`);
+    }
+    if (options.csv) {
+      const audio = (await execute(app, AudioDocument, { id: d.audioId })).data.audio;
+      const file = basename(audio.source.path);
+      await writeFile(options.csv, formatLabelsCsv(d.anomalies.map((a) => ({ file, start: a.startSeconds, end: a.endSeconds, label: d.detector }))));
+      console.log(`wrote ${d.anomalies.length} rows to ${options.csv}`);
     }
     return 0;
   });
