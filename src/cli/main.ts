@@ -194,6 +194,8 @@ program
   .option('--seed <n>', 'seed of the folds and the bootstrap (default 1)', integer('seed'))
   .option('--model <id>', 'codec model to evaluate, when the corpus holds several')
   .option('--name <name>', 'a name for the stored run')
+  .option('--labels <path>', 'label file (CSV file,start_s,end_s,label) or folder of Audacity tracks to use instead of the stored labels')
+  .option('--labels-format <format>', 'csv or audacity (default csv)')
   .option(...db)
   .action(async (o) => {
     process.exitCode = await compareCommand(o);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { rankRows } from '../analytics/comparison/leaderboard.js';
 import type { LeaderboardRow } from '../analytics/comparison/leaderboard.js';
 import { scorecard } from '../analytics/comparison/scorecard.js';
@@ -12,9 +13,12 @@ import type { AudioRow, CorpusRow, EvaluationRunRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { checkLimit } from './check-limit.js';
 import { storeDetectorContext } from './detector-context.js';
+import { readCorpusLabelFile } from './corpus-labels.js';
+import type { LabelFormat } from './corpus-labels.js';
 import { resolveConfigurations } from './detector-configurations.js';
 import type { DetectorConfiguration, ResolvedConfiguration } from './detector-configurations.js';
 import { requireModelCorpus } from './require-model-corpus.js';
+import type { LabelOverride } from './detector-context.js';
 
 /** What a comparison evaluates; stored as the run's spec. */
 export interface ComparisonSpec {
@@ -31,6 +35,11 @@ export interface ComparisonSpec {
   readonly bootstrap: number;
   /** Optional name of the run, shown in listings. */
   readonly name?: string | null;
+  /**
+   * A label file to use as the reference (and as training labels for configurations trained on
+   * the evaluated corpus) instead of the stored labels; audios it does not name have no events.
+   */
+  readonly labels?: { readonly path: string; readonly format: LabelFormat } | null;
 }
 
 /** Caps of one comparison (the API's LIMITS). */
@@ -82,7 +91,10 @@ export async function compareDetectors(store: Store, registry: DetectorRegistry,
   await checkCorpusParameters(store, configurations, model);
 
   const ids = audios.map((a) => a.id);
-  const labels = await store.audios.labels(ids);
+  const labels = spec.labels ? await readCorpusLabelFile(store, corpus.name, spec.labels.path, spec.labels.format) : await store.audios.labels(ids);
+  const override: LabelOverride | undefined = spec.labels
+    ? { corpus: corpus.name, labels, fingerprint: createHash('sha256').update(JSON.stringify([...labels].sort((a, b) => a[0] - b[0]))).digest('hex') }
+    : undefined;
   const matrices = new Map<number, CodeMatrix>();
   for (const a of audios) matrices.set(a.id, await store.audios.window(a.id, 0, a.frameCount));
   const foldOf = new Map<number, readonly number[]>();
@@ -97,7 +109,7 @@ export async function compareDetectors(store: Store, registry: DetectorRegistry,
     const files: ScoredFile[] = [];
     for (const audio of audios) {
       const heldOut = crossValidated ? foldOf.get(audio.id)! : [audio.id];
-      const run = await registry.run(config.detector.name, config.params, matrices.get(audio.id)!, storeDetectorContext(store, audio, heldOut));
+      const run = await registry.run(config.detector.name, config.params, matrices.get(audio.id)!, storeDetectorContext(store, audio, heldOut, override));
       files.push({
         file: String(audio.id),
         frames: audio.frameCount,

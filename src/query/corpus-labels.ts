@@ -67,6 +67,16 @@ function audioNamed(audios: readonly AudioRow[], name: string, where: string): A
  * transaction. Any problem → nothing changes. Returns how many audios and spans were written.
  */
 export async function importCorpusLabels(store: Store, corpus: string, path: string, format: LabelFormat): Promise<{ audios: number; labels: number }> {
+  const byAudio = await readCorpusLabelFile(store, corpus, path, format);
+  await store.audios.replaceLabels(byAudio);
+  return { audios: byAudio.size, labels: [...byAudio.values()].reduce((n, s) => n + s.length, 0) };
+}
+
+/**
+ * Reads a label file (CSV) or folder (Audacity tracks) for the audios of a corpus and checks every
+ * span against its audio, without storing anything: labels by audio id, for the audios it names.
+ */
+export async function readCorpusLabelFile(store: Store, corpus: string, path: string, format: LabelFormat): Promise<Map<number, LabelSpan[]>> {
   const audios = await corpusAudios(store, corpus);
   const byAudio = new Map<number, LabelSpan[]>();
   const add = (a: AudioRow, spans: LabelSpan[]) => byAudio.set(a.id, [...(byAudio.get(a.id) ?? []), ...spans]);
@@ -83,6 +93,5 @@ export async function importCorpusLabels(store: Store, corpus: string, path: str
     throw new TokenscopeError(ErrorCode.UNREADABLE_FILE, `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, { path });
   }
   for (const [id, spans] of byAudio) checkLabelSpans(spans, durationOf(audios.find((a) => a.id === id)!), `${path} (audio ${id})`);
-  await store.audios.replaceLabels(byAudio);
-  return { audios: byAudio.size, labels: [...byAudio.values()].reduce((n, s) => n + s.length, 0) };
+  return byAudio;
 }

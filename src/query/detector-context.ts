@@ -1,6 +1,7 @@
 import type { DetectorContext, FrameLabel, TrainingExample } from '../analytics/detectors/detector.js';
 import { labelFrameSpan } from '../analytics/evaluation/frame-truth.js';
 import type { CodeMatrix } from '../domain/code-matrix.js';
+import type { LabelSpan } from '../labels/audacity-labels.js';
 import type { AudioRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { referenceCountsFor } from './reference-counts.js';
@@ -16,13 +17,28 @@ async function* audiosOf(store: Store, corpus: string, model: string): AsyncGene
   }
 }
 
+/** Labels to use for one corpus instead of its stored ones (a comparison against a label file). */
+export interface LabelOverride {
+  corpus: string;
+  labels: ReadonlyMap<number, readonly LabelSpan[]>;
+  /** Identifies these labels in the fitted-model cache. */
+  fingerprint: string;
+}
+
 /**
  * What detectors may read, for scoring `audio`: reference and training corpora restricted to the
  * audio's own codec model, a fingerprint of each corpus for the fitted-model cache, and the audio
  * itself held out of any training. `heldOutAudioIds` replaces the held-out set, e.g. with the
  * audio's whole cross-validation fold; the audio itself is always added to it.
  */
-export function storeDetectorContext(store: Store, audio: AudioRow, heldOutAudioIds: readonly number[] = [audio.id]): DetectorContext {
+export function storeDetectorContext(
+  store: Store,
+  audio: AudioRow,
+  heldOutAudioIds: readonly number[] = [audio.id],
+  labelOverride?: LabelOverride,
+): DetectorContext {
+  const labelsOf = async (corpus: string, audioId: number): Promise<readonly LabelSpan[]> =>
+    labelOverride?.corpus === corpus ? (labelOverride.labels.get(audioId) ?? []) : ((await store.audios.labels([audioId])).get(audioId) ?? []);
   return {
     referenceCounts: (corpus) => referenceCountsFor(store, corpus, audio.model),
     async *referenceMatrices(corpus): AsyncGenerator<CodeMatrix> {
@@ -30,13 +46,14 @@ export function storeDetectorContext(store: Store, audio: AudioRow, heldOutAudio
     },
     async corpusVersion(corpus) {
       const [row] = await store.corpora.requireByNames([corpus]);
-      return store.corpora.fingerprint(row!.id, audio.model);
+      const stored = await store.corpora.fingerprint(row!.id, audio.model);
+      return labelOverride?.corpus === corpus ? `${stored}|labels:${labelOverride.fingerprint}` : stored;
     },
     async *trainingExamples(corpus, excludeAudioIds): AsyncGenerator<TrainingExample> {
       const excluded = new Set(excludeAudioIds);
       for await (const a of audiosOf(store, corpus, audio.model)) {
         if (excluded.has(a.id)) continue;
-        const spans = (await store.audios.labels([a.id])).get(a.id) ?? [];
+        const spans = await labelsOf(corpus, a.id);
         const labels: FrameLabel[] = [];
         for (const s of spans) {
           const span = labelFrameSpan(s.start, s.end);

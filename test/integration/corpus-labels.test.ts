@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CorpusLabelsDocument, ImportLabelsDocument, IngestAudioDocument } from '../../src/client/generated/graphql.js';
+import { CompareDetectorsDocument, CorpusLabelsDocument, ImportLabelsDocument, IngestAudioDocument } from '../../src/client/generated/graphql.js';
 import { dataOf, execute } from '../support/graphql.js';
 import { repoRoot } from '../support/paths.js';
 import { createTestApp } from '../support/test-app.js';
@@ -36,6 +36,18 @@ describe('importing and exporting the labels of a corpus', () => {
     assert.deepEqual(r, { audios: 2, labels: 3 });
     const csv = dataOf(await execute(t.app, CorpusLabelsDocument, { corpus: 'c', format: 'CSV' })).corpusLabels[0]!.content;
     assert.equal(csv, 'file,start_s,end_s,label\none.wav,1.500000,2.000000,laugh\none.wav,2.500000,2.900000,laugh\ntwo.wav,0.200000,0.400000,knock\n');
+  });
+
+  it('compares detectors against a label file without storing its labels', async () => {
+    await writeFile(join(t.root, 'other.csv'), 'file,start_s,end_s,label\ntwo.wav,0.1,0.3,click\ntwo.wav,1,1.5,click\n');
+    const before = dataOf(await execute(t.app, CorpusLabelsDocument, { corpus: 'c', format: 'CSV' })).corpusLabels[0]!.content;
+    const run = dataOf(
+      await execute(t.app, CompareDetectorsDocument, { corpus: 'c', detectors: [{ name: 'changeRate' }], bootstrap: 10, labels: 'other.csv', labelsFormat: 'CSV', model: null, name: null }),
+    ).compareDetectors;
+    assert.equal(run.eventCount, 2);
+    assert.deepEqual(run.classes, ['click']);
+    const after = dataOf(await execute(t.app, CorpusLabelsDocument, { corpus: 'c', format: 'CSV' })).corpusLabels[0]!.content;
+    assert.equal(after, before);
   });
 
   describe('misuse', () => {

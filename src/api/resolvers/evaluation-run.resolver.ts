@@ -1,3 +1,5 @@
+import { resolveInsideRoots } from '../data-roots.js';
+import { LabelFormatEnum } from '../types/label-file.type.js';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { asEvaluationRun, compareDetectors } from '../../query/compare-detectors.js';
 import type { ApiContext } from '../context.js';
@@ -14,7 +16,7 @@ const limits = { maxConfigurations: LIMITS.maxComparisonConfigurations, maxBoots
 export class EvaluationRunResolver {
   @Mutation(() => EvaluationRun, {
     description:
-      `Compares detector configurations on a labelled corpus and stores the leaderboard as an evaluation run. The reference is the corpus's stored labels (imported with its audio; a labels argument is not supported yet). ` +
+      `Compares detector configurations on a labelled corpus and stores the leaderboard as an evaluation run. The reference is the corpus's stored labels, or the label file named by labels (a server-side path inside the data roots; it is not stored, and configurations trained on the evaluated corpus train on it too). ` +
       `At most ${LIMITS.maxComparisonConfigurations} configurations after sweep expansion (LIMIT_EXCEEDED beyond). Every configuration is checked before any scoring (NOT_FOUND for an unknown detector, INVALID_ARGUMENT for a bad parameter, ` +
       `MODEL_MISMATCH for a corpus mixing models without model, or a reference corpus of another model); nothing is stored unless the whole run succeeds.`,
   })
@@ -27,8 +29,11 @@ export class EvaluationRunResolver {
     @Arg('bootstrap', () => Int, { defaultValue: 200, description: `Bootstrap resamples over files for the 95 % intervals, 1..${LIMITS.maxBootstrap}.` }) bootstrap: number,
     @Arg('model', () => String, { nullable: true, description: 'Codec model to evaluate; required when the corpus holds several.' }) model?: string | null,
     @Arg('name', () => String, { nullable: true, description: 'A name for the run, shown in listings.' }) name?: string | null,
+    @Arg('labels', () => String, { nullable: true, description: 'A label file to use instead of the stored labels: a CSV (file,start_s,end_s,label) or a folder of Audacity tracks; audios it does not name have no events.' }) labels?: string | null,
+    @Arg('labelsFormat', () => LabelFormatEnum, { defaultValue: LabelFormatEnum.CSV }) labelsFormat?: LabelFormatEnum,
   ): Promise<EvaluationRun> {
-    const run = await compareDetectors(ctx.store, ctx.registry, { corpus, detectors, folds, seed, bootstrap, model: model ?? null, name: name ?? null }, limits);
+    const labelFile = labels ? { path: await resolveInsideRoots(labels, ctx.config.dataRoots), format: labelsFormat ?? LabelFormatEnum.CSV } : null;
+    const run = await compareDetectors(ctx.store, ctx.registry, { corpus, detectors, folds, seed, bootstrap, model: model ?? null, name: name ?? null, labels: labelFile }, limits);
     return toEvaluationRun(run);
   }
 

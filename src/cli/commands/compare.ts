@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { CompareDetectorsDocument, EvaluationRunDocument, EvaluationRunsDocument } from '../../client/generated/graphql.js';
 import type { EvaluationRunPartsFragment, MetricPartsFragment } from '../../client/generated/graphql.js';
 import { withSweeps } from '../detector-config-args.js';
@@ -17,6 +18,9 @@ export interface CompareCliOptions extends DbOptions {
   seed?: number;
   model?: string;
   name?: string;
+  /** A label file (CSV) or folder of Audacity tracks to use instead of the stored labels. */
+  labels?: string;
+  labelsFormat?: string;
 }
 
 /** Options of `tokenscope runs`. */
@@ -39,6 +43,8 @@ export async function compareCommand(options: CompareCliOptions): Promise<number
       ...(options.bootstrap !== undefined && { bootstrap: options.bootstrap }),
       model: options.model ?? null,
       name: options.name ?? null,
+      labels: options.labels ? resolve(options.labels) : null,
+      ...(options.labelsFormat !== undefined && { labelsFormat: options.labelsFormat.toUpperCase() === 'AUDACITY' ? 'AUDACITY' : 'CSV' }),
     });
     console.log(formatRun(data.compareDetectors));
     return 0;
