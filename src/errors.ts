@@ -2,6 +2,8 @@
 export enum ErrorCode {
   /** A code matrix (file, line, array) is malformed: bad token, wrong shape, bad dtype. */
   INVALID_CODES = 'INVALID_CODES',
+  /** A label file or span is malformed or does not fit its audio (reversed, negative, past the end, overlapping its class). */
+  INVALID_LABELS = 'INVALID_LABELS',
   /** An argument or parameter is of the wrong type or out of range. */
   INVALID_ARGUMENT = 'INVALID_ARGUMENT',
   /** An audio file cannot be decoded: empty, truncated, not audio, NaN/Inf samples, too short. */

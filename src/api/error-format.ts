@@ -8,6 +8,7 @@ function kindOf(code: ErrorCode): string {
   switch (code) {
     case ErrorCode.INVALID_CODES:
     case ErrorCode.INVALID_AUDIO:
+    case ErrorCode.INVALID_LABELS:
     case ErrorCode.UNSUPPORTED_FORMAT:
     case ErrorCode.INVALID_MODEL:
     case ErrorCode.INVALID_ARGUMENT:

@@ -48,12 +48,12 @@ function fields(line: string): string[] | null {
 
 /**
  * Parses label CSV with the header `file,start_s,end_s,label` (columns in that order). A bad header,
- * a malformed record or a non-numeric time → INVALID_ARGUMENT naming the file, line and text.
+ * a malformed record or a non-numeric time → INVALID_LABELS naming the file, line and text.
  */
 export function parseLabelsCsv(text: string, path: string): LabelRow[] {
   const lines = text.split(/\r?\n/);
   const fail = (line: number, problem: string) => {
-    throw new TokenscopeError(ErrorCode.INVALID_ARGUMENT, `${path} line ${line}: ${problem}`, { path, line });
+    throw new TokenscopeError(ErrorCode.INVALID_LABELS, `${path} line ${line}: ${problem}`, { path, line });
   };
   if ((lines[0] ?? '').trim().toLowerCase() !== HEADER) fail(1, `expected the header "${HEADER}"; received "${(lines[0] ?? '').slice(0, 80)}"`);
   const rows: LabelRow[] = [];

@@ -4,7 +4,7 @@ import type { LabelSpan } from './audacity-labels.js';
 /**
  * Parses an Audacity label track: `start<TAB>end<TAB>label` per line, seconds. Point labels
  * (start = end) are kept; Audacity's spectral-selection lines (starting with `\`) and blank lines
- * are skipped. A malformed line → INVALID_ARGUMENT naming the file, line and text.
+ * are skipped. A malformed line → INVALID_LABELS naming the file, line and text.
  */
 export function parseAudacityLabels(text: string, path: string): LabelSpan[] {
   const spans: LabelSpan[] = [];
@@ -15,7 +15,7 @@ export function parseAudacityLabels(text: string, path: string): LabelSpan[] {
     const start = Number(parts[0]);
     const end = Number(parts[1]);
     if (parts.length < 2 || !Number.isFinite(start) || !Number.isFinite(end) || parts[0]!.trim() === '' || parts[1]!.trim() === '') {
-      throw new TokenscopeError(ErrorCode.INVALID_ARGUMENT, `${path} line ${i + 1}: expected start<TAB>end<TAB>label in seconds; received "${raw.slice(0, 80)}"`, { path, line: i + 1 });
+      throw new TokenscopeError(ErrorCode.INVALID_LABELS, `${path} line ${i + 1}: expected start<TAB>end<TAB>label in seconds; received "${raw.slice(0, 80)}"`, { path, line: i + 1 });
     }
     spans.push({ start, end, label: parts.slice(2).join('\t').trim() });
   });
@@ -28,7 +28,7 @@ export function parseAudacityLabels(text: string, path: string): LabelSpan[] {
  */
 export function checkLabelSpans(spans: readonly LabelSpan[], durationSeconds: number, path: string, toleranceSeconds = 0.08): void {
   const fail = (message: string, index: number) => {
-    throw new TokenscopeError(ErrorCode.INVALID_ARGUMENT, `${path}: label ${index + 1} (${spans[index]!.label || 'unnamed'} ${spans[index]!.start}–${spans[index]!.end} s) ${message}`, { path, label: index + 1 });
+    throw new TokenscopeError(ErrorCode.INVALID_LABELS, `${path}: label ${index + 1} (${spans[index]!.label || 'unnamed'} ${spans[index]!.start}–${spans[index]!.end} s) ${message}`, { path, label: index + 1 });
   };
   spans.forEach((s, i) => {
     if (s.start < 0) fail('starts before 0 s', i);

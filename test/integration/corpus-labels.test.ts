@@ -52,8 +52,8 @@ describe('importing and exporting the labels of a corpus', () => {
 
   describe('misuse', () => {
     for (const [name, row, code, pattern] of [
-      ['a span past the end of the audio', 'two.wav,1.5,2.5,x', 'INVALID_ARGUMENT', /ends after the audio \(2\.000 s\)/],
-      ['a reversed span', 'two.wav,1.5,1.0,x', 'INVALID_ARGUMENT', /ends before it starts/],
+      ['a span past the end of the audio', 'two.wav,1.5,2.5,x', 'INVALID_LABELS', /ends after the audio \(2\.000 s\)/],
+      ['a reversed span', 'two.wav,1.5,1.0,x', 'INVALID_LABELS', /ends before it starts/],
       ['an unknown file', 'three.wav,0,1,x', 'NOT_FOUND', /no audio of the corpus comes from "three\.wav"/],
     ] as const) {
       it(`refuses ${name} and changes nothing`, async () => {

@@ -61,7 +61,7 @@ describe('ingesting audio through the API', () => {
       ['zero.wav', 'INVALID_AUDIO', /zero\.wav/],
       ['text.wav', 'INVALID_AUDIO', /text\.wav: .*not .*audio/i],
       ['truncated.wav', 'INVALID_AUDIO', /truncated\.wav/],
-      ['badlabels.wav', 'INVALID_ARGUMENT', /badlabels\.txt: label 1 \(cough 3–9 s\) ends after the audio \(3\.500 s\)/],
+      ['badlabels.wav', 'INVALID_LABELS', /badlabels\.txt: label 1 \(cough 3–9 s\) ends after the audio \(3\.500 s\)/],
     ] as const) {
       const r = byName.get(name)!;
       assert.equal(r.status, 'FAILED', name);

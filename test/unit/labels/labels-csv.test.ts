@@ -17,9 +17,9 @@ describe('label CSV', () => {
 
   describe('misuse', () => {
     it('rejects a missing header, a short record and a non-numeric time, naming the line', () => {
-      assertThrowsCode(() => parseLabelsCsv('a.wav,1,2,x\n', 'x.csv'), ErrorCode.INVALID_ARGUMENT, /x\.csv line 1: expected the header "file,start_s,end_s,label"/);
-      assertThrowsCode(() => parseLabelsCsv('file,start_s,end_s,label\na.wav,1,2\n', 'x.csv'), ErrorCode.INVALID_ARGUMENT, /x\.csv line 2: expected 4 fields/);
-      assertThrowsCode(() => parseLabelsCsv('file,start_s,end_s,label\na.wav,1,soon,x\n', 'x.csv'), ErrorCode.INVALID_ARGUMENT, /x\.csv line 2: expected a file name and start_s, end_s in seconds/);
+      assertThrowsCode(() => parseLabelsCsv('a.wav,1,2,x\n', 'x.csv'), ErrorCode.INVALID_LABELS, /x\.csv line 1: expected the header "file,start_s,end_s,label"/);
+      assertThrowsCode(() => parseLabelsCsv('file,start_s,end_s,label\na.wav,1,2\n', 'x.csv'), ErrorCode.INVALID_LABELS, /x\.csv line 2: expected 4 fields/);
+      assertThrowsCode(() => parseLabelsCsv('file,start_s,end_s,label\na.wav,1,soon,x\n', 'x.csv'), ErrorCode.INVALID_LABELS, /x\.csv line 2: expected a file name and start_s, end_s in seconds/);
     });
   });
 });

@@ -19,7 +19,7 @@ describe('parseAudacityLabels', () => {
   });
 
   it('rejects a line without two numbers, naming the file and line', () => {
-    assertThrowsCode(() => parseAudacityLabels('1\t2\tok\nfoo\tbar\tbad\n', 'x.txt'), ErrorCode.INVALID_ARGUMENT, /x\.txt line 2: expected start<TAB>end<TAB>label in seconds; received "foo\tbar\tbad"/);
+    assertThrowsCode(() => parseAudacityLabels('1\t2\tok\nfoo\tbar\tbad\n', 'x.txt'), ErrorCode.INVALID_LABELS, /x\.txt line 2: expected start<TAB>end<TAB>label in seconds; received "foo\tbar\tbad"/);
   });
 });
 
@@ -30,12 +30,12 @@ describe('checkLabelSpans', () => {
 
   describe('misuse', () => {
     it('rejects reversed, negative, too-late and same-class overlapping spans, naming the label', () => {
-      assertThrowsCode(() => checkLabelSpans([{ start: 2, end: 1, label: 'cough' }], 10, 'a.txt'), ErrorCode.INVALID_ARGUMENT, /a\.txt: label 1 \(cough 2–1 s\) ends before it starts/);
-      assertThrowsCode(() => checkLabelSpans([{ start: -0.5, end: 1, label: 'x' }], 10, 'a.txt'), ErrorCode.INVALID_ARGUMENT, /starts before 0 s/);
-      assertThrowsCode(() => checkLabelSpans([{ start: 9, end: 10.2, label: 'x' }], 10, 'a.txt'), ErrorCode.INVALID_ARGUMENT, /ends after the audio \(10\.000 s\)/);
+      assertThrowsCode(() => checkLabelSpans([{ start: 2, end: 1, label: 'cough' }], 10, 'a.txt'), ErrorCode.INVALID_LABELS, /a\.txt: label 1 \(cough 2–1 s\) ends before it starts/);
+      assertThrowsCode(() => checkLabelSpans([{ start: -0.5, end: 1, label: 'x' }], 10, 'a.txt'), ErrorCode.INVALID_LABELS, /starts before 0 s/);
+      assertThrowsCode(() => checkLabelSpans([{ start: 9, end: 10.2, label: 'x' }], 10, 'a.txt'), ErrorCode.INVALID_LABELS, /ends after the audio \(10\.000 s\)/);
       assertThrowsCode(
         () => checkLabelSpans([{ start: 1, end: 3, label: 'knock' }, { start: 2, end: 4, label: 'knock' }], 10, 'a.txt'),
-        ErrorCode.INVALID_ARGUMENT,
+        ErrorCode.INVALID_LABELS,
         /label 2 \(knock 2–4 s\) overlaps label 1 of the same class/,
       );
     });
