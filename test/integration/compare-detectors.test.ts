@@ -11,9 +11,7 @@ import {
   DeleteCorpusDocument,
   EvaluationRunDocument,
   EvaluationRunsDocument,
-  IngestAudioDocument,
   IngestCodesDocument,
-  IngestJobDocument,
 } from '../../src/client/generated/graphql.js';
 import type { CompareDetectorsMutation, CompareDetectorsMutationVariables } from '../../src/client/generated/graphql.js';
 import { compareDetectors } from '../../src/query/compare-detectors.js';
@@ -22,17 +20,12 @@ import { repoRoot } from '../support/paths.js';
 import { createTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { testSignal, writeWav } from '../support/wav.js';
+import { FIXTURE_MODEL, ingestAudioFolder } from '../support/ingest-audio.js';
 
-const MODEL = 'fixture-plain-audio';
+const MODEL = FIXTURE_MODEL;
 const limits = { maxConfigurations: LIMITS.maxComparisonConfigurations, maxBootstrap: LIMITS.maxBootstrap, maxFolds: LIMITS.maxFolds };
 
-async function ingest(t: TestApp, corpus: string, folder: string): Promise<number[]> {
-  const { id } = dataOf(await execute(t.app, IngestAudioDocument, { corpus, paths: [folder], model: MODEL, concurrency: 1 })).ingestAudio;
-  await t.app.services.audio.jobs.idle();
-  const job = dataOf(await execute(t.app, IngestJobDocument, { id })).ingestJob;
-  assert.deepEqual(job.results.map((r) => r.status), job.results.map(() => 'INGESTED'));
-  return job.results.map((r) => r.audioIds[0]!);
-}
+const ingest = ingestAudioFolder;
 
 async function runCount(t: TestApp): Promise<number> {
   return dataOf(await execute(t.app, EvaluationRunsDocument, {})).evaluationRuns.length;

@@ -2,22 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DeleteAudioDocument, DetectDocument, IngestAudioDocument, IngestJobDocument } from '../../src/client/generated/graphql.js';
+import { DeleteAudioDocument, DetectDocument } from '../../src/client/generated/graphql.js';
 import { dataOf, execute } from '../support/graphql.js';
 import { repoRoot } from '../support/paths.js';
 import { createTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { testSignal, writeWav } from '../support/wav.js';
+import { ingestAudioFolder } from '../support/ingest-audio.js';
 
-const MODEL = 'fixture-plain-audio';
-
-async function ingest(t: TestApp, corpus: string, folder: string): Promise<number[]> {
-  const { id } = dataOf(await execute(t.app, IngestAudioDocument, { corpus, paths: [folder], model: MODEL, concurrency: 1 })).ingestAudio;
-  await t.app.services.audio.jobs.idle();
-  const job = dataOf(await execute(t.app, IngestJobDocument, { id })).ingestJob;
-  assert.deepEqual(job.results.map((r) => r.status), job.results.map(() => 'INGESTED'));
-  return job.results.map((r) => r.audioIds[0]!);
-}
+const ingest = ingestAudioFolder;
 
 describe('detectors that fit on stored corpora, through the API', () => {
   let t: TestApp;
