@@ -8,6 +8,8 @@ export const LIMITS = {
   maxColdTokens: 1000,
   /** Most occurrences listed per cold token. */
   maxOccurrences: 100,
+  /** Most buckets one score envelope is shrunk to. */
+  maxEnvelopeBuckets: 4096,
   /** Most token counts one list returns (a whole codebook). */
   maxTokenCounts: 2048,
   /** Most corpora one statistics query merges. */

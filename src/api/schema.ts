@@ -4,12 +4,14 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AudioResolver } from './resolvers/audio.resolver.js';
 import { CorpusResolver } from './resolvers/corpus.resolver.js';
+import { DetectionResultResolver } from './resolvers/detection-result.resolver.js';
 import { DetectorResolver } from './resolvers/detector.resolver.js';
 import { EvaluationRunResolver } from './resolvers/evaluation-run.resolver.js';
 import { IngestAudioResolver } from './resolvers/ingest-audio.resolver.js';
 import { IngestResolver } from './resolvers/ingest.resolver.js';
 import { LabelsResolver } from './resolvers/labels.resolver.js';
 import { LayerResolver } from './resolvers/layer.resolver.js';
+import { ModelsResolver } from './resolvers/models.resolver.js';
 import { StatsResolver, TokenOccurrenceResolver } from './resolvers/stats.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -17,7 +19,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema (built once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CorpusResolver, AudioResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, LabelsResolver],
+    resolvers: [CorpusResolver, AudioResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, LabelsResolver, ModelsResolver],
     validate: false,
   });
   return built;

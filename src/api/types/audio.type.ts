@@ -62,6 +62,9 @@ export class Audio {
   @Field(() => AudioSource)
   source!: AudioSource;
 
+  @Field(() => String, { nullable: true, description: 'Where the original audio streams from, with HTTP range requests: /media/audio/<id> for audio encoded here from a file (served while the file lies inside the data roots); null for ingested codes.' })
+  mediaUrl!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Transcript, when the source carried one.' })
   text!: string | null;
 

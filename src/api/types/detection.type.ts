@@ -46,8 +46,11 @@ export class DetectionResult {
   @Field(() => GraphQLJSONObject, { description: 'Parameters as used, defaults filled in: with the detector name, enough to repeat the run.' })
   parameters!: Record<string, unknown>;
 
-  @Field(() => [Float], { description: 'One score per frame.' })
-  scores!: number[];
+  @Field(() => Int, { description: 'Frames scored: the audio\'s frame count.' })
+  frameCount!: number;
+
+  /** One score per frame; served by the `scores` and `scoreEnvelope` field resolvers. */
+  frameScores!: number[];
 
   @Field(() => GraphQLJSONObject, { description: 'The threshold rule applied, defaults filled in (e.g. {"rule":"percentile","percentile":95}).' })
   thresholdRule!: Record<string, unknown>;
@@ -69,6 +72,18 @@ export class DetectionResult {
 
   @Field(() => [Anomaly], { description: 'Events: runs of flagged frames after the segmenter (merging, minimum length, padding).' })
   anomalies!: Anomaly[];
+}
+
+@ObjectType({ description: 'A score curve shrunk to buckets of consecutive frames, each with its smallest and largest score: draws the curve of a long audio at screen width without losing a peak.' })
+export class ScoreEnvelope {
+  @Field(() => Float, { description: 'Frames per bucket on average (frameCount / buckets); bucket i covers frames [floor(i·N/B), floor((i+1)·N/B)).' })
+  framesPerBucket!: number;
+
+  @Field(() => [Float], { description: 'Smallest score of each bucket.' })
+  min!: number[];
+
+  @Field(() => [Float], { description: 'Largest score of each bucket.' })
+  max!: number[];
 }
 
 @ObjectType({ description: 'A detector parameter: its type, default and meaning.' })
