@@ -1,17 +1,27 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
+const scalars = { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>', JSON: 'unknown' };
+
 /**
- * Typed documents for the CLI, the tests and (later) the dashboard, generated from the committed
- * schema contract and the operations in src/client/operations. The output is not committed.
+ * Typed documents generated from the committed schema contract; the output is not committed.
+ * - src/client/generated: the CLI's and the tests' operations (src/client/operations), as ASTs.
+ * - src/web/generated: the dashboard's operations (src/web/operations), as query strings, so the
+ *   browser bundle needs no GraphQL parser or printer.
  */
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
-  documents: ['src/client/operations/**/*.graphql'],
   generates: {
     'src/client/generated/': {
+      documents: ['src/client/operations/**/*.graphql'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, emitLegacyCommonJSImports: false, scalars: { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>', JSON: 'unknown' } },
+      config: { useTypeImports: true, enumsAsTypes: true, emitLegacyCommonJSImports: false, scalars },
+    },
+    'src/web/generated/': {
+      documents: ['src/web/operations/**/*.graphql'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, documentMode: 'string', scalars },
     },
   },
   silent: true,

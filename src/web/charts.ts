@@ -1,0 +1,44 @@
+import { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
+import type { ChartConfiguration, ChartDataset } from 'chart.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, LineController, LineElement, PointElement, Tooltip, Legend, Filler);
+Chart.defaults.animation = false;
+Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+Chart.defaults.maintainAspectRatio = false;
+
+/** Series colours: one per corpus or configuration, distinguishable for common colour-vision deficiencies. */
+export const PALETTE = ['#2458c6', '#e07b00', '#2a9d5c', '#b83d8e', '#6b6f7a'];
+
+/** Marks a drawn chart's canvas with what it shows, for people's tools and the end-to-end tests. */
+function mark(canvas: HTMLCanvasElement, chart: Chart): void {
+  const series = chart.data.datasets.length;
+  canvas.dataset['series'] = String(series);
+  canvas.dataset['points'] = String(Math.max(0, ...chart.data.datasets.map((d) => d.data.length)));
+  canvas.setAttribute('role', 'img');
+}
+
+/** Draws (or redraws) a chart on `canvas`; the previous chart on it is destroyed first. */
+export function draw<T extends 'bar' | 'line'>(canvas: HTMLCanvasElement, config: ChartConfiguration<T>, label: string): Chart<T> {
+  Chart.getChart(canvas)?.destroy();
+  const chart = new Chart(canvas, config);
+  mark(canvas, chart as unknown as Chart);
+  canvas.setAttribute('aria-label', label);
+  return chart;
+}
+
+/** A bar chart by layer 1..16 with one series per corpus. */
+export function layerChart(canvas: HTMLCanvasElement, title: string, series: { name: string; values: number[] }[], yTitle: string): Chart<'bar'> {
+  const datasets: ChartDataset<'bar', number[]>[] = series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: PALETTE[i % PALETTE.length]! }));
+  return draw(
+    canvas,
+    {
+      type: 'bar',
+      data: { labels: Array.from({ length: 16 }, (_, i) => String(i + 1)), datasets },
+      options: {
+        plugins: { title: { display: false }, legend: { display: series.length > 1 } },
+        scales: { x: { title: { display: true, text: 'layer' } }, y: { title: { display: true, text: yTitle }, beginAtZero: true } },
+      },
+    },
+    `${title} by layer for ${series.map((s) => s.name).join(' and ')}`,
+  );
+}

@@ -1,0 +1,26 @@
+/** 12.5 frames per second: one frame is 0.08 s. */
+export const FRAMES_PER_SECOND = 12.5;
+export const LAYERS = 16;
+export const CODEBOOK_SIZE = 2048;
+
+/** Seconds as m:ss.s (or h:mm:ss.s past an hour). */
+export function clock(seconds: number): string {
+  const s = Math.max(0, seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = (s % 60).toFixed(1).padStart(4, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+export function fixed(value: number | null | undefined, digits = 3): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits);
+}
+
+export function hours(seconds: number): string {
+  return seconds >= 360 ? `${(seconds / 3600).toFixed(2)} h` : `${(seconds / 60).toFixed(1)} min`;
+}
+
+/** The last path segment of a server-side path. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

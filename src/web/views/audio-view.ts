@@ -1,0 +1,429 @@
+import type { Chart } from 'chart.js';
+import { request } from '../api';
+import { draw } from '../charts';
+import { errorBox, fill, h, loading, showError } from '../dom';
+import { baseName, clock, fixed, FRAMES_PER_SECOND, LAYERS } from '../format';
+import { DashAudioDocument, DashDetectDocument, DashScoreWindowDocument } from '../generated/graphql';
+import type { DashAudioQuery, DashDetectQuery } from '../generated/graphql';
+import { CodeCache } from '../audio/code-cache';
+import { DetectorForm } from '../audio/detector-form';
+import type { DetectorSpec } from '../audio/detector-form';
+import { drawHeatmap } from '../audio/heatmap';
+import { drawOverview } from '../audio/overview';
+import { href, replaceParams } from '../route';
+import type { Route } from '../route';
+import { renderAudioPicker } from './audio-picker';
+
+type AudioInfo = DashAudioQuery['audio'];
+type Detection = DashDetectQuery['detect'];
+
+/** Window lengths offered, in frames (12.5 per second). */
+const ZOOMS = [{ frames: 250, label: '20 s' }, { frames: 750, label: '1 min' }, { frames: 1500, label: '2 min' }, { frames: 3750, label: '5 min' }];
+/** Buckets of the overview's score envelope: about one per pixel of a laptop screen. */
+const ENVELOPE_BUCKETS = 1200;
+/** Width of the left gutter: the score chart's y axis, and the layer numbers beside the heatmap. */
+const GUTTER = 56;
+const DEFAULT_DETECTOR: DetectorSpec = { name: 'keyLayerVariance', params: {} };
+
+function initialSpec(route: Route): DetectorSpec {
+  const name = route.params.get('detector');
+  if (!name) return DEFAULT_DETECTOR;
+  try {
+    const params = JSON.parse(route.params.get('params') ?? '{}') as unknown;
+    return { name, params: params && typeof params === 'object' && !Array.isArray(params) ? (params as Record<string, unknown>) : {} };
+  } catch {
+    return { name, params: {} };
+  }
+}
+
+/**
+ * One audio: its code matrix as a 16 × N heatmap over a detector's score curve, anomalies and
+ * labels as spans over both, the original audio with a cursor that follows playback, and an
+ * overview of the whole recording. The matrix and the scores are fetched a window at a time.
+ */
+export function renderAudioView(root: HTMLElement, route: Route): () => void {
+  if (!route.id) return renderAudioPicker(root);
+  const audioId = route.id;
+  let alive = true;
+  const cleanups: (() => void)[] = [];
+
+  const header = h('div', {}, loading());
+  const player = h('div');
+  const formSlot = h('div');
+  const status = h('div');
+  const overviewCanvas = h('canvas', { 'aria-hidden': 'true' });
+  const viewport = h('div', { class: 'viewport' });
+  const overview = h('div', { class: 'overview', role: 'slider', tabindex: 0, 'aria-label': 'Position in the recording (click to move the window)' }, overviewCanvas, viewport);
+  const heatmap = h('canvas', { class: 'heatmap', 'data-chart': 'heatmap', role: 'img', 'aria-label': 'Code matrix heatmap: 16 layers (layer 1 at the top) by frames' });
+  const scoreCanvas = h('canvas', { 'data-chart': 'scores' });
+  const spans = h('div', { class: 'spans' });
+  const cursor = h('div', { class: 'cursor', hidden: true });
+  const layerAxis = h('div', { class: 'layer-axis', 'aria-hidden': 'true' }, Array.from({ length: LAYERS }, (_, l) => (l % 3 === 0 || l === LAYERS - 1 ? h('span', { style: `top:${((l + 0.5) * 288) / LAYERS - 6}px` }, `L${l + 1}`) : null)));
+  const stage = h('div', { class: 'stage', tabindex: 0, 'aria-label': 'Code matrix and scores: arrow keys move the window, + and − zoom, space plays or pauses' }, layerAxis, heatmap, h('div', { class: 'score' }, scoreCanvas), spans, cursor);
+  const windowLabel = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const zoom = h('select', { 'aria-label': 'window length' });
+  const navRow = h(
+    'div',
+    { class: 'nav-row' },
+    h('button', { type: 'button', 'aria-label': 'earlier', onclick: () => pan(-0.5) }, '◀ earlier'),
+    h('button', { type: 'button', 'aria-label': 'later', onclick: () => pan(0.5) }, 'later ▶'),
+    h('label', { class: 'muted' }, 'Window ', zoom),
+    windowLabel,
+    h('button', { type: 'button', onclick: () => void copyWindow() }, 'Copy window as JSON'),
+  );
+  const copied = h('div');
+  const events = h('div', { class: 'events' });
+  const tooltip = h('div', { class: 'tooltip', hidden: true, role: 'tooltip' });
+  fill(root, header, player, formSlot, status, overview, navRow, copied, stage, h('p', { class: 'muted' }, 'Red: anomalies of the detector (click to play from the start). Blue, along the bottom: labelled events. Hover the heatmap for frame, time, layer and token.'), h('h2', {}, 'Events'), events);
+  document.body.append(tooltip);
+  cleanups.push(() => tooltip.remove());
+
+  let audio: AudioInfo;
+  let cache: CodeCache;
+  let form: DetectorForm;
+  let spec: DetectorSpec = initialSpec(route);
+  let detection: Detection | null = null;
+  let start = 0;
+  let frames = ZOOMS[1]!.frames;
+  let chart: Chart<'line'> | null = null;
+  let media: HTMLAudioElement | null = null;
+  /** Playback position when there is no original audio to play. */
+  let position = 0;
+  let generation = 0;
+  const scoreWindows = new Map<string, Promise<number[]>>();
+
+  const now = () => (media ? media.currentTime : position);
+  const area = () => (chart?.chartArea ? { left: chart.chartArea.left, right: chart.chartArea.right } : { left: GUTTER, right: stage.clientWidth });
+  const xOf = (seconds: number) => {
+    const { left, right } = area();
+    return left + ((seconds - start / FRAMES_PER_SECOND) / (frames / FRAMES_PER_SECOND)) * (right - left);
+  };
+
+  function clampStart(s: number): number {
+    return Math.max(0, Math.min(Math.floor(s), Math.max(0, audio.frameCount - frames)));
+  }
+
+  function scoresFor(s: number): Promise<number[]> {
+    const key = `${s}:${frames}`;
+    let p = scoreWindows.get(key);
+    if (!p) {
+      p = request(DashScoreWindowDocument, { audioId, detector: spec, startFrame: s, frameCount: frames }).then((r) => r.detect.scores);
+      p.catch(() => scoreWindows.delete(key));
+      scoreWindows.set(key, p);
+    }
+    return p;
+  }
+
+  /** Fetches what the window [start, start + frames) needs, then draws it. */
+  async function showWindow(): Promise<void> {
+    const mine = ++generation;
+    replaceParams({ from: start ? (start / FRAMES_PER_SECOND).toFixed(2) : null, zoom: frames });
+    windowLabel.textContent = `${clock(start / FRAMES_PER_SECOND)} – ${clock(Math.min(audio.frameCount, start + frames) / FRAMES_PER_SECOND)} of ${clock(audio.durationSeconds)}`;
+    placeViewport();
+    try {
+      const [scores] = await Promise.all([scoresFor(start), cache.load(start, frames)]);
+      if (!alive || mine !== generation) return;
+      drawWindow(scores);
+      fill(status);
+    } catch (err) {
+      if (alive && mine === generation) showError(status, err, 'load this window of the recording');
+    }
+    // Neighbouring windows, so that panning does not wait.
+    if (alive && mine === generation) for (const s of [start + frames, start - frames]) if (s >= 0 && s < audio.frameCount) void cache.load(s, frames).catch(() => undefined);
+  }
+
+  function drawWindow(scores: number[]): void {
+    if (!detection) return;
+    const t0 = start / FRAMES_PER_SECOND;
+    const t1 = (start + frames) / FRAMES_PER_SECOND;
+    const points = scores.map((y, i) => ({ x: (start + i + 0.5) / FRAMES_PER_SECOND, y }));
+    const line = (y: number) => [{ x: t0, y }, { x: t1, y }];
+    const datasets = [
+      { label: `${detection.detector} score`, data: points, borderColor: '#1d2330', borderWidth: 1.2, pointRadius: 0, tension: 0 },
+      { label: `threshold ${fixed(detection.threshold)}`, data: line(detection.threshold), borderColor: '#d64541', borderDash: [5, 4], borderWidth: 1.5, pointRadius: 0 },
+    ];
+    if (detection.lowThreshold !== null && detection.lowThreshold !== undefined) datasets.push({ label: `low threshold ${fixed(detection.lowThreshold)}`, data: line(detection.lowThreshold), borderColor: '#e07b00', borderDash: [2, 3], borderWidth: 1.2, pointRadius: 0 });
+    if (chart) {
+      chart.data.datasets = datasets as never;
+      const x = chart.options.scales!['x']!;
+      x.min = t0;
+      x.max = t1;
+      chart.update('none');
+      scoreCanvas.dataset['series'] = String(datasets.length);
+      scoreCanvas.dataset['points'] = String(points.length);
+    } else {
+      chart = draw(
+        scoreCanvas,
+        {
+          type: 'line',
+          data: { datasets: datasets as never },
+          options: {
+            parsing: false,
+            normalized: true,
+            spanGaps: true,
+            layout: { padding: { left: 0, right: 0 } },
+            plugins: { legend: { display: true, position: 'top', align: 'end', labels: { boxHeight: 2 } }, tooltip: { mode: 'nearest', intersect: false } },
+            scales: {
+              x: { type: 'linear', min: t0, max: t1, ticks: { callback: (v) => clock(Number(v)), maxRotation: 0 }, grid: { display: false } },
+              y: { afterFit: (scale) => void (scale.width = GUTTER), ticks: { maxTicksLimit: 5 } },
+            },
+          },
+        },
+        'Detector score per frame with the threshold',
+      );
+    }
+    const { left, right } = area();
+    const cells = drawHeatmap(heatmap, cache, start, frames, left, right);
+    heatmap.dataset['cells'] = String(cells);
+    heatmap.dataset['frames'] = String(cells / LAYERS);
+    drawSpans();
+    moveCursor();
+    if (root.dataset['ready'] !== 'true') {
+      performance.mark('tokenscope:audio-painted');
+      root.dataset['ready'] = 'true';
+    }
+  }
+
+  function spanButton(kind: 'anomaly' | 'label', from: number, to: number, text: string): HTMLElement | null {
+    const t0 = start / FRAMES_PER_SECOND;
+    const t1 = (start + frames) / FRAMES_PER_SECOND;
+    if (to < t0 || from > t1) return null;
+    const a = xOf(Math.max(from, t0));
+    const b = xOf(Math.min(to, t1));
+    return h('button', { type: 'button', class: `span ${kind}`, style: `left:${a}px;width:${Math.max(3, b - a)}px`, title: text, 'aria-label': `${text}: play from ${from.toFixed(2)} s`, 'data-start': from, onclick: () => seek(from) });
+  }
+
+  function drawSpans(): void {
+    if (!detection) return;
+    fill(
+      spans,
+      detection.anomalies.map((a) => spanButton('anomaly', a.startSeconds, a.endSeconds, `anomaly ${a.startSeconds.toFixed(2)}–${a.endSeconds.toFixed(2)} s, score ${fixed(a.score)}`)),
+      audio.labels.map((l) => spanButton('label', l.startSeconds, l.endSeconds, `label ${l.label} ${l.startSeconds.toFixed(2)}–${l.endSeconds.toFixed(2)} s`)),
+    );
+  }
+
+  function placeViewport(): void {
+    const w = overview.clientWidth;
+    viewport.style.left = `${(start / audio.frameCount) * w}px`;
+    viewport.style.width = `${Math.max(2, (Math.min(frames, audio.frameCount) / audio.frameCount) * w)}px`;
+    overview.setAttribute('aria-valuemin', '0');
+    overview.setAttribute('aria-valuemax', audio.durationSeconds.toFixed(1));
+    overview.setAttribute('aria-valuenow', (start / FRAMES_PER_SECOND).toFixed(1));
+  }
+
+  function moveCursor(): void {
+    const t = now();
+    const inside = t >= start / FRAMES_PER_SECOND && t <= (start + frames) / FRAMES_PER_SECOND;
+    cursor.hidden = !inside;
+    if (inside) cursor.style.left = `${xOf(t) - 1}px`;
+    root.dataset['position'] = t.toFixed(3);
+  }
+
+  function setWindow(s: number): void {
+    const next = clampStart(s);
+    if (next === start) {
+      moveCursor();
+      return;
+    }
+    start = next;
+    void showWindow();
+  }
+
+  function pan(fraction: number): void {
+    setWindow(start + fraction * frames);
+  }
+
+  /** Moves playback to `seconds` and brings it into the window. */
+  function seek(seconds: number): void {
+    const t = Math.max(0, Math.min(seconds, audio.durationSeconds));
+    if (media) media.currentTime = t;
+    else position = t;
+    const frame = t * FRAMES_PER_SECOND;
+    if (frame < start || frame >= start + frames) setWindow(frame - frames * 0.1);
+    moveCursor();
+  }
+
+  async function copyWindow(): Promise<void> {
+    const count = Math.min(frames, audio.frameCount - start);
+    await cache.load(start, count);
+    const json = JSON.stringify({ audioId, startFrame: start, frameCount: count, startSeconds: start / FRAMES_PER_SECOND, layerMajor: cache.layerMajor(start, count) });
+    try {
+      await navigator.clipboard.writeText(json);
+      fill(copied, h('p', { class: 'muted', role: 'status' }, `Copied frames ${start}–${start + count - 1} (16 × ${count} tokens, layer-major) to the clipboard.`));
+    } catch {
+      // No clipboard permission: show the JSON to copy by hand.
+      fill(copied, h('label', { class: 'muted' }, 'The clipboard is not available here; copy from this box:', h('textarea', { rows: 4, cols: 100, readonly: true }, json)));
+    }
+  }
+
+  async function runDetector(): Promise<void> {
+    try {
+      spec = form.spec();
+    } catch (err) {
+      showError(status, err, 'read the detector settings');
+      return;
+    }
+    replaceParams({ detector: spec.name, params: Object.keys(spec.params).length ? JSON.stringify(spec.params) : null });
+    fill(status, loading('Running the detector…'));
+    scoreWindows.clear();
+    const mine = ++generation;
+    try {
+      const { detect } = await request(DashDetectDocument, { audioId, detector: spec, buckets: ENVELOPE_BUCKETS, startFrame: start, frameCount: frames });
+      if (!alive || mine !== generation) return;
+      detection = detect;
+      scoreWindows.set(`${start}:${frames}`, Promise.resolve(detect.scores));
+      drawOverview(overviewCanvas, { durationSeconds: audio.durationSeconds, max: detect.scoreEnvelope.max, threshold: detect.threshold, anomalies: detect.anomalies, labels: audio.labels });
+      overviewCanvas.dataset['buckets'] = String(detect.scoreEnvelope.max.length);
+      drawEvents();
+      await showWindow();
+    } catch (err) {
+      if (!alive || mine !== generation) return;
+      showError(status, err, `run ${spec.name}`);
+      if (root.dataset['ready'] !== 'true') root.dataset['ready'] = 'error';
+    }
+  }
+
+  function drawEvents(): void {
+    if (!detection) return;
+    const row = (kind: string, from: number, to: number, what: string) =>
+      h('tr', {}, h('td', {}, kind), h('td', { class: 'num' }, clock(from)), h('td', { class: 'num' }, clock(to)), h('td', {}, what), h('td', {}, h('button', { type: 'button', 'data-start': from, onclick: () => seek(from) }, '▶ go')));
+    const rows = [
+      ...detection.anomalies.map((a) => ({ from: a.startSeconds, el: row('anomaly', a.startSeconds, a.endSeconds, `score ${fixed(a.score)} (peak at ${clock(a.peakSeconds)})`) })),
+      ...audio.labels.map((l) => ({ from: l.startSeconds, el: row('label', l.startSeconds, l.endSeconds, l.label) })),
+    ].sort((a, b) => a.from - b.from);
+    fill(
+      events,
+      h('p', { class: 'muted' }, `${detection.detector}: threshold ${fixed(detection.threshold)} (${detection.comparison === 'AT_LEAST' ? 'score ≥ threshold' : 'score > threshold'}), ${detection.anomalies.length} anomalies; ${audio.labels.length} labels.`),
+      rows.length ? h('table', { 'aria-label': 'Anomalies and labels' }, h('thead', {}, h('tr', {}, h('th', {}, 'kind'), h('th', { class: 'num' }, 'start'), h('th', { class: 'num' }, 'end'), h('th', {}, ''), h('th', {}, ''))), h('tbody', {}, rows.map((r) => r.el))) : null,
+    );
+  }
+
+  function hover(e: MouseEvent): void {
+    const rect = heatmap.getBoundingClientRect();
+    const { left, right } = area();
+    const x = e.clientX - rect.left;
+    const frame = start + Math.floor(((x - left) / (right - left)) * frames);
+    const layer = Math.floor(((e.clientY - rect.top) / rect.height) * LAYERS) + 1;
+    if (x < left || x > right || frame >= audio.frameCount || layer < 1 || layer > LAYERS) {
+      tooltip.hidden = true;
+      return;
+    }
+    const token = cache.token(frame, layer);
+    tooltip.textContent = `frame ${frame} · ${(frame / FRAMES_PER_SECOND).toFixed(2)} s · layer ${layer} · token ${token < 0 ? '…' : token}`;
+    tooltip.style.left = `${e.clientX + 12}px`;
+    tooltip.style.top = `${e.clientY + 12}px`;
+    tooltip.hidden = false;
+  }
+
+  function key(e: KeyboardEvent): void {
+    if (e.key === 'ArrowLeft') pan(-0.25);
+    else if (e.key === 'ArrowRight') pan(0.25);
+    else if (e.key === '+' || e.key === '=') zoomBy(-1);
+    else if (e.key === '-') zoomBy(1);
+    else if (e.key === ' ' && media) void (media.paused ? media.play() : media.pause());
+    else return;
+    e.preventDefault();
+  }
+
+  function zoomBy(step: number): void {
+    const i = ZOOMS.findIndex((z) => z.frames === frames);
+    const next = ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, (i < 0 ? 1 : i) + step))]!;
+    zoom.value = String(next.frames);
+    setZoom(next.frames);
+  }
+
+  function setZoom(f: number): void {
+    const centre = start + frames / 2;
+    frames = f;
+    start = clampStart(centre - f / 2);
+    void showWindow();
+  }
+
+  heatmap.addEventListener('mousemove', hover);
+  heatmap.addEventListener('mouseleave', () => (tooltip.hidden = true));
+  stage.addEventListener('keydown', key);
+  overview.addEventListener('click', (e) => {
+    const rect = overview.getBoundingClientRect();
+    setWindow(((e.clientX - rect.left) / rect.width) * audio.frameCount - frames / 2);
+  });
+  overview.addEventListener('keydown', (e) => key(e));
+  zoom.addEventListener('change', () => setZoom(Number(zoom.value)));
+  const onResize = () => {
+    if (!detection) return;
+    drawOverview(overviewCanvas, { durationSeconds: audio.durationSeconds, max: detection.scoreEnvelope.max, threshold: detection.threshold, anomalies: detection.anomalies, labels: audio.labels });
+    chart?.resize();
+    void showWindow();
+  };
+  window.addEventListener('resize', onResize);
+  cleanups.push(() => window.removeEventListener('resize', onResize));
+
+  void (async () => {
+    let data: DashAudioQuery;
+    try {
+      data = await request(DashAudioDocument, { id: audioId });
+    } catch (err) {
+      if (!alive) return;
+      fill(root, h('h1', {}, `Audio ${audioId}`), errorBox(err, `load audio ${audioId}`), h('p', {}, h('a', { href: href('audio') }, 'Choose another audio')));
+      root.dataset['ready'] = 'error';
+      return;
+    }
+    if (!alive) return;
+    audio = data.audio;
+    cache = new CodeCache(audioId, audio.frameCount);
+    const source = audio.source;
+    fill(
+      header,
+      h('h1', {}, `Audio ${audio.id}: ${baseName(source.path)}`),
+      h(
+        'p',
+        { class: 'muted' },
+        `${clock(audio.durationSeconds)} · ${audio.frameCount} frames · corpus `,
+        h('a', { href: href('corpora', null, { compare: audio.corpus.name }) }, audio.corpus.name),
+        ` · model ${audio.model}`,
+        source.kind === 'AUDIO' ? ` · ${source.format ?? ''}, ${source.sampleRate ?? '?'} Hz, ${source.channels ?? '?'} ch` : ' · ingested as codes',
+        audio.text ? ` · “${audio.text}”` : '',
+      ),
+    );
+    if (audio.mediaUrl) {
+      media = h('audio', { controls: true, preload: 'metadata', src: audio.mediaUrl, 'aria-label': 'original audio' });
+      const m = media;
+      let raf = 0;
+      const follow = () => {
+        moveCursor();
+        const frame = m.currentTime * FRAMES_PER_SECOND;
+        if (!m.paused && (frame >= start + frames || frame < start)) setWindow(frame - frames * 0.05);
+        if (!m.paused) raf = requestAnimationFrame(follow);
+      };
+      m.addEventListener('play', () => (raf = requestAnimationFrame(follow)));
+      m.addEventListener('pause', () => cancelAnimationFrame(raf));
+      m.addEventListener('seeked', moveCursor);
+      m.addEventListener('timeupdate', moveCursor);
+      m.addEventListener('error', () => fill(player, m, errorBox(new Error(m.error?.message || `the server could not stream ${audio.mediaUrl}`), 'play the original audio')));
+      cleanups.push(() => {
+        cancelAnimationFrame(raf);
+        m.pause();
+        m.removeAttribute('src');
+        m.load();
+      });
+      fill(player, m);
+    } else fill(player, h('p', { class: 'muted' }, 'No original audio to play: this code matrix was ingested from codes computed elsewhere.'));
+    form = new DetectorForm(data.detectors, spec, () => void runDetector());
+    fill(formSlot, form.element);
+    frames = Math.min(Number(route.params.get('zoom')) || ZOOMS[1]!.frames, 4096);
+    for (const z of ZOOMS) zoom.append(h('option', { value: z.frames, selected: z.frames === frames }, z.label));
+    const t = Number(route.params.get('t'));
+    const from = Number(route.params.get('from'));
+    start = clampStart(Number.isFinite(from) && from > 0 ? from * FRAMES_PER_SECOND : Number.isFinite(t) && t > 0 ? t * FRAMES_PER_SECOND - frames * 0.1 : 0);
+    if (Number.isFinite(t) && t > 0) {
+      if (media) media.currentTime = t;
+      else position = t;
+    }
+    await runDetector();
+  })();
+
+  return () => {
+    alive = false;
+    for (const c of cleanups) c();
+    chart?.destroy();
+  };
+}

@@ -1,0 +1,146 @@
+import { authHeaders, request } from '../api';
+import { errorBox, fill, h, loading, showError } from '../dom';
+import { DashIngestAudioDocument, DashIngestJobDocument, DashModelsDocument } from '../generated/graphql';
+import { href } from '../route';
+
+const ACCEPT = ['.wav', '.flac', '.mp3', '.ogg', '.opus'];
+const POLL_MS = 400;
+
+interface UploadAnswer {
+  path?: string;
+  error?: { code: string; message: string };
+}
+
+/** PUTs one file to /upload with progress; resolves with the server-side path it landed at. */
+function upload(file: File, corpus: string, onProgress: (fraction: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', `upload?${new URLSearchParams({ corpus, name: file.name }).toString()}`);
+    for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.upload.addEventListener('progress', (e) => e.lengthComputable && onProgress(e.loaded / e.total));
+    xhr.addEventListener('load', () => {
+      let answer: UploadAnswer = {};
+      try {
+        answer = JSON.parse(xhr.responseText) as UploadAnswer;
+      } catch {
+        /* not JSON: reported below with the status */
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && answer.path) resolve(answer.path);
+      else reject(new Error(answer.error ? `${answer.error.code}: ${answer.error.message}` : `upload answered ${xhr.status} ${xhr.statusText}: ${xhr.responseText.slice(0, 200)}`));
+    });
+    xhr.addEventListener('error', () => reject(new Error('the upload did not reach the server')));
+    xhr.send(file);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Drop audio files to upload them into the data roots and ingest them into a corpus with a chosen encoder. */
+export function renderUploadView(root: HTMLElement): () => void {
+  let alive = true;
+  const controls = h('div', { class: 'controls' }, loading());
+  const rows = h('tbody');
+  const table = h('table', { 'aria-label': 'Uploads', hidden: true }, h('thead', {}, h('tr', {}, h('th', {}, 'file'), h('th', { class: 'num' }, 'size'), h('th', {}, 'progress'), h('th', {}, 'status'))), rows);
+  const input = h('input', { type: 'file', multiple: true, accept: ACCEPT.join(','), id: 'upload-files', class: 'visually-hidden', 'aria-label': 'audio files to upload' });
+  const zone = h('div', { class: 'dropzone', role: 'button', tabindex: 0, 'aria-label': 'Drop audio files here, or press Enter to choose files' }, h('p', {}, 'Drop audio files here (wav, flac, mp3, ogg) or ', h('strong', {}, 'choose files'), '.'), h('p', { class: 'muted' }, 'Files land in the server’s upload folder inside its data roots and are encoded in the background; the server caps their size.'));
+  fill(root, h('h1', {}, 'Upload audio'), controls, zone, input, table);
+
+  const corpusInput = h('input', { name: 'corpus', value: 'uploads', list: 'upload-corpora', required: true, 'aria-label': 'corpus' });
+  const modelSelect = h('select', { name: 'model', 'aria-label': 'encoder model' });
+
+  async function ingestOne(file: File): Promise<void> {
+    const bar = h('progress', { max: 1, value: 0, 'aria-label': `upload of ${file.name}` });
+    const state = h('span', {}, 'uploading…');
+    rows.append(h('tr', {}, h('td', {}, file.name), h('td', { class: 'num' }, `${(file.size / 1e6).toFixed(1)} MB`), h('td', {}, bar), h('td', { 'aria-live': 'polite' }, state)));
+    table.hidden = false;
+    const corpus = corpusInput.value.trim();
+    try {
+      const path = await upload(file, corpus, (f) => (bar.value = f));
+      bar.value = 1;
+      state.textContent = 'encoding…';
+      const { ingestAudio } = await request(DashIngestAudioDocument, { corpus, paths: [path], model: modelSelect.value || null });
+      for (;;) {
+        const { ingestJob: job } = await request(DashIngestJobDocument, { id: ingestAudio.id });
+        if (job.audioSecondsTotal > 0) state.textContent = `encoding… ${((100 * job.audioSecondsDone) / job.audioSecondsTotal).toFixed(0)} %`;
+        if (job.phase === 'FAILED') throw new Error(job.error ?? 'the ingest job failed');
+        if (job.phase === 'SUCCEEDED') {
+          const result = job.results[0];
+          if (!result || result.status === 'FAILED') throw new Error(result?.errors.map((e) => `${e.code}: ${e.message}`).join('\n') || 'the file could not be ingested');
+          const id = result.audioIds[0];
+          fill(state, result.status === 'ALREADY_PRESENT' ? 'already in the corpus: ' : 'ingested: ', id !== undefined ? h('a', { href: href('audio', id), 'data-audio-id': id }, `open audio ${id}`) : '');
+          return;
+        }
+        await sleep(POLL_MS);
+        if (!alive) return;
+      }
+    } catch (err) {
+      fill(state, errorBox(err, `ingest ${file.name}`));
+      throw err;
+    }
+  }
+
+  async function take(files: File[]): Promise<void> {
+    if (!corpusInput.value.trim()) {
+      corpusInput.reportValidity();
+      return;
+    }
+    let opened: string | null = null;
+    let failed = 0;
+    for (const file of files) {
+      try {
+        await ingestOne(file);
+        opened = rows.lastElementChild?.querySelector('a')?.getAttribute('href') ?? opened;
+      } catch {
+        failed++;
+      }
+    }
+    // One file in and no failure: open it, as the user will want to look at it.
+    if (alive && files.length === 1 && failed === 0 && opened) location.hash = opened;
+  }
+
+  zone.addEventListener('click', () => input.click());
+  zone.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      input.click();
+    }
+  });
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    void take([...(e.dataTransfer?.files ?? [])]);
+  });
+  input.addEventListener('change', () => {
+    void take([...(input.files ?? [])]);
+    input.value = '';
+  });
+
+  void (async () => {
+    try {
+      const { models, corpora } = await request(DashModelsDocument, {});
+      if (!alive) return;
+      const usable = models.filter((m) => !m.error);
+      fill(modelSelect, usable.map((m) => h('option', { value: m.id, selected: m.isDefault }, `${m.id}${m.isDefault ? ' (default)' : ''}${m.family ? ` · ${m.family}` : ''}`)));
+      fill(
+        controls,
+        h('label', {}, 'Corpus', corpusInput, h('datalist', { id: 'upload-corpora' }, corpora.map((c) => h('option', { value: c.name })))),
+        h('label', {}, 'Encoder', modelSelect),
+        usable.length === 0 ? errorBox(new Error('the server has no usable encoder model'), 'offer an encoder') : null,
+      );
+      root.dataset['ready'] = 'true';
+    } catch (err) {
+      if (!alive) return;
+      showError(controls, err, 'list the encoder models');
+      root.dataset['ready'] = 'error';
+    }
+  })();
+  return () => {
+    alive = false;
+  };
+}
