@@ -40,7 +40,14 @@ export async function createApp(settings: Settings): Promise<App> {
     const services: ApiServices = {
       store,
       registry,
-      config: { dataRoots: settings.dataRoots, apiKey: settings.apiKey, host: settings.host },
+      config: {
+        dataRoots: settings.dataRoots,
+        apiKey: settings.apiKey,
+        host: settings.host,
+        webRoot: settings.webRoot,
+        uploadDir: settings.uploadDir,
+        uploadMaxBytes: settings.uploadMaxBytes,
+      },
       audio: { input: audioInput, encoders, jobs },
     };
     const api = await createApi(services);

@@ -18,7 +18,7 @@ function sameKey(a: string, b: string): boolean {
  * (`Authorization: Bearer <key>` or `x-api-key: <key>`); without one, only a loopback server allows
  * mutations, so a server exposed beyond loopback never accepts anonymous writes.
  */
-export function mutationAccess(config: ApiConfig, headers: IncomingHttpHeaders): { mayMutate: boolean; mutationRefusal: string | null } {
+export function mutationAccess(config: Pick<ApiConfig, 'apiKey' | 'host'>, headers: IncomingHttpHeaders): { mayMutate: boolean; mutationRefusal: string | null } {
   if (config.apiKey === null) {
     return isLoopback(config.host)
       ? { mayMutate: true, mutationRefusal: null }

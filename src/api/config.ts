@@ -1,4 +1,4 @@
-/** Settings of the GraphQL edge. */
+/** Settings of the API edge (GraphQL and the plain HTTP routes). */
 export interface ApiConfig {
   /** Folders inside which server-side paths may be ingested (absolute). */
   dataRoots: readonly string[];
@@ -6,4 +6,10 @@ export interface ApiConfig {
   apiKey: string | null;
   /** Address the server listens on. */
   host: string;
+  /** Folder holding the built dashboard (index.html and assets/), served at `/`. */
+  webRoot: string;
+  /** Folder uploads are written to (must lie inside the data roots); null disables uploads. */
+  uploadDir: string | null;
+  /** Largest upload accepted, in bytes. */
+  uploadMaxBytes: number;
 }

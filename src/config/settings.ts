@@ -1,4 +1,7 @@
-import { delimiter, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../jsutils/repo-root.js';
+import { invalidArgument } from '../errors.js';
 import type { DeviceRequest } from '../tokenizer/execution-device.js';
 
 /** Runtime settings, from flags over environment variables over defaults. */
@@ -21,10 +24,24 @@ export interface Settings {
   device: DeviceRequest;
   /** onnxruntime threads per session (env TOKENSCOPE_THREADS; default 0 = onnxruntime's choice). */
   threads: number;
+  /** The built dashboard served at / (env TOKENSCOPE_WEB_ROOT; default dist/web of this package). */
+  webRoot: string;
+  /** Folder uploads are written to, one subfolder per corpus (env TOKENSCOPE_UPLOAD_DIR; default uploads/ in the first data root; null without data roots). */
+  uploadDir: string | null;
+  /** Largest upload accepted, in bytes (env TOKENSCOPE_UPLOAD_MAX_BYTES; default 512 MiB). */
+  uploadMaxBytes: number;
 }
 
 /** Id of the reference encoder that ships in models/. */
 export const REFERENCE_MODEL_ID = 'tokenscope-ref-v1';
+
+/** Default of uploadMaxBytes: 512 MiB. */
+export const DEFAULT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
+
+/** dist/web of the package this module belongs to, wherever the process was started from. */
+function defaultWebRoot(): string {
+  return join(repoRoot(dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
+}
 
 /** Default settings for the working folder `cwd`, with the environment applied, then `overrides`. */
 export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
@@ -38,7 +55,17 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
     defaultModel: env['TOKENSCOPE_MODEL'] ?? REFERENCE_MODEL_ID,
     device: (env['TOKENSCOPE_DEVICE'] ?? 'auto') as DeviceRequest,
     threads: Number(env['TOKENSCOPE_THREADS'] ?? 0),
+    webRoot: env['TOKENSCOPE_WEB_ROOT'] ? resolve(cwd, env['TOKENSCOPE_WEB_ROOT']) : defaultWebRoot(),
+    uploadDir: env['TOKENSCOPE_UPLOAD_DIR'] ? resolve(cwd, env['TOKENSCOPE_UPLOAD_DIR']) : null,
+    uploadMaxBytes: Number(env['TOKENSCOPE_UPLOAD_MAX_BYTES'] ?? DEFAULT_UPLOAD_MAX_BYTES),
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-  return { ...base, ...defined };
+  const merged: Settings = { ...base, ...defined };
+  // The upload folder follows the data roots actually in force (flags win over the environment).
+  // NaN would compare false against every size and so disable the limit: refuse it here.
+  if (!Number.isSafeInteger(merged.uploadMaxBytes) || merged.uploadMaxBytes < 1) {
+    throw invalidArgument(`uploadMaxBytes (--upload-max-bytes, TOKENSCOPE_UPLOAD_MAX_BYTES) must be a positive integer of bytes; received ${String(merged.uploadMaxBytes)}`, { argument: 'uploadMaxBytes' });
+  }
+  if (merged.uploadDir === null && merged.dataRoots.length) merged.uploadDir = resolve(cwd, merged.dataRoots[0]!, 'uploads');
+  return merged;
 }

@@ -2,14 +2,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** The nearest folder at or above process.cwd() whose package.json is tokenscope's. */
-export function repoRoot(): string {
-  let dir = process.cwd();
+/** The nearest folder at or above `from` (default process.cwd()) whose package.json is tokenscope's. */
+export function repoRoot(from = process.cwd()): string {
+  let dir = from;
   for (;;) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'tokenscope') return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no tokenscope package.json at or above ${process.cwd()}; run it from the repository`);
+    if (parent === dir) throw new Error(`no tokenscope package.json at or above ${from}; run it from the repository`);
     dir = parent;
   }
 }

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { DEFAULT_UPLOAD_MAX_BYTES, loadSettings } from '../../../src/config/settings.js';
+import { ErrorCode } from '../../../src/errors.js';
+import { assertThrowsCode } from '../../support/errors.js';
+import { repoRoot } from '../../support/paths.js';
+
+const CWD = '/srv/work';
+
+describe('loadSettings: dashboard and uploads', () => {
+  it('serves dist/web of the package and uploads into the first data root, at most 512 MiB', () => {
+    const s = loadSettings({}, {}, CWD);
+    assert.equal(s.webRoot, join(repoRoot(), 'dist', 'web'));
+    assert.equal(s.uploadDir, '/srv/work/data/uploads');
+    assert.equal(s.uploadMaxBytes, 512 * 1024 * 1024);
+    assert.equal(DEFAULT_UPLOAD_MAX_BYTES, 536870912);
+  });
+
+  it('takes the environment, relative to the working folder', () => {
+    const s = loadSettings({}, { TOKENSCOPE_WEB_ROOT: 'web', TOKENSCOPE_UPLOAD_DIR: 'data/in', TOKENSCOPE_UPLOAD_MAX_BYTES: '1000' }, CWD);
+    assert.deepEqual([s.webRoot, s.uploadDir, s.uploadMaxBytes], ['/srv/work/web', '/srv/work/data/in', 1000]);
+  });
+
+  it('puts the default upload folder in the data roots in force, flags included', () => {
+    assert.equal(loadSettings({ dataRoots: ['/mnt/a', '/mnt/b'] }, { TOKENSCOPE_DATA_ROOTS: '/env/root' }, CWD).uploadDir, '/mnt/a/uploads');
+    assert.equal(loadSettings({}, { TOKENSCOPE_DATA_ROOTS: 'rel' }, CWD).uploadDir, '/srv/work/rel/uploads');
+    assert.equal(loadSettings({ dataRoots: [] }, {}, CWD).uploadDir, null);
+    assert.equal(loadSettings({ uploadDir: '/x/up' }, {}, CWD).uploadDir, '/x/up');
+  });
+
+  it('refuses an upload limit that is not a positive integer, rather than serving without one', () => {
+    for (const value of ['abc', '0', '-5', '1.5', '']) {
+      assertThrowsCode(() => loadSettings({}, { TOKENSCOPE_UPLOAD_MAX_BYTES: value }, CWD), ErrorCode.INVALID_ARGUMENT, /uploadMaxBytes .*must be a positive integer of bytes/);
+    }
+  });
+});
