@@ -1,0 +1,46 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode, TokenscopeError } from '../../errors.js';
+import type { Store } from '../../store/store.js';
+import type { ApiConfig } from '../config.js';
+import { resolveInsideRoots } from '../data-roots.js';
+import { audioContentType } from './content-types.js';
+import { sendText } from './respond.js';
+import { sendFile } from './send-file.js';
+
+/**
+ * GET/HEAD `/media/audio/<id>`: the file an audio was encoded from, with byte ranges so a player
+ * can seek. Its stored path must still resolve inside the data roots in force now: a file moved
+ * out (or symlinked out), or roots narrowed since the ingest, make it 403, without saying where the
+ * roots are. Open to anonymous readers, like GraphQL queries.
+ */
+export async function serveAudioMedia(req: IncomingMessage, res: ServerResponse, store: Store, config: ApiConfig, encodedId: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendText(res, 405, `method ${req.method ?? ''} not allowed here: use GET or HEAD`, { allow: 'GET, HEAD' });
+    return;
+  }
+  if (!/^\d{1,10}$/.test(encodedId) || Number(encodedId) < 1 || Number(encodedId) > 0xffffffff) {
+    sendText(res, 404, `no audio ${JSON.stringify(encodedId.slice(0, 40))}: audio ids are positive integers`);
+    return;
+  }
+  const id = Number(encodedId);
+  const [audio] = await store.audios.findByIds([id]);
+  if (!audio) {
+    sendText(res, 404, `audio ${id} does not exist`);
+    return;
+  }
+  if (audio.sourceKind !== 'audio') {
+    sendText(res, 404, `audio ${id} was ingested from codes: no original audio`);
+    return;
+  }
+  let real: string;
+  try {
+    real = await resolveInsideRoots(audio.sourcePath, config.dataRoots);
+  } catch (err) {
+    if (!(err instanceof TokenscopeError)) throw err;
+    if (err.code === ErrorCode.PATH_OUTSIDE_ROOTS) sendText(res, 403, `audio ${id}: its original file is not inside the folders this server may read`);
+    else sendText(res, 404, `audio ${id}: its original file is gone`);
+    return;
+  }
+  const headers = { 'content-type': audioContentType(audio.audioSource?.format ?? null, real), 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+  if (!(await sendFile(req, res, real, headers))) sendText(res, 404, `audio ${id}: its original file is gone`);
+}
