@@ -11,6 +11,9 @@ import type { ApiConfig } from './config.js';
 import { createContext } from './context.js';
 import type { ApiContext } from './context.js';
 import { formatError } from './error-format.js';
+import { serveAudioMedia } from './http/audio-media.js';
+import { serveDashboardAsset, serveDashboardPage } from './http/static-files.js';
+import { handleUpload } from './http/upload.js';
 import { requestGuards } from './plugins/request-guards.plugin.js';
 import { createSchema } from './schema.js';
 
@@ -98,9 +101,37 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
   };
 }
 
+/**
+ * Routes every request: the dashboard (`/`, `/index.html`, `/assets/…`), original audio
+ * (`/media/audio/<id>`), uploads (`/upload`), and everything else to graphqlHandler (`/graphql`, or
+ * its 404). Routes match the raw request path, before any `..` is normalised away, and read
+ * services.config per request.
+ */
+export function httpHandler(api: Api, services: ApiServices): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const graphql = graphqlHandler(api, services);
+  return async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const config = services.config;
+    if (path === '/' || path === '/index.html') return serveDashboardPage(req, res, config.webRoot);
+    if (path.startsWith('/assets/')) return serveDashboardAsset(req, res, config.webRoot, path.slice('/assets/'.length));
+    if (path.startsWith('/media/audio/')) return serveAudioMedia(req, res, services.store, config, path.slice('/media/audio/'.length));
+    if (path === '/upload') return handleUpload(req, res, config);
+    return graphql(req, res);
+  };
+}
+
+/** What listen() bound. */
+export interface Listening {
+  server: Server;
+  /** The GraphQL endpoint, http://HOST:PORT/graphql. */
+  url: string;
+  /** The dashboard, http://HOST:PORT/. */
+  dashboardUrl: string;
+}
+
 /** Starts the HTTP server on config.host:port; resolves with the bound address. */
-export async function listen(api: Api, services: ApiServices, port: number): Promise<{ server: Server; url: string }> {
-  const handler = graphqlHandler(api, services);
+export async function listen(api: Api, services: ApiServices, port: number): Promise<Listening> {
+  const handler = httpHandler(api, services);
   const server = createServer((req, res) => {
     handler(req, res).catch((err: unknown) => {
       console.error(err);
@@ -114,5 +145,5 @@ export async function listen(api: Api, services: ApiServices, port: number): Pro
   });
   const { address, port: bound } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
-  return { server, url: `http://${host}:${bound}/graphql` };
+  return { server, url: `http://${host}:${bound}/graphql`, dashboardUrl: `http://${host}:${bound}/` };
 }

@@ -131,11 +131,13 @@ labels
 
 program
   .command('serve')
-  .description('serve the GraphQL API (127.0.0.1:4000 by default)')
+  .description('serve the GraphQL API and the dashboard (127.0.0.1:4000 by default)')
   .option('--host <host>', 'listen address (default 127.0.0.1, env TOKENSCOPE_HOST)')
   .option('--port <port>', 'port (default 4000, env TOKENSCOPE_PORT)', integer('port'))
   .option('--api-key <key>', 'key mutations must present (env TOKENSCOPE_API_KEY); required for mutations beyond loopback')
   .option('--data-root <folder>', 'folder server-side ingest may read (repeatable; default data/, env TOKENSCOPE_DATA_ROOTS)', collect)
+  .option('--upload-dir <folder>', 'folder dashboard uploads are written to, inside a data root (default uploads/ in the first data root, env TOKENSCOPE_UPLOAD_DIR)')
+  .option('--upload-max-bytes <n>', 'largest upload in bytes (default 536870912 = 512 MiB, env TOKENSCOPE_UPLOAD_MAX_BYTES)', integer('upload-max-bytes'))
   .option(...db)
   .action(async (o) => {
     process.exitCode = await serveCommand(o);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { isLoopback } from '../../api/auth.js';
 import { listen } from '../../api/server.js';
 import { loadSettings } from '../../config/settings.js';
@@ -10,6 +11,10 @@ export interface ServeCliOptions {
   port?: number;
   apiKey?: string;
   dataRoot?: string[];
+  /** Folder uploads go to (must lie inside a data root). */
+  uploadDir?: string;
+  /** Largest upload, in bytes. */
+  uploadMaxBytes?: number;
 }
 
 /** Starts the GraphQL server and runs until SIGINT/SIGTERM, then drains and closes the store. */
@@ -20,10 +25,14 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.dataRoot?.length ? { dataRoots: options.dataRoot } : {}),
+    ...(options.uploadDir ? { uploadDir: resolve(options.uploadDir) } : {}),
+    ...(options.uploadMaxBytes !== undefined ? { uploadMaxBytes: options.uploadMaxBytes } : {}),
   });
   const app = await createApp(settings);
-  const { server, url } = await listen(app.api, app.services, settings.port);
+  const { server, url, dashboardUrl } = await listen(app.api, app.services, settings.port);
   console.log(`tokenscope GraphQL API at ${url} (database ${settings.dbPath}; data roots ${settings.dataRoots.join(', ')})`);
+  console.log(`dashboard at ${dashboardUrl}`);
+  console.log(`uploads to ${settings.uploadDir ?? '(none: no data roots)'}, at most ${settings.uploadMaxBytes} bytes each`);
   if (!isLoopback(settings.host) && !settings.apiKey) console.warn(`warning: listening on ${settings.host} without an API key: mutations are disabled`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
