@@ -36,7 +36,7 @@ export function layerChart(canvas: HTMLCanvasElement, title: string, series: { n
       data: { labels: Array.from({ length: 16 }, (_, i) => String(i + 1)), datasets },
       options: {
         plugins: { title: { display: false }, legend: { display: series.length > 1 } },
-        scales: { x: { title: { display: true, text: 'layer' } }, y: { title: { display: true, text: yTitle }, beginAtZero: true } },
+        scales: { x: { title: { display: true, text: 'layer' }, ticks: { autoSkip: false, maxRotation: 0 } }, y: { title: { display: true, text: yTitle }, beginAtZero: true } },
       },
     },
     `${title} by layer for ${series.map((s) => s.name).join(' and ')}`,

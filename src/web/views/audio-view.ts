@@ -23,6 +23,8 @@ const ZOOMS = [{ frames: 250, label: '20 s' }, { frames: 750, label: '1 min' }, 
 const ENVELOPE_BUCKETS = 1200;
 /** Width of the left gutter: the score chart's y axis, and the layer numbers beside the heatmap. */
 const GUTTER = 56;
+/** Score ticks short enough for the gutter (800K, 1.2M, 0.35). */
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 const DEFAULT_DETECTOR: DetectorSpec = { name: 'keyLayerVariance', params: {} };
 
 function initialSpec(route: Route): DetectorSpec {
@@ -165,7 +167,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
             plugins: { legend: { display: true, position: 'top', align: 'end', labels: { boxHeight: 2 } }, tooltip: { mode: 'nearest', intersect: false } },
             scales: {
               x: { type: 'linear', min: t0, max: t1, ticks: { callback: (v) => clock(Number(v)), maxRotation: 0 }, grid: { display: false } },
-              y: { afterFit: (scale) => void (scale.width = GUTTER), ticks: { maxTicksLimit: 5 } },
+              y: { afterFit: (scale) => void (scale.width = GUTTER), ticks: { maxTicksLimit: 5, callback: (v) => COMPACT.format(Number(v)) } },
             },
           },
         },
@@ -303,8 +305,9 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     const { left, right } = area();
     const x = e.clientX - rect.left;
     const frame = start + Math.floor(((x - left) / (right - left)) * frames);
-    const layer = Math.floor(((e.clientY - rect.top) / rect.height) * LAYERS) + 1;
-    if (x < left || x > right || frame >= audio.frameCount || layer < 1 || layer > LAYERS) {
+    const y = e.clientY - rect.top;
+    const layer = Math.floor((y / rect.height) * LAYERS) + 1;
+    if (y < 0 || y >= rect.height || x < left || x > right || frame >= audio.frameCount || layer < 1 || layer > LAYERS) {
       tooltip.hidden = true;
       return;
     }
@@ -326,7 +329,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   }
 
   function zoomBy(step: number): void {
-    const i = ZOOMS.findIndex((z) => z.frames === frames);
+    const i = ZOOMS.findIndex((z) => String(z.frames) === zoom.value);
     const next = ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, (i < 0 ? 1 : i) + step))]!;
     zoom.value = String(next.frames);
     setZoom(next.frames);
@@ -334,13 +337,14 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
 
   function setZoom(f: number): void {
     const centre = start + frames / 2;
-    frames = f;
+    frames = Math.max(1, Math.min(f, audio.frameCount));
     start = clampStart(centre - f / 2);
     void showWindow();
   }
 
-  heatmap.addEventListener('mousemove', hover);
-  heatmap.addEventListener('mouseleave', () => (tooltip.hidden = true));
+  // On the stage, not the heatmap: anomaly spans lie over the heatmap and would swallow the events.
+  stage.addEventListener('mousemove', hover);
+  stage.addEventListener('mouseleave', () => (tooltip.hidden = true));
   stage.addEventListener('keydown', key);
   overview.addEventListener('click', (e) => {
     const rect = overview.getBoundingClientRect();
@@ -409,8 +413,10 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     } else fill(player, h('p', { class: 'muted' }, 'No original audio to play: this code matrix was ingested from codes computed elsewhere.'));
     form = new DetectorForm(data.detectors, spec, () => void runDetector());
     fill(formSlot, form.element);
-    frames = Math.min(Number(route.params.get('zoom')) || ZOOMS[1]!.frames, 4096);
-    for (const z of ZOOMS) zoom.append(h('option', { value: z.frames, selected: z.frames === frames }, z.label));
+    const chosen = Math.min(Number(route.params.get('zoom')) || ZOOMS[1]!.frames, 4096);
+    for (const z of ZOOMS) zoom.append(h('option', { value: z.frames, selected: z.frames === chosen }, z.label));
+    // A recording shorter than the window fills it.
+    frames = Math.max(1, Math.min(chosen, audio.frameCount));
     const t = Number(route.params.get('t'));
     const from = Number(route.params.get('from'));
     start = clampStart(Number.isFinite(from) && from > 0 ? from * FRAMES_PER_SECOND : Number.isFinite(t) && t > 0 ? t * FRAMES_PER_SECOND - frames * 0.1 : 0);

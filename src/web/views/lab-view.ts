@@ -47,8 +47,11 @@ export function renderLabView(root: HTMLElement, route: Route): () => void {
   }
 
   function detectionsLink(r: Row): HTMLElement {
-    const params = { ...r.parameters, threshold: r.thresholdRule, segmenter: r.segmenter };
-    const a = h('a', { href: '#', title: r.crossValidated ? 'detect fits this configuration on the whole corpus, so on an evaluated audio its detections are in-sample' : 'run this configuration on the chosen audio' }, 'detections');
+    // The guide's detectors take `percentile` as a shorthand for the threshold rule and refuse both at once.
+    const { percentile, ...own } = r.parameters;
+    const shorthand = percentile !== undefined && r.thresholdRule['rule'] === 'percentile' && r.thresholdRule['percentile'] === percentile;
+    const params = shorthand ? { ...r.parameters, segmenter: r.segmenter } : { ...own, threshold: r.thresholdRule, segmenter: r.segmenter };
+    const a = h('a', { href: '#', title: r.crossValidated ? 'detect fits this configuration on the corpus’s other labelled audios, never on the one it scores, as the cross-validation did' : 'run this configuration on the chosen audio' }, 'detections');
     a.addEventListener('click', (e) => {
       e.preventDefault();
       if (!audioSelect?.value) return;

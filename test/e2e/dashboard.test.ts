@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserMissing, collectErrors, launchChromium, paintedPixels, screenshotDir, viewReady } from '../support/browser.js';
+import type { PageGlobals } from '../support/browser.js';
+import { startDashboardFixture } from '../support/dashboard-fixture.js';
+import type { DashboardFixture } from '../support/dashboard-fixture.js';
+import { testSignal, wavBytes } from '../support/wav.js';
+
+const skip = browserMissing();
+
+describe('dashboard in Chromium', { skip: skip ?? false, timeout: 240_000 }, () => {
+  let fx: DashboardFixture;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  let shots: string;
+
+  before(async () => {
+    [fx, browser, shots] = await Promise.all([startDashboardFixture(), launchChromium(), screenshotDir()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await fx?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    page = await context.newPage();
+    errors = collectErrors(page);
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  const open = async (hash: string) => {
+    await page.goto(`${fx.base}${hash}`);
+    await viewReady(page);
+  };
+  const shoot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  it('corpus view: lists the corpora and draws variance, entropy and utilisation by layer for two corpora side by side', async () => {
+    await open('#/corpora?compare=demo-audio,demo-events');
+    const rows = await page.$$eval('table[aria-label="Corpora"] tbody tr', (trs) => trs.map((tr) => tr.children[1]!.textContent));
+    assert.deepEqual(rows, ['demo-audio', 'demo-events', 'demo-speech']);
+    for (const metric of ['variance', 'entropyBits', 'utilisation']) {
+      const canvas = `canvas[data-metric="${metric}"]`;
+      assert.equal(await page.getAttribute(canvas, 'data-series'), '2', `${metric}: one series per corpus`);
+      assert.equal(await page.getAttribute(canvas, 'data-points'), '16', `${metric}: one bar per layer`);
+      assert.ok((await paintedPixels(page, canvas)) > 2000, `${metric} chart is drawn`);
+    }
+    await shoot('corpus-view');
+    assert.deepEqual(errors, []);
+  });
+
+  it('token view: a 2048-bar histogram with the cold tokens highlighted, and links from the coldest tokens to the audio view', async () => {
+    await open('#/tokens?target=demo-events&reference=demo-speech&layer=3');
+    const canvas = 'canvas[data-chart="token-histogram"]';
+    assert.equal(await page.getAttribute(canvas, 'data-series'), '2');
+    assert.equal(await page.getAttribute(canvas, 'data-points'), '2048');
+    assert.ok((await paintedPixels(page, canvas)) > 2000);
+    const coldRows = await page.$$('table[aria-label="Coldest tokens"] tbody tr');
+    assert.ok(coldRows.length > 0, 'the synthetic events corpus has tokens the speech corpus never uses');
+    await shoot('token-view');
+    const link = page.locator('table[aria-label="Coldest tokens"] tbody a').first();
+    const expected = Number(new URLSearchParams((await link.getAttribute('href'))!.split('?')[1]).get('t'));
+    await link.click();
+    await viewReady(page);
+    assert.equal(await page.getAttribute('#view', 'data-view'), 'audio');
+    assert.ok(Math.abs(Number(await page.getAttribute('#view', 'data-position')) - expected) < 0.1, 'the audio view opens at the occurrence');
+    assert.deepEqual(errors, []);
+  });
+
+  it('audio view: heatmap, score curve and threshold; clicking an anomaly or a label moves playback to its start', async () => {
+    const id = fx.demoAudios[0]!;
+    await open(`#/audio/${id}`);
+    const frames = Number(await page.getAttribute('canvas[data-chart="heatmap"]', 'data-frames'));
+    assert.ok(frames > 0, 'heatmap drawn');
+    assert.ok((await paintedPixels(page, 'canvas[data-chart="heatmap"]')) > 10_000);
+    assert.equal(await page.getAttribute('canvas[data-chart="scores"]', 'data-series'), '2', 'score and threshold');
+    assert.equal(Number(await page.getAttribute('canvas[data-chart="scores"]', 'data-points')), frames);
+    await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).document.querySelector('audio')?.readyState ?? 0) >= 1, undefined, { timeout: 10_000 });
+    const currentTime = () => page.$eval('audio', (a) => (a as unknown as { currentTime: number }).currentTime);
+    for (const selector of ['.stage .span.anomaly', '.stage .span.label']) {
+      const span = page.locator(selector).first();
+      const start = Number(await span.getAttribute('data-start'));
+      await span.click();
+      await page.waitForFunction((s) => Math.abs(((globalThis as unknown as PageGlobals).document.querySelector('audio')?.currentTime ?? -1) - s) < 0.1, start, { timeout: 5000 });
+      assert.ok(Math.abs((await currentTime()) - start) < 0.1, `${selector}: playback at ${await currentTime()}, expected ${start}`);
+    }
+    // Hovering the heatmap names the frame, time, layer and token under the pointer.
+    await page.locator('canvas[data-chart="heatmap"]').scrollIntoViewIfNeeded();
+    const box = (await page.locator('canvas[data-chart="heatmap"]').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + 5);
+    assert.match((await page.textContent('.tooltip'))!, /^frame \d+ · \d+\.\d\d s · layer 1 · token \d+$/);
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height - 3);
+    assert.match((await page.textContent('.tooltip'))!, / layer 16 · /);
+    // Copy the window as JSON: 16 rows of the frames shown.
+    await page.click('text=Copy window as JSON');
+    const copied = JSON.parse(await page.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText())) as { layerMajor: number[][]; frameCount: number };
+    assert.equal(copied.layerMajor.length, 16);
+    assert.equal(copied.layerMajor[0]!.length, copied.frameCount);
+    assert.ok(copied.layerMajor.flat().every((t) => Number.isInteger(t) && t >= 0 && t < 2048));
+    await page.mouse.move(0, 0);
+    await shoot('audio-view');
+    assert.deepEqual(errors, []);
+  });
+
+  it('audio view: another detector and parameters chosen in the page rerun and redraw', async () => {
+    await open(`#/audio/${fx.demoAudios[1]}`);
+    await page.selectOption('select[name="detector"]', 'interLayerSpread');
+    await page.fill('input[name="threshold"]', '{"rule":"topK","k":2}');
+    await page.click('text=Run detector');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('.events p')?.textContent?.startsWith('interLayerSpread'));
+    assert.match((await page.textContent('.events p'))!, /interLayerSpread: threshold [\d.]+ .*, \d+ anomalies/);
+    assert.match(page.url(), /detector=interLayerSpread/);
+    // Bad JSON is reported in the page, not thrown away.
+    await page.fill('input[name="threshold"]', '{rule');
+    await page.click('text=Run detector');
+    assert.match((await page.textContent('[role=alert]'))!, /threshold field is not valid JSON/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('upload view: a dropped file is uploaded, encoded and opened; a bad file gets its own error', async () => {
+    await open('#/upload');
+    await page.fill('input[name="corpus"]', 'e2e-uploads');
+    await page.setInputFiles('#upload-files', [{ name: 'not-audio.wav', mimeType: 'audio/wav', buffer: Buffer.from('this is not a wav file') }]);
+    await page.waitForSelector('table[aria-label="Uploads"] [role=alert]', { timeout: 20_000 });
+    assert.match((await page.textContent('table[aria-label="Uploads"] [role=alert]'))!, /not-audio\.wav/);
+    await shoot('upload-view');
+    const wav = wavBytes([testSignal(3, 16_000, 5)], 16_000);
+    await page.setInputFiles('#upload-files', [{ name: 'tone.wav', mimeType: 'audio/wav', buffer: wav }]);
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).location.hash.startsWith('#/audio/'), undefined, { timeout: 30_000 });
+    await viewReady(page);
+    assert.match((await page.textContent('h1'))!, /tone\.wav/);
+    assert.equal(Number(await page.getAttribute('canvas[data-chart="heatmap"]', 'data-frames')), Math.ceil((3 * 24000) / 1920));
+    assert.deepEqual(errors.filter((e) => !/status of 4\d\d/.test(e)), []);
+  });
+
+  it('lab view: a sortable leaderboard with intervals, linked to the detections of a row on an audio', async () => {
+    await open(`#/lab?run=${fx.runId}`);
+    const rows = page.locator('table[aria-label="Leaderboard"] tbody tr');
+    assert.equal(await rows.count(), 3);
+    assert.equal(await page.getAttribute('canvas[data-chart="leaderboard"]', 'data-points'), '3');
+    assert.equal(await page.getAttribute('canvas[data-chart="leaderboard"]', 'data-series'), '2', 'F1 and its interval');
+    assert.ok((await paintedPixels(page, 'canvas[data-chart="leaderboard"]')) > 1000);
+    await page.click('th button:has-text("frame AUROC")');
+    const auroc = await page.$$eval('table[aria-label="Leaderboard"] tbody tr', (trs) => trs.map((tr) => Number(tr.children[5]!.childNodes[0]!.textContent)));
+    assert.deepEqual(auroc, [...auroc].sort((a, b) => b - a), 'sorted by AUROC, highest first');
+    assert.match((await page.textContent('table[aria-label="Leaderboard"] tbody tr td:nth-child(3)'))!, /\[\d\.\d{3}–\d\.\d{3}\]/);
+    await shoot('lab-view');
+    const configuration = (await page.textContent('table[aria-label="Leaderboard"] tbody tr td:nth-child(2)'))!;
+    await page.locator('table[aria-label="Leaderboard"] tbody tr').first().locator('a:has-text("detections")').click();
+    await viewReady(page);
+    assert.equal(await page.getAttribute('#view', 'data-view'), 'audio');
+    assert.ok(configuration.startsWith(await page.inputValue('select[name="detector"]')));
+    assert.deepEqual(errors, []);
+  });
+
+  it('shows a failing API call as a message, not a blank panel', async () => {
+    await page.route('**/graphql', (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'database on fire' }));
+    await page.goto(`${fx.base}#/corpora`);
+    await page.waitForSelector('#view [role=alert]');
+    assert.match((await page.textContent('#view [role=alert]'))!, /Could not list the corpora \(HTTP_500\): .*database on fire/);
+    await page.unroute('**/graphql');
+    await page.goto(`${fx.base}#/audio/999999`);
+    await page.waitForSelector('#view [role=alert]');
+    assert.match((await page.textContent('#view [role=alert]'))!, /Could not load audio 999999 \(NOT_FOUND\)/);
+    await shoot('error-message');
+    assert.ok(errors.every((e) => /status of (500|404)/.test(e)), errors.join('\n'));
+  });
+});
+
+if (skip) console.log(`# dashboard end-to-end tests skipped: ${skip}`);
