@@ -16,7 +16,8 @@ export class CodeCache {
 
   constructor(
     readonly audioId: string,
-    readonly frameCount: number,
+    /** Frames of the audio; may start as Infinity to fetch before the audio's size is known. */
+    public frameCount: number,
   ) {}
 
   private chunk(index: number): Promise<Int16Array> {

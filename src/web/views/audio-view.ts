@@ -21,6 +21,8 @@ type Detection = DashDetectQuery['detect'];
 const ZOOMS = [{ frames: 250, label: '20 s' }, { frames: 750, label: '1 min' }, { frames: 1500, label: '2 min' }, { frames: 3750, label: '5 min' }];
 /** Buckets of the overview's score envelope: about one per pixel of a laptop screen. */
 const ENVELOPE_BUCKETS = 1200;
+/** Rows of the events table shown before "Show all". */
+const EVENT_ROWS = 200;
 /** Width of the left gutter: the score chart's y axis, and the layer numbers beside the heatmap. */
 const GUTTER = 56;
 /** Score ticks short enough for the gutter (800K, 1.2M, 0.35). */
@@ -258,26 +260,33 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     }
   }
 
-  async function runDetector(): Promise<void> {
-    try {
-      spec = form.spec();
-    } catch (err) {
-      showError(status, err, 'read the detector settings');
-      return;
+  /**
+   * Runs the chosen detector and redraws. `prefetched`: the first run's request, sent with the
+   * spec from the address before the form existed, so the page's first requests go out together.
+   */
+  async function runDetector(prefetched?: { promise: Promise<DashDetectQuery>; startFrame: number; frameCount: number }): Promise<void> {
+    if (!prefetched) {
+      try {
+        spec = form.spec();
+      } catch (err) {
+        showError(status, err, 'read the detector settings');
+        return;
+      }
     }
     replaceParams({ detector: spec.name, params: Object.keys(spec.params).length ? JSON.stringify(spec.params) : null });
     fill(status, loading('Running the detector…'));
     scoreWindows.clear();
     const mine = ++generation;
     try {
-      const { detect } = await request(DashDetectDocument, { audioId, detector: spec, buckets: ENVELOPE_BUCKETS, startFrame: start, frameCount: frames });
+      const { detect } = await (prefetched?.promise ?? request(DashDetectDocument, { audioId, detector: spec, buckets: ENVELOPE_BUCKETS, startFrame: start, frameCount: frames }));
       if (!alive || mine !== generation) return;
       detection = detect;
-      scoreWindows.set(`${start}:${frames}`, Promise.resolve(detect.scores));
+      scoreWindows.set(prefetched ? `${prefetched.startFrame}:${prefetched.frameCount}` : `${start}:${frames}`, Promise.resolve(detect.scores));
       drawOverview(overviewCanvas, { durationSeconds: audio.durationSeconds, max: detect.scoreEnvelope.max, threshold: detect.threshold, anomalies: detect.anomalies, labels: audio.labels });
       overviewCanvas.dataset['buckets'] = String(detect.scoreEnvelope.max.length);
-      drawEvents();
       await showWindow();
+      // The events table of a long recording holds thousands of rows: after the window is on screen.
+      requestAnimationFrame(() => alive && detection === detect && drawEvents());
     } catch (err) {
       if (!alive || mine !== generation) return;
       showError(status, err, `run ${spec.name}`);
@@ -285,18 +294,19 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     }
   }
 
-  function drawEvents(): void {
+  function drawEvents(limit = EVENT_ROWS): void {
     if (!detection) return;
     const row = (kind: string, from: number, to: number, what: string) =>
       h('tr', {}, h('td', {}, kind), h('td', { class: 'num' }, clock(from)), h('td', { class: 'num' }, clock(to)), h('td', {}, what), h('td', {}, h('button', { type: 'button', 'data-start': from, onclick: () => seek(from) }, '▶ go')));
     const rows = [
-      ...detection.anomalies.map((a) => ({ from: a.startSeconds, el: row('anomaly', a.startSeconds, a.endSeconds, `score ${fixed(a.score)} (peak at ${clock(a.peakSeconds)})`) })),
-      ...audio.labels.map((l) => ({ from: l.startSeconds, el: row('label', l.startSeconds, l.endSeconds, l.label) })),
+      ...detection.anomalies.map((a) => ({ from: a.startSeconds, el: () => row('anomaly', a.startSeconds, a.endSeconds, `score ${fixed(a.score)} (peak at ${clock(a.peakSeconds)})`) })),
+      ...audio.labels.map((l) => ({ from: l.startSeconds, el: () => row('label', l.startSeconds, l.endSeconds, l.label) })),
     ].sort((a, b) => a.from - b.from);
     fill(
       events,
       h('p', { class: 'muted' }, `${detection.detector}: threshold ${fixed(detection.threshold)} (${detection.comparison === 'AT_LEAST' ? 'score ≥ threshold' : 'score > threshold'}), ${detection.anomalies.length} anomalies; ${audio.labels.length} labels.`),
-      rows.length ? h('table', { 'aria-label': 'Anomalies and labels' }, h('thead', {}, h('tr', {}, h('th', {}, 'kind'), h('th', { class: 'num' }, 'start'), h('th', { class: 'num' }, 'end'), h('th', {}, ''), h('th', {}, ''))), h('tbody', {}, rows.map((r) => r.el))) : null,
+      rows.length ? h('table', { 'aria-label': 'Anomalies and labels' }, h('thead', {}, h('tr', {}, h('th', {}, 'kind'), h('th', { class: 'num' }, 'start'), h('th', { class: 'num' }, 'end'), h('th', {}, ''), h('th', {}, ''))), h('tbody', {}, rows.slice(0, limit).map((r) => r.el()))) : null,
+      rows.length > limit ? h('button', { type: 'button', onclick: () => drawEvents(Infinity) }, `Show all ${rows.length} events`) : null,
     );
   }
 
@@ -362,6 +372,16 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   cleanups.push(() => window.removeEventListener('resize', onResize));
 
   void (async () => {
+    // The first window as the address asks for it, so the audio, the detection and the codes are
+    // requested at once rather than one after another (clamped to the audio once its size is known).
+    const chosen = Math.min(Number(route.params.get('zoom')) || ZOOMS[1]!.frames, 4096);
+    const t = Number(route.params.get('t'));
+    const from = Number(route.params.get('from'));
+    const guess = Math.max(0, Math.floor(Number.isFinite(from) && from > 0 ? from * FRAMES_PER_SECOND : Number.isFinite(t) && t > 0 ? t * FRAMES_PER_SECOND - chosen * 0.1 : 0));
+    const detectFirst = request(DashDetectDocument, { audioId, detector: spec, buckets: ENVELOPE_BUCKETS, startFrame: guess, frameCount: chosen });
+    detectFirst.catch(() => undefined); // reported by runDetector
+    cache = new CodeCache(audioId, Infinity);
+    void cache.load(guess, chosen).catch(() => undefined);
     let data: DashAudioQuery;
     try {
       data = await request(DashAudioDocument, { id: audioId });
@@ -373,7 +393,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     }
     if (!alive) return;
     audio = data.audio;
-    cache = new CodeCache(audioId, audio.frameCount);
+    cache.frameCount = audio.frameCount;
     const source = audio.source;
     fill(
       header,
@@ -413,18 +433,15 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     } else fill(player, h('p', { class: 'muted' }, 'No original audio to play: this code matrix was ingested from codes computed elsewhere.'));
     form = new DetectorForm(data.detectors, spec, () => void runDetector());
     fill(formSlot, form.element);
-    const chosen = Math.min(Number(route.params.get('zoom')) || ZOOMS[1]!.frames, 4096);
     for (const z of ZOOMS) zoom.append(h('option', { value: z.frames, selected: z.frames === chosen }, z.label));
     // A recording shorter than the window fills it.
     frames = Math.max(1, Math.min(chosen, audio.frameCount));
-    const t = Number(route.params.get('t'));
-    const from = Number(route.params.get('from'));
-    start = clampStart(Number.isFinite(from) && from > 0 ? from * FRAMES_PER_SECOND : Number.isFinite(t) && t > 0 ? t * FRAMES_PER_SECOND - frames * 0.1 : 0);
+    start = clampStart(guess);
     if (Number.isFinite(t) && t > 0) {
       if (media) media.currentTime = t;
       else position = t;
     }
-    await runDetector();
+    await runDetector({ promise: detectFirst, startFrame: guess, frameCount: chosen });
   })();
 
   return () => {

@@ -1,0 +1,67 @@
+import type { Machine } from '../machine.js';
+import type { Timing } from '../timing.js';
+
+export const DASHBOARD_START = '<!-- bench:dashboard:start -->';
+export const DASHBOARD_END = '<!-- bench:dashboard:end -->';
+
+/** Goals from the issue. */
+export const DASHBOARD_GOALS = { paintMs: 1500, graphqlBytes: 1_000_000 } as const;
+
+/** One load of the audio view's first screen. */
+export interface FirstScreen {
+  /** Navigation start to the heatmap and the score curve drawn (performance mark tokenscope:audio-painted). */
+  paintMs: number;
+  /** Frames the heatmap shows. */
+  frames: number;
+  /** Bytes of GraphQL response bodies until the view was ready. */
+  graphqlBytes: number;
+  operations: { name: string; bytes: number }[];
+}
+
+export interface DashboardReport {
+  date: string;
+  machine: Machine;
+  command: string;
+  audio: { path: string; seconds: number; frames: number; source: string };
+  browser: string;
+  paint: Timing;
+  firstRun: FirstScreen;
+  screens: FirstScreen[];
+  loadAverageAtEnd: number;
+}
+
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+const kb = (v: number) => `${(v / 1000).toFixed(1)} kB`;
+
+/** The markdown section of docs/benchmarks.md for this benchmark. */
+export function renderDashboardSection(r: DashboardReport): string {
+  const maxBytes = Math.max(...r.screens.map((s) => s.graphqlBytes));
+  const byOperation = new Map<string, number[]>();
+  for (const s of r.screens) for (const o of s.operations) byOperation.set(o.name, [...(byOperation.get(o.name) ?? []), o.bytes]);
+  const paintVerdict = r.paint.p50 < DASHBOARD_GOALS.paintMs ? 'met' : 'missed';
+  const bytesVerdict = maxBytes < DASHBOARD_GOALS.graphqlBytes ? 'met' : 'missed';
+  return [
+    DASHBOARD_START,
+    '## Dashboard benchmark (issue 5)',
+    '',
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC with \`${r.command}\`, commit ${r.machine.commit ?? 'unknown'}; ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB.toFixed(0)} GiB, ${r.machine.os}, Node ${r.machine.node}, headless Chromium ${r.browser}; load average ${r.machine.loadAverage.toFixed(2)} at the start, ${r.loadAverageAtEnd.toFixed(2)} at the end.`,
+    '',
+    `The audio: ${r.audio.seconds} s (${r.audio.frames} frames) of the dev corpus mixtures looped into one 24 kHz WAV (\`${r.audio.path}\`, from \`${r.audio.source}\`), with their labels shifted to match, ingested with the reference encoder into an in-memory store. The server runs in the benchmark's process on loopback; each run opens \`#/audio/<id>\` in a fresh browser context (empty HTTP cache), 1280 × 800, so every run fetches the page, the 217 kB bundle and the data again. The first run also meets a cold server (its first \`detect\` on this audio).`,
+    '',
+    '"First meaningful paint" is the time from navigation start to the moment the view has drawn the heatmap of its first window and the score curve under it (the `tokenscope:audio-painted` performance mark, set right after both canvases are drawn; the overview strip and the events table are drawn before it).',
+    '',
+    '| measure | goal | p50 | p90 | max | verdict |',
+    '|---|---|---|---|---|---|',
+    `| first meaningful paint, ${r.paint.runs} runs | < 1.5 s | ${ms(r.paint.p50)} | ${ms(r.paint.p90)} | ${ms(r.paint.max)} | ${paintVerdict} |`,
+    `| GraphQL payload of the first screen | < 1 MB | ${kb(r.screens.map((s) => s.graphqlBytes).sort((a, b) => a - b)[Math.floor(r.screens.length / 2)]!)} | | ${kb(maxBytes)} | ${bytesVerdict} |`,
+    '',
+    `First run: ${ms(r.firstRun.paintMs)}, heatmap of ${r.firstRun.frames} frames. What the first screen fetched (response bodies, largest run):`,
+    '',
+    '| operation | bytes |',
+    '|---|---|',
+    ...[...byOperation.entries()].map(([name, sizes]) => `| ${name} (×${(sizes.length / r.screens.length).toFixed(0)}) | ${kb(Math.max(...sizes))} |`),
+    '',
+    'Why it is small: the first screen asks for the score curve of the visible window only (`scores(startFrame, frameCount)`), a 1,200-bucket min/max envelope of the whole recording for the overview (`scoreEnvelope`), and the code matrix in 512-frame windows (`codes`), never the 45,000 × 16 matrix or 45,000 scores at once (those alone would be about 3.3 MB and 0.8 MB of JSON).',
+    DASHBOARD_END,
+  ].join('\n');
+}

@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { listen } from '../../src/api/server.js';
+import { IngestAudioDocument, IngestJobDocument } from '../../src/client/generated/graphql.js';
+import { loadSettings } from '../../src/config/settings.js';
+import { createApp } from '../../src/main.js';
+import { chromiumPath, launchChromium } from '../../test/support/browser.js';
+import { execute } from '../../src/cli/execute.js';
+import { integerOption } from '../integer-option.js';
+import { describeMachine } from '../machine.js';
+import { writeMarkedSection } from '../report.js';
+import { summarise } from '../timing.js';
+import { prepareOneHourAudio } from './one-hour-audio.js';
+import { DASHBOARD_END, DASHBOARD_START, renderDashboardSection } from './report.js';
+import type { DashboardReport, FirstScreen } from './report.js';
+
+const USAGE = 'usage: npm run bench:dashboard -- [--runs 10] [--seconds 3600] [--out docs/benchmarks.md | --no-write] [--source ../shared/corpus/mixtures] [--data bench/.data/dashboard]';
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Loads the audio view of `audioId` in a fresh browser context (cold caches) and measures its first screen. */
+async function firstScreen(page: Page, base: string, audioId: number): Promise<FirstScreen> {
+  const operations: { name: string; bytes: number }[] = [];
+  const pending: Promise<void>[] = [];
+  let ready = false;
+  page.on('response', (response) => {
+    if (!response.url().endsWith('/graphql') || ready) return;
+    const name = (JSON.parse(response.request().postData() ?? '{}') as { query?: string }).query?.match(/(?:query|mutation)\s+(\w+)/)?.[1] ?? '?';
+    pending.push(response.body().then((b) => void operations.push({ name, bytes: b.length })));
+  });
+  await page.goto(`${base}#/audio/${audioId}`);
+  await page.waitForSelector('#view[data-ready="true"]', { timeout: 60_000 });
+  ready = true;
+  await Promise.all(pending);
+  const [paintMs, frames] = await page.evaluate(() => {
+    const g = globalThis as unknown as { performance: { getEntriesByName(n: string): { startTime: number }[] }; document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } };
+    return [g.performance.getEntriesByName('tokenscope:audio-painted')[0]?.startTime ?? NaN, Number(g.document.querySelector('canvas[data-chart="heatmap"]')?.getAttribute('data-frames'))] as const;
+  });
+  return { paintMs, frames, graphqlBytes: operations.reduce((n, o) => n + o.bytes, 0), operations };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      runs: { type: 'string', default: '10' },
+      seconds: { type: 'string', default: '3600' },
+      out: { type: 'string', default: 'docs/benchmarks.md' },
+      'no-write': { type: 'boolean', default: false },
+      source: { type: 'string', default: '../shared/corpus/mixtures' },
+      data: { type: 'string', default: 'bench/.data/dashboard' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const runs = integerOption('runs', values.runs, 1, USAGE);
+  const seconds = integerOption('seconds', values.seconds, 10, USAGE);
+  if (!chromiumPath()) throw new Error('no Chromium at /usr/bin/chromium: apt-get install chromium (or set TOKENSCOPE_CHROMIUM)');
+  const data = resolve(values.data);
+  mkdirSync(data, { recursive: true });
+  const date = new Date().toISOString();
+  const wav = await prepareOneHourAudio(data, resolve(values.source), seconds, log);
+
+  const settings = loadSettings({ dbPath: ':memory:', dataRoots: [data], host: '127.0.0.1', port: 0, apiKey: null, device: 'cpu' });
+  const app = await createApp(settings);
+  const browser = await launchChromium();
+  try {
+    const machine = await describeMachine(app.services.store);
+    log(`ingesting ${relative(process.cwd(), wav)} with the reference encoder`);
+    const started = performance.now();
+    const { data: started_ } = await execute(app, IngestAudioDocument, { corpus: 'bench-dashboard', paths: [wav], model: null, concurrency: 1 });
+    await app.services.audio.jobs.idle();
+    const { data: done } = await execute(app, IngestJobDocument, { id: started_.ingestAudio.id });
+    const result = done.ingestJob.results[0];
+    if (!result || result.status !== 'INGESTED') throw new Error(`the benchmark audio did not ingest: ${JSON.stringify(done.ingestJob)}`);
+    const audioId = result.audioIds[0]!;
+    log(`  ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const { server, dashboardUrl } = await listen(app.api, app.services, 0);
+    const screens: FirstScreen[] = [];
+    try {
+      for (let run = 1; run <= runs; run++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        const screen = await firstScreen(page, dashboardUrl, audioId);
+        await context.close();
+        screens.push(screen);
+        log(`run ${run}/${runs}: first meaningful paint ${screen.paintMs.toFixed(0)} ms, ${screen.graphqlBytes} bytes of GraphQL (load ${loadavg()[0]!.toFixed(2)})`);
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+    const report: DashboardReport = {
+      date,
+      machine,
+      command: argv.length ? `npm run bench:dashboard -- ${argv.join(' ')}` : 'npm run bench:dashboard',
+      audio: { path: relative(process.cwd(), wav), seconds, frames: Math.ceil((seconds * 24_000) / 1920), source: relative(process.cwd(), resolve(values.source)) },
+      browser: browser.version(),
+      paint: summarise(screens.map((s) => s.paintMs)),
+      firstRun: screens[0]!,
+      screens,
+      loadAverageAtEnd: loadavg()[0]!,
+    };
+    const section = renderDashboardSection(report);
+    console.log(section);
+    if (!values['no-write']) {
+      writeMarkedSection(resolve(values.out), section, DASHBOARD_START, DASHBOARD_END);
+      log(`wrote the dashboard section of ${values.out}`);
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}
+
+await main();
