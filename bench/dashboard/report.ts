@@ -24,6 +24,8 @@ export interface DashboardReport {
   command: string;
   audio: { path: string; seconds: number; frames: number; source: string };
   browser: string;
+  /** Bytes of dist/web/assets/app.js. */
+  bundleBytes: number;
   paint: Timing;
   firstRun: FirstScreen;
   screens: FirstScreen[];
@@ -46,9 +48,9 @@ export function renderDashboardSection(r: DashboardReport): string {
     '',
     `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC with \`${r.command}\`, commit ${r.machine.commit ?? 'unknown'}; ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB.toFixed(0)} GiB, ${r.machine.os}, Node ${r.machine.node}, headless Chromium ${r.browser}; load average ${r.machine.loadAverage.toFixed(2)} at the start, ${r.loadAverageAtEnd.toFixed(2)} at the end.`,
     '',
-    `The audio: ${r.audio.seconds} s (${r.audio.frames} frames) of the dev corpus mixtures looped into one 24 kHz WAV (\`${r.audio.path}\`, from \`${r.audio.source}\`), with their labels shifted to match, ingested with the reference encoder into an in-memory store. The server runs in the benchmark's process on loopback; each run opens \`#/audio/<id>\` in a fresh browser context (empty HTTP cache), 1280 × 800, so every run fetches the page, the 217 kB bundle and the data again. The first run also meets a cold server (its first \`detect\` on this audio).`,
+    `The audio: ${r.audio.seconds} s (${r.audio.frames} frames) of the dev corpus mixtures looped into one 24 kHz WAV (\`${r.audio.path}\`, from \`${r.audio.source}\`), with their labels shifted to match, ingested with the reference encoder into an in-memory store. The server runs in the benchmark's process on loopback; each run opens \`#/audio/<id>\` in a fresh browser context (empty HTTP cache), 1280 × 800, so every run fetches the page, the ${kb(r.bundleBytes)} JavaScript bundle (minified, uncompressed) and the data again. The first run also meets a cold server (its first \`detect\` on this audio).`,
     '',
-    '"First meaningful paint" is the time from navigation start to the moment the view has drawn the heatmap of its first window and the score curve under it (the `tokenscope:audio-painted` performance mark, set right after both canvases are drawn; the overview strip and the events table are drawn before it).',
+    '"First meaningful paint" is the time from navigation start to the moment the view has drawn the heatmap of its first window and the score curve under it (the `tokenscope:audio-painted` performance mark, set right after both canvases are drawn; the overview strip is drawn before it, the events table in the next animation frame).',
     '',
     '| measure | goal | p50 | p90 | max | verdict |',
     '|---|---|---|---|---|---|',

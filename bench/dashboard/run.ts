@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       command: argv.length ? `npm run bench:dashboard -- ${argv.join(' ')}` : 'npm run bench:dashboard',
       audio: { path: relative(process.cwd(), wav), seconds, frames: Math.ceil((seconds * 24_000) / 1920), source: relative(process.cwd(), resolve(values.source)) },
       browser: browser.version(),
+      bundleBytes: statSync(resolve('dist', 'web', 'assets', 'app.js')).size,
       paint: summarise(screens.map((s) => s.paintMs)),
       firstRun: screens[0]!,
       screens,
