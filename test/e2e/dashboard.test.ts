@@ -129,6 +129,10 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 240_000 }, () 
     await page.setInputFiles('#upload-files', [{ name: 'not-audio.wav', mimeType: 'audio/wav', buffer: Buffer.from('this is not a wav file') }]);
     await page.waitForSelector('table[aria-label="Uploads"] [role=alert]', { timeout: 20_000 });
     assert.match((await page.textContent('table[aria-label="Uploads"] [role=alert]'))!, /not-audio\.wav/);
+    // Over the server's cap (4 MiB in this fixture): refused before it lands, with the limit named.
+    await page.setInputFiles('#upload-files', [{ name: 'huge.wav', mimeType: 'audio/wav', buffer: Buffer.alloc(5 << 20) }]);
+    await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).document.querySelector('table[aria-label="Uploads"] tr:last-child [role=alert]')?.textContent ?? '').includes('huge.wav'), undefined, { timeout: 20_000 });
+    assert.match((await page.textContent('table[aria-label="Uploads"] tr:last-child [role=alert]'))!, /huge\.wav.*LIMIT_EXCEEDED/s);
     await shoot('upload-view');
     const wav = wavBytes([testSignal(3, 16_000, 5)], 16_000);
     await page.setInputFiles('#upload-files', [{ name: 'tone.wav', mimeType: 'audio/wav', buffer: wav }]);

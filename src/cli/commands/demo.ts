@@ -68,7 +68,7 @@ export async function demoCommand(options: DbOptions): Promise<number> {
     console.log('(token ids are codebook indices, not magnitudes: variance across layers of ids need not rise on an event; tokens unseen in a reference do. docs/detectors.md will compare them on real audio.)');
     const labels = join(folder, `detections-audio${first.id}.txt`);
     await writeFile(labels, formatAudacityLabels([...detection.anomalies.map((a) => ({ start: a.startSeconds, end: a.endSeconds, label: `keyLayerVariance ${a.score.toFixed(1)}` })), ...cold.anomalies.map((a) => ({ start: a.startSeconds, end: a.endSeconds, label: `coldTokens ${a.score}` }))].sort((a, b) => a.start - b.start)));
-    console.log(`\nwrote Audacity labels to ${labels}\nnext: npm run serve, then query http://127.0.0.1:4000/graphql`);
+    console.log(`\nwrote Audacity labels to ${labels}\nnext: npm run serve, then open the dashboard at http://127.0.0.1:4000/ (GraphQL at /graphql)`);
     return 0;
   });
 }
