@@ -11,13 +11,19 @@ export function chromiumPath(): string | null {
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
+/** Debian's Firefox ESR (installed by .ci/run), or $TOKENSCOPE_FIREFOX. */
+export function firefoxPath(): string | null {
+  const candidates = [process.env['TOKENSCOPE_FIREFOX'], '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter((p): p is string => Boolean(p));
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
 /**
- * Why browser tests cannot run here, or null when they can. With TOKENSCOPE_REQUIRE_BROWSER=1 (set
- * by .ci/run) a missing browser is an error, so CI never passes by skipping them.
+ * Why a browser's tests cannot run here, or null when they can. With TOKENSCOPE_REQUIRE_BROWSER=1
+ * (set by .ci/run) a missing browser is an error, so CI never passes by skipping them.
  */
-export function browserMissing(): string | null {
-  if (chromiumPath()) return null;
-  const why = 'no Chromium at /usr/bin/chromium (apt-get install chromium) or $TOKENSCOPE_CHROMIUM';
+export function browserMissing(browser: 'chromium' | 'firefox' = 'chromium'): string | null {
+  if (browser === 'chromium' ? chromiumPath() : firefoxPath()) return null;
+  const why = browser === 'chromium' ? 'no Chromium at /usr/bin/chromium (apt-get install chromium) or $TOKENSCOPE_CHROMIUM' : 'no Firefox at /usr/bin/firefox-esr (apt-get install firefox-esr) or $TOKENSCOPE_FIREFOX';
   if (process.env['TOKENSCOPE_REQUIRE_BROWSER'] === '1') throw new Error(`TOKENSCOPE_REQUIRE_BROWSER=1 but ${why}`);
   return why;
 }
