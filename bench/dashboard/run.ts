@@ -19,6 +19,9 @@ import type { DashboardReport, FirstScreen } from './report.js';
 
 const USAGE = 'usage: npm run bench:dashboard -- [--runs 10] [--seconds 3600] [--out docs/benchmarks.md | --no-write] [--source ../shared/corpus/mixtures] [--data bench/.data/dashboard]';
 
+/** "Later" clicks timed after each first screen. */
+const PANS = 8;
+
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
@@ -41,7 +44,17 @@ async function firstScreen(page: Page, base: string, audioId: number): Promise<F
     const g = globalThis as unknown as { performance: { getEntriesByName(n: string): { startTime: number }[] }; document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } };
     return [g.performance.getEntriesByName('tokenscope:audio-painted')[0]?.startTime ?? NaN, Number(g.document.querySelector('canvas[data-chart="heatmap"]')?.getAttribute('data-frames'))] as const;
   });
-  return { paintMs, frames, graphqlBytes: operations.reduce((n, o) => n + o.bytes, 0), operations };
+  const graphqlBytes = operations.reduce((n, o) => n + o.bytes, 0);
+  // Then page forward: click "later" (half a window) and time until the next window is drawn.
+  const panMs: number[] = [];
+  for (let k = 0; k < PANS; k++) {
+    const before = await page.getAttribute('#view', 'data-window-start');
+    const t0 = performance.now();
+    await page.click('button[aria-label="later"]');
+    await page.waitForFunction((b) => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('#view')?.getAttribute('data-window-start') !== b, before);
+    panMs.push(performance.now() - t0);
+  }
+  return { paintMs, frames, graphqlBytes, operations, panMs };
 }
 
 async function main(): Promise<void> {
@@ -107,6 +120,7 @@ async function main(): Promise<void> {
       browser: browser.version(),
       bundleBytes: statSync(resolve('dist', 'web', 'assets', 'app.js')).size,
       paint: summarise(screens.map((s) => s.paintMs)),
+      pan: summarise(screens.flatMap((s) => s.panMs)),
       firstRun: screens[0]!,
       screens,
       loadAverageAtEnd: loadavg()[0]!,

@@ -90,6 +90,16 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 240_000 }, () 
       await page.waitForFunction((s) => Math.abs(((globalThis as unknown as PageGlobals).document.querySelector('audio')?.currentTime ?? -1) - s) < 0.1, start, { timeout: 5000 });
       assert.ok(Math.abs((await currentTime()) - start) < 0.1, `${selector}: playback at ${await currentTime()}, expected ${start}`);
     }
+    // Playing moves the cursor with the audio.
+    const cursorLeft = () => page.$eval('.stage .cursor', (c) => parseFloat((c as unknown as { style: { left: string } }).style.left));
+    await page.click('.stage .span.anomaly >> nth=0');
+    const before = await cursorLeft();
+    await page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { play(): Promise<void> } } }).document.querySelector('audio').play());
+    const t0 = Number(await page.getAttribute('#view', 'data-position'));
+    await page.waitForFunction((t) => ((globalThis as unknown as PageGlobals).document.querySelector('audio')?.currentTime ?? 0) > t + 0.5, t0, { timeout: 5000 });
+    await page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { pause(): void } } }).document.querySelector('audio').pause());
+    await page.waitForTimeout(100);
+    assert.ok((await cursorLeft()) > before + 5, `cursor moved right with playback (${before} → ${await cursorLeft()} px)`);
     // Hovering the heatmap names the frame, time, layer and token under the pointer.
     await page.locator('canvas[data-chart="heatmap"]').scrollIntoViewIfNeeded();
     const box = (await page.locator('canvas[data-chart="heatmap"]').boundingBox())!;

@@ -10,6 +10,7 @@ import { DetectorForm } from '../audio/detector-form';
 import type { DetectorSpec } from '../audio/detector-form';
 import { drawHeatmap } from '../audio/heatmap';
 import { drawOverview } from '../audio/overview';
+import { SCORE_BLOCK, ScoreCache } from '../audio/score-cache';
 import { href, replaceParams } from '../route';
 import type { Route } from '../route';
 import { renderAudioPicker } from './audio-picker';
@@ -28,6 +29,12 @@ const GUTTER = 56;
 /** Score ticks short enough for the gutter (800K, 1.2M, 0.35). */
 const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 const DEFAULT_DETECTOR: DetectorSpec = { name: 'keyLayerVariance', params: {} };
+
+/** The whole score blocks that cover frames [start, start + count), at most 4,096 frames (the API's cap). */
+function blockSpan(start: number, count: number): { startFrame: number; frameCount: number } {
+  const startFrame = Math.floor(start / SCORE_BLOCK) * SCORE_BLOCK;
+  return { startFrame, frameCount: Math.min(4096, Math.ceil((start + count) / SCORE_BLOCK) * SCORE_BLOCK - startFrame) };
+}
 
 function initialSpec(route: Route): DetectorSpec {
   const name = route.params.get('detector');
@@ -94,7 +101,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   /** Playback position when there is no original audio to play. */
   let position = 0;
   let generation = 0;
-  const scoreWindows = new Map<string, Promise<number[]>>();
+  let scores: ScoreCache | null = null;
 
   const now = () => (media ? media.currentTime : position);
   const area = () => (chart?.chartArea ? { left: chart.chartArea.left, right: chart.chartArea.right } : { left: GUTTER, right: stage.clientWidth });
@@ -107,15 +114,9 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     return Math.max(0, Math.min(Math.floor(s), Math.max(0, audio.frameCount - frames)));
   }
 
-  function scoresFor(s: number): Promise<number[]> {
-    const key = `${s}:${frames}`;
-    let p = scoreWindows.get(key);
-    if (!p) {
-      p = request(DashScoreWindowDocument, { audioId, detector: spec, startFrame: s, frameCount: frames }).then((r) => r.detect.scores);
-      p.catch(() => scoreWindows.delete(key));
-      scoreWindows.set(key, p);
-    }
-    return p;
+  /** A new score cache for the detector configuration `spec` names now. */
+  function scoreCacheFor(current: DetectorSpec): ScoreCache {
+    return new ScoreCache((startFrame, frameCount) => request(DashScoreWindowDocument, { audioId, detector: current, startFrame, frameCount }).then((r) => r.detect.scores));
   }
 
   /** Fetches what the window [start, start + frames) needs, then draws it. */
@@ -125,15 +126,20 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     windowLabel.textContent = `${clock(start / FRAMES_PER_SECOND)} – ${clock(Math.min(audio.frameCount, start + frames) / FRAMES_PER_SECOND)} of ${clock(audio.durationSeconds)}`;
     placeViewport();
     try {
-      const [scores] = await Promise.all([scoresFor(start), cache.load(start, frames)]);
+      const [windowScores] = await Promise.all([scores!.window(start, frames), cache.load(start, frames)]);
       if (!alive || mine !== generation) return;
-      drawWindow(scores);
+      drawWindow(windowScores);
       fill(status);
     } catch (err) {
       if (alive && mine === generation) showError(status, err, 'load this window of the recording');
     }
     // Neighbouring windows, so that panning does not wait.
-    if (alive && mine === generation) for (const s of [start + frames, start - frames]) if (s >= 0 && s < audio.frameCount) void cache.load(s, frames).catch(() => undefined);
+    if (alive && mine === generation) {
+      for (const s of [start + frames, start - frames]) if (s >= 0 && s < audio.frameCount) void cache.load(s, frames).catch(() => undefined);
+      // Playback pages forward: the next window's scores too.
+      const next = clampStart(start + frames);
+      if (next !== start) void scores!.window(next, frames).catch(() => undefined);
+    }
   }
 
   function drawWindow(scores: number[]): void {
@@ -182,6 +188,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     heatmap.dataset['frames'] = String(cells / LAYERS);
     drawSpans();
     moveCursor();
+    root.dataset['windowStart'] = String(start);
     if (root.dataset['ready'] !== 'true') {
       performance.mark('tokenscope:audio-painted');
       root.dataset['ready'] = 'true';
@@ -264,7 +271,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
    * Runs the chosen detector and redraws. `prefetched`: the first run's request, sent with the
    * spec from the address before the form existed, so the page's first requests go out together.
    */
-  async function runDetector(prefetched?: { promise: Promise<DashDetectQuery>; startFrame: number; frameCount: number }): Promise<void> {
+  async function runDetector(prefetched?: { promise: Promise<DashDetectQuery>; startFrame: number }): Promise<void> {
     if (!prefetched) {
       try {
         spec = form.spec();
@@ -275,13 +282,14 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     }
     replaceParams({ detector: spec.name, params: Object.keys(spec.params).length ? JSON.stringify(spec.params) : null });
     fill(status, loading('Running the detector…'));
-    scoreWindows.clear();
     const mine = ++generation;
     try {
-      const { detect } = await (prefetched?.promise ?? request(DashDetectDocument, { audioId, detector: spec, buckets: ENVELOPE_BUCKETS, startFrame: start, frameCount: frames }));
+      const span = blockSpan(start, frames);
+      const { detect } = await (prefetched?.promise ?? request(DashDetectDocument, { audioId, detector: spec, buckets: ENVELOPE_BUCKETS, ...span }));
       if (!alive || mine !== generation) return;
       detection = detect;
-      scoreWindows.set(prefetched ? `${prefetched.startFrame}:${prefetched.frameCount}` : `${start}:${frames}`, Promise.resolve(detect.scores));
+      scores = scoreCacheFor(spec);
+      scores.seed(prefetched?.startFrame ?? span.startFrame, detect.scores, audio.frameCount);
       drawOverview(overviewCanvas, { durationSeconds: audio.durationSeconds, max: detect.scoreEnvelope.max, threshold: detect.threshold, anomalies: detect.anomalies, labels: audio.labels });
       overviewCanvas.dataset['buckets'] = String(detect.scoreEnvelope.max.length);
       await showWindow();
@@ -378,7 +386,8 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     const t = Number(route.params.get('t'));
     const from = Number(route.params.get('from'));
     const guess = Math.max(0, Math.floor(Number.isFinite(from) && from > 0 ? from * FRAMES_PER_SECOND : Number.isFinite(t) && t > 0 ? t * FRAMES_PER_SECOND - chosen * 0.1 : 0));
-    const detectFirst = request(DashDetectDocument, { audioId, detector: spec, buckets: ENVELOPE_BUCKETS, startFrame: guess, frameCount: chosen });
+    const firstSpan = blockSpan(guess, chosen);
+    const detectFirst = request(DashDetectDocument, { audioId, detector: spec, buckets: ENVELOPE_BUCKETS, ...firstSpan });
     detectFirst.catch(() => undefined); // reported by runDetector
     cache = new CodeCache(audioId, Infinity);
     void cache.load(guess, chosen).catch(() => undefined);
@@ -415,7 +424,9 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
       const follow = () => {
         moveCursor();
         const frame = m.currentTime * FRAMES_PER_SECOND;
-        if (!m.paused && (frame >= start + frames || frame < start)) setWindow(frame - frames * 0.05);
+        // Page forward by a whole window (prefetched); a jump elsewhere recentres.
+        if (!m.paused && frame >= start + frames && frame < start + 2 * frames) setWindow(start + frames);
+        else if (!m.paused && (frame >= start + frames || frame < start)) setWindow(frame - frames * 0.05);
         if (!m.paused) raf = requestAnimationFrame(follow);
       };
       m.addEventListener('play', () => (raf = requestAnimationFrame(follow)));
@@ -441,7 +452,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
       if (media) media.currentTime = t;
       else position = t;
     }
-    await runDetector({ promise: detectFirst, startFrame: guess, frameCount: chosen });
+    await runDetector({ promise: detectFirst, startFrame: firstSpan.startFrame });
   })();
 
   return () => {

@@ -1,0 +1,41 @@
+/** Frames per block of scores: 1,024 scores ≈ 18 kB of JSON. */
+export const SCORE_BLOCK = 1024;
+
+/**
+ * A detection's per-frame scores, fetched in aligned blocks of SCORE_BLOCK frames and kept, so any
+ * window (of any zoom, at any offset) is cut from blocks already here and panning rarely waits.
+ * One cache per detector configuration.
+ */
+export class ScoreCache {
+  private readonly blocks = new Map<number, Promise<number[]>>();
+
+  constructor(private readonly fetchScores: (startFrame: number, frameCount: number) => Promise<number[]>) {}
+
+  /** Stores scores fetched from `startFrame` (a block boundary) by another request. */
+  seed(startFrame: number, scores: number[], frameCount: number): void {
+    if (startFrame % SCORE_BLOCK !== 0) return;
+    for (let at = 0; at < scores.length; at += SCORE_BLOCK) {
+      const block = scores.slice(at, at + SCORE_BLOCK);
+      // A short block is only complete at the end of the audio.
+      if (block.length === SCORE_BLOCK || startFrame + at + block.length >= frameCount) this.blocks.set((startFrame + at) / SCORE_BLOCK, Promise.resolve(block));
+    }
+  }
+
+  private block(index: number): Promise<number[]> {
+    let p = this.blocks.get(index);
+    if (!p) {
+      p = this.fetchScores(index * SCORE_BLOCK, SCORE_BLOCK);
+      p.catch(() => this.blocks.delete(index));
+      this.blocks.set(index, p);
+    }
+    return p;
+  }
+
+  /** Scores of frames [start, start + count) (fewer at the end of the audio). */
+  async window(start: number, count: number): Promise<number[]> {
+    const first = Math.floor(start / SCORE_BLOCK);
+    const last = Math.floor((start + count - 1) / SCORE_BLOCK);
+    const parts = await Promise.all(Array.from({ length: last - first + 1 }, (_, i) => this.block(first + i)));
+    return parts.flat().slice(start - first * SCORE_BLOCK, start - first * SCORE_BLOCK + count);
+  }
+}
