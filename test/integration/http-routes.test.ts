@@ -356,7 +356,7 @@ describe('plain HTTP routes', () => {
       assert.deepEqual(await uploads('up'), [`tone-${sha(other).slice(0, 8)}.wav`, 'tone.wav']);
     });
 
-    it('keeps only the base name of a path, with odd characters replaced, and accepts POST', async () => {
+    it('keeps only the base name of a path, with odd characters replaced', async () => {
       const cases: [string, string][] = [
         ['../../x.wav', 'x.wav'],
         ['..\\..\\y.WAV', 'y.WAV'],
@@ -365,7 +365,7 @@ describe('plain HTTP routes', () => {
       ];
       for (const [name, stored] of cases) {
         const body = Buffer.from(`not really audio: ${name}`);
-        const res = await put({ corpus: 'names', name }, body, {}, 'POST');
+        const res = await put({ corpus: 'names', name }, body);
         assert.equal(res.status, 201, name);
         assert.equal(json(res)['path'], join(await realpath(t.root), 'uploads', 'names', stored), name);
       }
@@ -397,11 +397,24 @@ describe('plain HTTP routes', () => {
       assert.deepEqual(await uploads('bad'), []);
     });
 
-    it('answers 405 to other methods', async () => {
-      const res = await rawRequest(origin, '/upload?corpus=c&name=x.wav');
-      assert.equal(res.status, 405);
-      assert.equal(res.headers['allow'], 'PUT, POST');
-      assert.equal(errorOf(res).code, 'METHOD_NOT_ALLOWED');
+    it('answers 405 to other methods, POST included (a cross-site form could send one without asking)', async () => {
+      for (const method of ['GET', 'POST']) {
+        const res = await rawRequest(origin, '/upload?corpus=c&name=x.wav', method === 'POST' ? { method, body: wav } : {});
+        assert.equal(res.status, 405, method);
+        assert.equal(res.headers['allow'], 'PUT');
+        assert.equal(errorOf(res).code, 'METHOD_NOT_ALLOWED');
+      }
+      assert.deepEqual(await uploads('c'), []);
+    });
+
+    it('refuses an upload from a page of another origin, storing nothing', async () => {
+      const res = await put({ corpus: 'xsite', name: 'x.wav' }, wav, { origin: 'http://evil.example' });
+      assert.equal(res.status, 403);
+      assert.equal(errorOf(res).code, 'UNAUTHENTICATED');
+      assert.match(errorOf(res).message, /another origin \(http:\/\/evil\.example\)/);
+      assert.deepEqual(await uploads('xsite'), []);
+      const same = await put({ corpus: 'xsite', name: 'x.wav' }, wav, { origin });
+      assert.equal(same.status, 201, 'the dashboard itself (same origin) may upload');
     });
 
     it('refuses a body over the limit by its Content-Length, before reading it', async () => {

@@ -21,7 +21,23 @@ export interface UploadResult {
   reused: boolean;
 }
 
+/**
+ * True when a browser says the request comes from a page of another origin. With PUT only (which a
+ * cross-site page cannot send without a CORS preflight this server never grants) this is a second
+ * guard: a page elsewhere must not write files into the data roots of a server on loopback.
+ */
+function crossOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers['origin'];
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== req.headers['host'];
+  } catch {
+    return true;
+  }
+}
+
 async function upload(req: IncomingMessage, config: ApiConfig): Promise<UploadResult> {
+  if (crossOrigin(req)) throw new TokenscopeError(ErrorCode.UNAUTHENTICATED, `uploads from pages of another origin (${String(req.headers['origin']).slice(0, 100)}) are refused`);
   const access = mutationAccess(config, req.headers);
   if (!access.mayMutate) throw new TokenscopeError(ErrorCode.UNAUTHENTICATED, `uploads are writes: ${access.mutationRefusal ?? 'refused'}`);
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
@@ -40,13 +56,14 @@ async function upload(req: IncomingMessage, config: ApiConfig): Promise<UploadRe
 }
 
 /**
- * PUT (or POST) `/upload?corpus=<name>&name=<file name>` with a file's raw bytes as the body:
+ * PUT `/upload?corpus=<name>&name=<file name>` with a file's raw bytes as the body:
  * stores it as `<uploadDir>/<corpus>/<name>` for a later ingestAudio. Needs mutation access.
  * Answers 201 (200 when the bytes were already there) with an UploadResult, or an HttpErrorBody.
  */
 export async function handleUpload(req: IncomingMessage, res: ServerResponse, config: ApiConfig): Promise<void> {
-  if (req.method !== 'PUT' && req.method !== 'POST') {
-    sendJsonError(res, 405, 'METHOD_NOT_ALLOWED', `method ${req.method ?? ''} not allowed on /upload: use PUT (or POST) with the file as the body`, { allow: 'PUT, POST' });
+  // PUT only: unlike POST, a cross-site page cannot send it without a CORS preflight.
+  if (req.method !== 'PUT') {
+    sendJsonError(res, 405, 'METHOD_NOT_ALLOWED', `method ${req.method ?? ''} not allowed on /upload: use PUT with the file as the body`, { allow: 'PUT' });
     return;
   }
   let result: UploadResult;
