@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { parseByteRange } from './byte-range.js';
-import { fileEtag, ifNoneMatchHits } from './etag.js';
+import { fileEtag, ifNoneMatchHits, ifRangeHolds } from './etag.js';
 
 /** Errors of open() that mean "there is no such file to serve". */
 const MISSING = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG']);
@@ -27,13 +27,14 @@ export async function sendFile(req: IncomingMessage, res: ServerResponse, path: 
     const stat = await handle.stat();
     if (!stat.isFile()) return false;
     const etag = fileEtag(stat);
-    const common = { ...headers, etag, 'last-modified': stat.mtime.toUTCString(), 'accept-ranges': 'bytes' };
+    const lastModified = stat.mtime.toUTCString();
+    const common = { ...headers, etag, 'last-modified': lastModified, 'accept-ranges': 'bytes' };
     if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
       res.writeHead(304, common).end();
       return true;
     }
-    // If-Range would need a strong validator to honour a range; ours is weak, so send it all.
-    const range = req.headers['if-range'] === undefined ? parseByteRange(req.headers['range'], stat.size) : { kind: 'full' as const };
+    // A range under an If-Range that no longer names this file: send it all (RFC 9110 §13.1.5).
+    const range = ifRangeHolds([req.headers['if-range']].flat()[0], etag, lastModified) ? parseByteRange(req.headers['range'], stat.size) : { kind: 'full' as const };
     if (range.kind === 'unsatisfiable') {
       res.writeHead(416, { ...common, 'content-type': 'text/plain; charset=utf-8', 'content-range': `bytes */${stat.size}` }).end(`range not satisfiable: the file has ${stat.size} bytes\n`);
       return true;
