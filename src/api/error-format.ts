@@ -4,7 +4,10 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, TokenscopeError, UnreachableCaseError } from '../errors.js';
 
 /** The HTTP-ish class of a domain error, shown as `extensions.kind` beside its code. */
-function kindOf(code: ErrorCode): string {
+export type ErrorKind = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'LIMIT_EXCEEDED' | 'INTERNAL_SERVER_ERROR';
+
+/** The class of a domain error: `extensions.kind` in GraphQL, the status of the plain HTTP routes. */
+export function kindOf(code: ErrorCode): ErrorKind {
   switch (code) {
     case ErrorCode.INVALID_CODES:
     case ErrorCode.INVALID_AUDIO:

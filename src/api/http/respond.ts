@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { ErrorCode, UnreachableCaseError } from '../../errors.js';
+import type { ErrorCode } from '../../errors.js';
+import { kindOf } from '../error-format.js';
+import type { ErrorKind } from '../error-format.js';
 
 /** Codes of the JSON errors of the plain HTTP routes: the domain's, plus the HTTP layer's own. */
 export type HttpErrorCode = ErrorCode | 'METHOD_NOT_ALLOWED';
@@ -9,33 +11,23 @@ export interface HttpErrorBody {
   error: { code: HttpErrorCode; message: string };
 }
 
-/** The HTTP status of a domain error answered by a plain route. */
+/**
+ * The HTTP status of each class of domain error. A refused write is 403, not 401: the client is
+ * known (or anonymous) but may not do this.
+ */
+const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 403,
+  LIMIT_EXCEEDED: 413,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/** The HTTP status of a domain error answered by a plain route (its class, as GraphQL reports it). */
 export function httpStatusOf(code: ErrorCode): number {
-  switch (code) {
-    case ErrorCode.INVALID_CODES:
-    case ErrorCode.INVALID_AUDIO:
-    case ErrorCode.INVALID_LABELS:
-    case ErrorCode.UNSUPPORTED_FORMAT:
-    case ErrorCode.INVALID_MODEL:
-    case ErrorCode.INVALID_ARGUMENT:
-    case ErrorCode.MODEL_MISMATCH:
-    case ErrorCode.UNREADABLE_FILE:
-      return 400;
-    case ErrorCode.NOT_FOUND:
-      return 404;
-    case ErrorCode.ALREADY_EXISTS:
-      return 409;
-    // A refused write: the client is known (or anonymous) but may not do this, so not 401.
-    case ErrorCode.UNAUTHENTICATED:
-    case ErrorCode.PATH_OUTSIDE_ROOTS:
-      return 403;
-    case ErrorCode.LIMIT_EXCEEDED:
-      return 413;
-    case ErrorCode.INTERNAL:
-      return 500;
-    default:
-      throw new UnreachableCaseError(code);
-  }
+  return STATUS_OF_KIND[kindOf(code)];
 }
 
 /** Answers with a short plain-text body (a newline is added). */

@@ -1,6 +1,7 @@
 import { LAYERS } from '../format';
 import type { CodeCache } from './code-cache';
 import { TOKEN_COLOURS } from './colour-map';
+import { fitCanvas } from './fit-canvas';
 
 /**
  * Draws frames [start, start + count) of the code matrix onto `canvas` between x = left and
@@ -8,14 +9,7 @@ import { TOKEN_COLOURS } from './colour-map';
  * Frames whose chunk has not arrived are drawn grey. Returns how many cells were drawn.
  */
 export function drawHeatmap(canvas: HTMLCanvasElement, cache: CodeCache, start: number, count: number, left: number, right: number): number {
-  const dpr = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth;
-  const height = canvas.clientHeight;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
-  const ctx = canvas.getContext('2d')!;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
+  const { ctx, height } = fitCanvas(canvas);
   const frames = Math.max(0, Math.min(count, cache.frameCount - start));
   if (frames === 0) return 0;
   const image = new ImageData(frames, LAYERS);

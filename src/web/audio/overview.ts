@@ -1,3 +1,5 @@
+import { fitCanvas } from './fit-canvas';
+
 /** What the overview strip shows: the whole audio's score envelope, threshold, anomalies and labels. */
 export interface OverviewData {
   durationSeconds: number;
@@ -9,14 +11,7 @@ export interface OverviewData {
 
 /** Draws the overview strip across the whole canvas width. */
 export function drawOverview(canvas: HTMLCanvasElement, data: OverviewData): void {
-  const dpr = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth;
-  const height = canvas.clientHeight;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
-  const ctx = canvas.getContext('2d')!;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
+  const { ctx, width, height } = fitCanvas(canvas);
   const x = (s: number) => (s / data.durationSeconds) * width;
   ctx.fillStyle = 'rgba(36, 88, 198, 0.35)';
   for (const l of data.labels) ctx.fillRect(x(l.startSeconds), height - 8, Math.max(2, x(l.endSeconds) - x(l.startSeconds)), 8);
