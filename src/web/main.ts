@@ -50,5 +50,9 @@ function show(): void {
 const keyInput = document.getElementById('api-key') as HTMLInputElement;
 keyInput.value = apiKey();
 keyInput.addEventListener('change', () => setApiKey(keyInput.value.trim()));
+keyInput.form?.addEventListener('submit', (e) => {
+  e.preventDefault();
+  setApiKey(keyInput.value.trim());
+});
 window.addEventListener('hashchange', show);
 show();

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -171,6 +173,44 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 240_000 }, () 
     assert.equal(await page.getAttribute('#view', 'data-view'), 'audio');
     assert.ok(configuration.startsWith(await page.inputValue('select[name="detector"]')));
     assert.deepEqual(errors, []);
+  });
+
+  it('works from the keyboard: a focused anomaly seeks with Enter, a leaderboard header sorts with Space', async () => {
+    await open(`#/audio/${fx.demoAudios[0]}`);
+    await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).document.querySelector('audio')?.readyState ?? 0) >= 1, undefined, { timeout: 10_000 });
+    const span = page.locator('.stage .span.anomaly').last();
+    const start = Number(await span.getAttribute('data-start'));
+    await span.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((s) => Math.abs(((globalThis as unknown as PageGlobals).document.querySelector('audio')?.currentTime ?? -1) - s) < 0.1, start, { timeout: 5000 });
+    await open(`#/lab?run=${fx.runId}`);
+    await page.locator('th button:has-text("recall")').focus();
+    await page.keyboard.press('Space');
+    assert.equal(await page.getAttribute('th:has(button:has-text("recall"))', 'aria-sort'), 'descending');
+    assert.deepEqual(errors, []);
+  });
+
+  it('has no serious or critical accessibility violations (axe-core) in any view', async () => {
+    // axe is injected as a script, which the dashboard's CSP forbids: a context that bypasses it, for this check only.
+    const bypass = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const p = await bypass.newPage();
+    const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const found: string[] = [];
+    try {
+      for (const hash of ['#/corpora', '#/tokens?target=demo-events&reference=demo-speech', `#/audio/${fx.demoAudios[0]}`, '#/upload', `#/lab?run=${fx.runId}`]) {
+        await p.goto(`${fx.base}${hash}`);
+        await p.waitForSelector('#view[data-ready="true"]', { timeout: 20_000 });
+        await p.addScriptTag({ content: axeSource });
+        const violations = await p.evaluate(async () => {
+          const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+          return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+        });
+        for (const v of violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${hash}: ${v.id} (${v.impact}) at ${v.targets.join(' ')}`);
+      }
+    } finally {
+      await bypass.close();
+    }
+    assert.deepEqual(found, []);
   });
 
   it('shows a failing API call as a message, not a blank panel', async () => {

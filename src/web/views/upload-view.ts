@@ -43,7 +43,8 @@ export function renderUploadView(root: HTMLElement): () => void {
   const rows = h('tbody');
   const table = h('table', { 'aria-label': 'Uploads', hidden: true }, h('thead', {}, h('tr', {}, h('th', {}, 'file'), h('th', { class: 'num' }, 'size'), h('th', {}, 'progress'), h('th', {}, 'status'))), rows);
   const input = h('input', { type: 'file', multiple: true, accept: ACCEPT.join(','), id: 'upload-files', class: 'visually-hidden', 'aria-label': 'audio files to upload' });
-  const zone = h('div', { class: 'dropzone', role: 'button', tabindex: 0, 'aria-label': 'Drop audio files here, or press Enter to choose files' }, h('p', {}, 'Drop audio files here (wav, flac, mp3, ogg) or ', h('strong', {}, 'choose files'), '.'), h('p', { class: 'muted' }, 'Files land in the server’s upload folder inside its data roots and are encoded in the background; the server caps their size.'));
+  // Named by its visible text; Enter or Space opens the file chooser.
+  const zone = h('div', { class: 'dropzone', role: 'button', tabindex: 0, 'aria-describedby': 'dropzone-help' }, h('p', {}, 'Drop audio files here (wav, flac, mp3, ogg) or ', h('strong', {}, 'choose files'), '.'), h('p', { class: 'muted', id: 'dropzone-help' }, 'Files land in the server’s upload folder inside its data roots and are encoded in the background; the server caps their size.'));
   fill(root, h('h1', {}, 'Upload audio'), controls, zone, input, table);
 
   const corpusInput = h('input', { name: 'corpus', value: 'uploads', list: 'upload-corpora', required: true, 'aria-label': 'corpus' });
