@@ -5,7 +5,7 @@ const scalars = { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>', 
 /**
  * Typed documents generated from the committed schema contract; the output is not committed.
  * - src/client/generated: the CLI's and the tests' operations (src/client/operations), as ASTs.
- * - src/web/generated: the dashboard's operations (src/web/operations), as query strings, so the
+ * - src/dashboard/generated: the dashboard's operations (src/dashboard/operations), as query strings, so the
  *   browser bundle needs no GraphQL parser or printer.
  */
 const config: CodegenConfig = {
@@ -17,8 +17,8 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: { useTypeImports: true, enumsAsTypes: true, emitLegacyCommonJSImports: false, scalars },
     },
-    'src/web/generated/': {
-      documents: ['src/web/operations/**/*.graphql'],
+    'src/dashboard/generated/': {
+      documents: ['src/dashboard/operations/**/*.graphql'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: { useTypeImports: true, enumsAsTypes: true, documentMode: 'string', scalars },

@@ -10,8 +10,9 @@ import { DetectorForm } from '../audio/detector-form';
 import type { DetectorSpec } from '../audio/detector-form';
 import { drawHeatmap } from '../audio/heatmap';
 import { drawOverview } from '../audio/overview';
-import { SCORE_BLOCK, ScoreCache } from '../audio/score-cache';
-import { href, replaceParams } from '../route';
+import { blockSpan, ScoreCache } from '../audio/score-cache';
+import { replaceParams } from '../address';
+import { href } from '../route';
 import type { Route } from '../route';
 import { renderAudioPicker } from './audio-picker';
 
@@ -29,12 +30,6 @@ const GUTTER = 56;
 /** Score ticks short enough for the gutter (800K, 1.2M, 0.35). */
 const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 const DEFAULT_DETECTOR: DetectorSpec = { name: 'keyLayerVariance', params: {} };
-
-/** The whole score blocks that cover frames [start, start + count), at most 4,096 frames (the API's cap). */
-function blockSpan(start: number, count: number): { startFrame: number; frameCount: number } {
-  const startFrame = Math.floor(start / SCORE_BLOCK) * SCORE_BLOCK;
-  return { startFrame, frameCount: Math.min(4096, Math.ceil((start + count) / SCORE_BLOCK) * SCORE_BLOCK - startFrame) };
-}
 
 function initialSpec(route: Route): DetectorSpec {
   const name = route.params.get('detector');

@@ -4,7 +4,8 @@ import { errorBox, fill, h, loading, showError } from '../dom';
 import { fixed, hours } from '../format';
 import { DashCorporaDocument, DashCorpusLayersDocument } from '../generated/graphql';
 import type { DashCorporaQuery, DashCorpusLayersQuery } from '../generated/graphql';
-import { href, replaceParams } from '../route';
+import { replaceParams } from '../address';
+import { href } from '../route';
 import type { Route } from '../route';
 
 type CorpusRow = DashCorporaQuery['corpora'][number];

@@ -4,7 +4,8 @@ import { fill, h, loading, showError } from '../dom';
 import { baseName, fixed } from '../format';
 import { DashCorpusAudiosDocument, DashEvaluationRunDocument, DashEvaluationRunsDocument } from '../generated/graphql';
 import type { DashEvaluationRunQuery } from '../generated/graphql';
-import { href, replaceParams } from '../route';
+import { replaceParams } from '../address';
+import { href } from '../route';
 import type { Route } from '../route';
 
 type Row = DashEvaluationRunQuery['evaluationRun']['rows'][number];

@@ -4,7 +4,8 @@ import { fill, h, loading, showError } from '../dom';
 import { baseName, clock, CODEBOOK_SIZE, fixed } from '../format';
 import { DashColdTokensDocument, DashCorporaDocument, DashTokenFrequenciesDocument } from '../generated/graphql';
 import type { DashColdTokensQuery } from '../generated/graphql';
-import { href, replaceParams } from '../route';
+import { replaceParams } from '../address';
+import { href } from '../route';
 import type { Route } from '../route';
 
 const TABLE_ROWS = 25;

@@ -1,6 +1,15 @@
 /** Frames per block of scores: 1,024 scores ≈ 18 kB of JSON. */
 export const SCORE_BLOCK = 1024;
 
+/** Most frames one `scores` window may ask for (the API's LIMITS.maxWindowFrames). */
+export const MAX_WINDOW_FRAMES = 4096;
+
+/** The whole score blocks that cover frames [start, start + count), at most MAX_WINDOW_FRAMES frames. */
+export function blockSpan(start: number, count: number): { startFrame: number; frameCount: number } {
+  const startFrame = Math.floor(start / SCORE_BLOCK) * SCORE_BLOCK;
+  return { startFrame, frameCount: Math.min(MAX_WINDOW_FRAMES, Math.ceil((start + count) / SCORE_BLOCK) * SCORE_BLOCK - startFrame) };
+}
+
 /**
  * A detection's per-frame scores, fetched in aligned blocks of SCORE_BLOCK frames and kept, so any
  * window (of any zoom, at any offset) is cut from blocks already here and panning rarely waits.

@@ -1,3 +1,5 @@
+/** Routes of the dashboard: parsing and building location hashes (no DOM here, so it is unit-tested in Node). */
+
 /** A parsed location hash: #/<view>/<id>?<params>. */
 export interface Route {
   view: string;
@@ -20,13 +22,13 @@ export function href(view: string, id: string | number | null = null, params: Re
   return `#/${view}${id !== null ? `/${encodeURIComponent(String(id))}` : ''}${query ? `?${query}` : ''}`;
 }
 
-/** Rewrites the hash's parameters without adding a history entry or re-rendering the view. */
-export function replaceParams(params: Record<string, string | number | null | undefined>): void {
-  const route = parseRoute(location.hash);
+/** The hash `hash` with `params` merged into its parameters (empty values remove one). */
+export function withParams(hash: string, params: Record<string, string | number | null | undefined>): string {
+  const route = parseRoute(hash);
   const merged: Record<string, string> = Object.fromEntries(route.params.entries());
   for (const [k, v] of Object.entries(params)) {
     if (v === null || v === undefined || v === '') delete merged[k];
     else merged[k] = String(v);
   }
-  history.replaceState(null, '', href(route.view, route.id, merged));
+  return href(route.view, route.id, merged);
 }

@@ -17,7 +17,7 @@ export function fixed(value: number | null | undefined, digits = 3): string {
 }
 
 export function hours(seconds: number): string {
-  return seconds >= 360 ? `${(seconds / 3600).toFixed(2)} h` : `${(seconds / 60).toFixed(1)} min`;
+  return seconds >= 3600 ? `${(seconds / 3600).toFixed(2)} h` : `${(seconds / 60).toFixed(1)} min`;
 }
 
 /** The last path segment of a server-side path. */
