@@ -146,8 +146,16 @@ describe('dashboard in Chromium', { skip: skip ?? false, timeout: 240_000 }, () 
     await page.waitForFunction(() => ((globalThis as unknown as PageGlobals).document.querySelector('table[aria-label="Uploads"] tr:last-child [role=alert]')?.textContent ?? '').includes('huge.wav'), undefined, { timeout: 20_000 });
     assert.match((await page.textContent('table[aria-label="Uploads"] tr:last-child [role=alert]'))!, /huge\.wav.*LIMIT_EXCEEDED/s);
     await shoot('upload-view');
+    // A real drop on the zone: a DataTransfer holding the file, dispatched as the browser would.
     const wav = wavBytes([testSignal(3, 16_000, 5)], 16_000);
-    await page.setInputFiles('#upload-files', [{ name: 'tone.wav', mimeType: 'audio/wav', buffer: wav }]);
+    const dataTransfer = await page.evaluateHandle((base64) => {
+      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: unknown[], name: string, o: { type: string }) => unknown; Uint8Array: typeof Uint8Array; atob(s: string): string };
+      const dt = new g.DataTransfer();
+      dt.items.add(new g.File([g.Uint8Array.from(g.atob(base64), (c) => c.charCodeAt(0))], 'tone.wav', { type: 'audio/wav' }));
+      return dt;
+    }, wav.toString('base64'));
+    await page.dispatchEvent('.dropzone', 'dragover', { dataTransfer });
+    await page.dispatchEvent('.dropzone', 'drop', { dataTransfer });
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).location.hash.startsWith('#/audio/'), undefined, { timeout: 30_000 });
     await viewReady(page);
     assert.match((await page.textContent('h1'))!, /tone\.wav/);
