@@ -1,6 +1,5 @@
 import type { Chart } from 'chart.js';
 import { request } from '../api';
-import { draw } from '../charts';
 import { errorBox, fill, h, loading, showError } from '../dom';
 import { baseName, clock, fixed, FRAMES_PER_SECOND, LAYERS } from '../format';
 import { DashAudioDocument, DashDetectDocument, DashScoreWindowDocument } from '../generated/graphql';
@@ -9,7 +8,9 @@ import { CodeCache } from '../audio/code-cache';
 import { DetectorForm } from '../audio/detector-form';
 import type { DetectorSpec } from '../audio/detector-form';
 import { drawHeatmap } from '../audio/heatmap';
+import { anomalyEvents, labelEvents, renderEventTable, renderSpans } from '../audio/event-spans';
 import { drawOverview } from '../audio/overview';
+import { drawScoreChart } from '../audio/score-chart';
 import { blockSpan, ScoreCache } from '../audio/score-cache';
 import { replaceParams } from '../address';
 import { href } from '../route';
@@ -27,8 +28,6 @@ const ENVELOPE_BUCKETS = 1200;
 const EVENT_ROWS = 200;
 /** Width of the left gutter: the score chart's y axis, and the layer numbers beside the heatmap. */
 const GUTTER = 56;
-/** Score ticks short enough for the gutter (800K, 1.2M, 0.35). */
-const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 const DEFAULT_DETECTOR: DetectorSpec = { name: 'keyLayerVariance', params: {} };
 
 function initialSpec(route: Route): DetectorSpec {
@@ -139,44 +138,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
 
   function drawWindow(scores: number[]): void {
     if (!detection) return;
-    const t0 = start / FRAMES_PER_SECOND;
-    const t1 = (start + frames) / FRAMES_PER_SECOND;
-    const points = scores.map((y, i) => ({ x: (start + i + 0.5) / FRAMES_PER_SECOND, y }));
-    const line = (y: number) => [{ x: t0, y }, { x: t1, y }];
-    const datasets = [
-      { label: `${detection.detector} score`, data: points, borderColor: '#1d2330', borderWidth: 1.2, pointRadius: 0, tension: 0 },
-      { label: `threshold ${fixed(detection.threshold)}`, data: line(detection.threshold), borderColor: '#d64541', borderDash: [5, 4], borderWidth: 1.5, pointRadius: 0 },
-    ];
-    if (detection.lowThreshold !== null && detection.lowThreshold !== undefined) datasets.push({ label: `low threshold ${fixed(detection.lowThreshold)}`, data: line(detection.lowThreshold), borderColor: '#e07b00', borderDash: [2, 3], borderWidth: 1.2, pointRadius: 0 });
-    if (chart) {
-      chart.data.datasets = datasets as never;
-      const x = chart.options.scales!['x']!;
-      x.min = t0;
-      x.max = t1;
-      chart.update('none');
-      scoreCanvas.dataset['series'] = String(datasets.length);
-      scoreCanvas.dataset['points'] = String(points.length);
-    } else {
-      chart = draw(
-        scoreCanvas,
-        {
-          type: 'line',
-          data: { datasets: datasets as never },
-          options: {
-            parsing: false,
-            normalized: true,
-            spanGaps: true,
-            layout: { padding: { left: 0, right: 0 } },
-            plugins: { legend: { display: true, position: 'top', align: 'end', labels: { boxHeight: 2 } }, tooltip: { mode: 'nearest', intersect: false } },
-            scales: {
-              x: { type: 'linear', min: t0, max: t1, ticks: { callback: (v) => clock(Number(v)), maxRotation: 0 }, grid: { display: false } },
-              y: { afterFit: (scale) => void (scale.width = GUTTER), ticks: { maxTicksLimit: 5, callback: (v) => COMPACT.format(Number(v)) } },
-            },
-          },
-        },
-        'Detector score per frame with the threshold',
-      );
-    }
+    chart = drawScoreChart(scoreCanvas, chart, detection, scores, start, frames, GUTTER);
     const { left, right } = area();
     const cells = drawHeatmap(heatmap, cache, start, frames, left, right);
     heatmap.dataset['cells'] = String(cells);
@@ -190,22 +152,9 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     }
   }
 
-  function spanButton(kind: 'anomaly' | 'label', from: number, to: number, text: string): HTMLElement | null {
-    const t0 = start / FRAMES_PER_SECOND;
-    const t1 = (start + frames) / FRAMES_PER_SECOND;
-    if (to < t0 || from > t1) return null;
-    const a = xOf(Math.max(from, t0));
-    const b = xOf(Math.min(to, t1));
-    return h('button', { type: 'button', class: `span ${kind}`, style: `left:${a}px;width:${Math.max(3, b - a)}px`, title: text, 'aria-label': `${text}: play from ${from.toFixed(2)} s`, 'data-start': from, onclick: () => seek(from) });
-  }
-
   function drawSpans(): void {
     if (!detection) return;
-    fill(
-      spans,
-      detection.anomalies.map((a) => spanButton('anomaly', a.startSeconds, a.endSeconds, `anomaly ${a.startSeconds.toFixed(2)}–${a.endSeconds.toFixed(2)} s, score ${fixed(a.score)}`)),
-      audio.labels.map((l) => spanButton('label', l.startSeconds, l.endSeconds, `label ${l.label} ${l.startSeconds.toFixed(2)}–${l.endSeconds.toFixed(2)} s`)),
-    );
+    renderSpans(spans, [...anomalyEvents(detection.anomalies), ...labelEvents(audio.labels)], start / FRAMES_PER_SECOND, (start + frames) / FRAMES_PER_SECOND, xOf, seek);
   }
 
   function placeViewport(): void {
@@ -297,20 +246,10 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     }
   }
 
-  function drawEvents(limit = EVENT_ROWS): void {
+  function drawEvents(): void {
     if (!detection) return;
-    const row = (kind: string, from: number, to: number, what: string) =>
-      h('tr', {}, h('td', {}, kind), h('td', { class: 'num' }, clock(from)), h('td', { class: 'num' }, clock(to)), h('td', {}, what), h('td', {}, h('button', { type: 'button', 'data-start': from, onclick: () => seek(from) }, '▶ go')));
-    const rows = [
-      ...detection.anomalies.map((a) => ({ from: a.startSeconds, el: () => row('anomaly', a.startSeconds, a.endSeconds, `score ${fixed(a.score)} (peak at ${clock(a.peakSeconds)})`) })),
-      ...audio.labels.map((l) => ({ from: l.startSeconds, el: () => row('label', l.startSeconds, l.endSeconds, l.label) })),
-    ].sort((a, b) => a.from - b.from);
-    fill(
-      events,
-      h('p', { class: 'muted' }, `${detection.detector}: threshold ${fixed(detection.threshold)} (${detection.comparison === 'AT_LEAST' ? 'score ≥ threshold' : 'score > threshold'}), ${detection.anomalies.length} anomalies; ${audio.labels.length} labels.`),
-      rows.length ? h('table', { 'aria-label': 'Anomalies and labels' }, h('thead', {}, h('tr', {}, h('th', {}, 'kind'), h('th', { class: 'num' }, 'start'), h('th', { class: 'num' }, 'end'), h('th', {}, ''), h('th', {}, ''))), h('tbody', {}, rows.slice(0, limit).map((r) => r.el()))) : null,
-      rows.length > limit ? h('button', { type: 'button', onclick: () => drawEvents(Infinity) }, `Show all ${rows.length} events`) : null,
-    );
+    const summary = `${detection.detector}: threshold ${fixed(detection.threshold)} (${detection.comparison === 'AT_LEAST' ? 'score ≥ threshold' : 'score > threshold'}), ${detection.anomalies.length} anomalies; ${audio.labels.length} labels.`;
+    renderEventTable(events, summary, [...anomalyEvents(detection.anomalies), ...labelEvents(audio.labels)], seek, EVENT_ROWS);
   }
 
   function hover(e: MouseEvent): void {

@@ -1,0 +1,60 @@
+import type { Chart } from 'chart.js';
+import { draw } from '../charts';
+import { clock, fixed, FRAMES_PER_SECOND } from '../format';
+
+/** Score ticks short enough for the gutter (800K, 1.2M, 0.35). */
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+
+/** What the score chart shows of a detection. */
+export interface ScoreLines {
+  detector: string;
+  threshold: number;
+  lowThreshold?: number | null;
+}
+
+/**
+ * Draws the scores of frames [start, start + frames) as a line over time in seconds (each at its
+ * frame's centre), with the threshold (and hysteresis's low threshold) across; the y axis takes
+ * exactly `gutter` pixels so the plot lines up with the heatmap above. Updates `chart` in place
+ * when given, so panning does not rebuild it.
+ */
+export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> | null, lines: ScoreLines, scores: number[], start: number, frames: number, gutter: number): Chart<'line'> {
+  const t0 = start / FRAMES_PER_SECOND;
+  const t1 = (start + frames) / FRAMES_PER_SECOND;
+  const points = scores.map((y, i) => ({ x: (start + i + 0.5) / FRAMES_PER_SECOND, y }));
+  const across = (y: number) => [{ x: t0, y }, { x: t1, y }];
+  const datasets = [
+    { label: `${lines.detector} score`, data: points, borderColor: '#1d2330', borderWidth: 1.2, pointRadius: 0, tension: 0 },
+    { label: `threshold ${fixed(lines.threshold)}`, data: across(lines.threshold), borderColor: '#d64541', borderDash: [5, 4], borderWidth: 1.5, pointRadius: 0 },
+  ];
+  if (lines.lowThreshold !== null && lines.lowThreshold !== undefined) datasets.push({ label: `low threshold ${fixed(lines.lowThreshold)}`, data: across(lines.lowThreshold), borderColor: '#e07b00', borderDash: [2, 3], borderWidth: 1.2, pointRadius: 0 });
+  if (chart) {
+    chart.data.datasets = datasets as never;
+    const x = chart.options.scales!['x']!;
+    x.min = t0;
+    x.max = t1;
+    chart.update('none');
+    canvas.dataset['series'] = String(datasets.length);
+    canvas.dataset['points'] = String(points.length);
+    return chart;
+  }
+  return draw(
+    canvas,
+    {
+      type: 'line',
+      data: { datasets: datasets as never },
+      options: {
+        parsing: false,
+        normalized: true,
+        spanGaps: true,
+        layout: { padding: { left: 0, right: 0 } },
+        plugins: { legend: { display: true, position: 'top', align: 'end', labels: { boxHeight: 2 } }, tooltip: { mode: 'nearest', intersect: false } },
+        scales: {
+          x: { type: 'linear', min: t0, max: t1, ticks: { callback: (v) => clock(Number(v)), maxRotation: 0 }, grid: { display: false } },
+          y: { afterFit: (scale) => void (scale.width = gutter), ticks: { maxTicksLimit: 5, callback: (v) => COMPACT.format(Number(v)) } },
+        },
+      },
+    },
+    'Detector score per frame with the threshold',
+  );
+}
