@@ -3,12 +3,15 @@ export const FRAMES_PER_SECOND = 12.5;
 export const LAYERS = 16;
 export const CODEBOOK_SIZE = 2048;
 
-/** Seconds as m:ss.s (or h:mm:ss.s past an hour). */
-export function clock(seconds: number): string {
-  const s = Math.max(0, seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = (s % 60).toFixed(1).padStart(4, '0');
+/** Seconds as m:ss.s (or h:mm:ss.s past an hour), with `digits` decimals (2 tells 80 ms frames apart). */
+export function clock(seconds: number, digits = 1): string {
+  const scale = 10 ** digits;
+  // Rounded once, up front: 59.96 s is 1:00.0, not 0:60.0.
+  const units = Math.round(Math.max(0, seconds) * scale);
+  const whole = Math.floor(units / scale);
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const rest = `${String(whole % 60).padStart(2, '0')}${digits > 0 ? `.${String(units % scale).padStart(digits, '0')}` : ''}`;
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
 

@@ -11,7 +11,7 @@ export interface TimedEvent {
 }
 
 export function anomalyEvents(anomalies: { startSeconds: number; endSeconds: number; peakSeconds: number; score: number }[]): TimedEvent[] {
-  return anomalies.map((a) => ({ kind: 'anomaly', startSeconds: a.startSeconds, endSeconds: a.endSeconds, text: `score ${fixed(a.score)} (peak at ${clock(a.peakSeconds)})` }));
+  return anomalies.map((a) => ({ kind: 'anomaly', startSeconds: a.startSeconds, endSeconds: a.endSeconds, text: `score ${fixed(a.score)} (peak at ${clock(a.peakSeconds, 2)})` }));
 }
 
 export function labelEvents(labels: { label: string; startSeconds: number; endSeconds: number }[]): TimedEvent[] {
@@ -42,7 +42,7 @@ export function renderSpans(container: HTMLElement, events: TimedEvent[], t0: nu
 export function renderEventTable(container: HTMLElement, summary: string, events: TimedEvent[], seek: (seconds: number) => void, limit: number): void {
   const sorted = [...events].sort((a, b) => a.startSeconds - b.startSeconds);
   const row = (e: TimedEvent) =>
-    h('tr', {}, h('td', {}, e.kind), h('td', { class: 'num' }, clock(e.startSeconds)), h('td', { class: 'num' }, clock(e.endSeconds)), h('td', {}, e.text), h('td', {}, h('button', { type: 'button', 'data-start': e.startSeconds, onclick: () => seek(e.startSeconds) }, '▶ go')));
+    h('tr', {}, h('td', {}, e.kind), h('td', { class: 'num' }, clock(e.startSeconds, 2)), h('td', { class: 'num' }, clock(e.endSeconds, 2)), h('td', {}, e.text), h('td', {}, h('button', { type: 'button', 'data-start': e.startSeconds, onclick: () => seek(e.startSeconds) }, '▶ go')));
   fill(
     container,
     h('p', { class: 'muted' }, summary),

@@ -97,9 +97,9 @@ export function renderLabView(root: HTMLElement, route: Route): () => void {
         data: {
           labels: list.map((r) => r.configuration),
           datasets: [
-            { label: 'event F1', data: list.map((r) => r.event.f1.value ?? 0), backgroundColor: PALETTE[0]!, grouped: false, barPercentage: 0.8 },
+            { label: 'event F1', data: list.map((r) => r.event.f1.value ?? 0), backgroundColor: PALETTE[0]!, grouped: false, barPercentage: 0.8, order: 1 },
             // Drawn over the F1 bar, thin, as an error bar.
-            { label: '95 % interval', data: list.map((r) => [r.event.f1.low ?? 0, r.event.f1.high ?? 0] as [number, number]) as never, backgroundColor: 'rgba(224, 123, 0, 0.85)', grouped: false, barPercentage: 0.22, minBarLength: 2 },
+            { label: '95 % interval', data: list.map((r) => [r.event.f1.low ?? 0, r.event.f1.high ?? 0] as [number, number]) as never, backgroundColor: 'rgba(224, 123, 0, 0.85)', grouped: false, barPercentage: 0.22, minBarLength: 2, order: 0 },
           ],
         },
         options: { indexAxis: 'y', scales: { x: { min: 0, max: 1, title: { display: true, text: 'event F1' } }, y: { ticks: { autoSkip: false, font: { size: 10 } } } } },

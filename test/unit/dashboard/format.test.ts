@@ -4,7 +4,9 @@ import { baseName, clock, fixed, hours } from '../../../src/dashboard/format.js'
 
 describe('dashboard formats', () => {
   it('writes times as m:ss.s, with hours past the hour', () => {
-    assert.deepEqual([clock(0), clock(9.74), clock(63.25), clock(3600), clock(3725.5), clock(-1)], ['0:00.0', '0:09.7', '1:03.3', '1:00:00.0', '1:02:05.5', '0:00.0']);
+    assert.deepEqual([clock(0), clock(9.74), clock(63.26), clock(3600), clock(3725.5), clock(-1)], ['0:00.0', '0:09.7', '1:03.3', '1:00:00.0', '1:02:05.5', '0:00.0']);
+    assert.deepEqual([clock(59.96), clock(3599.97), clock(119.999, 2)], ['1:00.0', '1:00:00.0', '2:00.00'], 'rounding carries into the minutes and hours');
+    assert.deepEqual([clock(0.96, 2), clock(1.04, 2), clock(61, 0)], ['0:00.96', '0:01.04', '1:01']);
   });
 
   it('shows missing figures as a dash and durations in minutes or hours', () => {
