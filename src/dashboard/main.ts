@@ -30,7 +30,7 @@ function show(): void {
   const root = document.getElementById('view')!;
   release?.();
   release = undefined;
-  root.removeAttribute('data-ready');
+  for (const k of Object.keys(root.dataset)) delete root.dataset[k]; // ready, position, … of the last view
   root.dataset['view'] = route.view;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     if (a.dataset['view'] === route.view) a.setAttribute('aria-current', 'page');

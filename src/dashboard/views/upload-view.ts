@@ -50,7 +50,8 @@ export function renderUploadView(root: HTMLElement): () => void {
   const corpusInput = h('input', { name: 'corpus', value: 'uploads', list: 'upload-corpora', required: true, 'aria-label': 'corpus' });
   const modelSelect = h('select', { name: 'model', 'aria-label': 'encoder model' });
 
-  async function ingestOne(file: File): Promise<void> {
+  /** Uploads and ingests one file, showing its progress in a new row; resolves with the new audio's link (null when the view was left). */
+  async function ingestOne(file: File): Promise<string | null> {
     const bar = h('progress', { max: 1, value: 0, 'aria-label': `upload of ${file.name}` });
     const state = h('span', {}, 'uploading…');
     rows.append(h('tr', {}, h('td', {}, file.name), h('td', { class: 'num' }, `${(file.size / 1e6).toFixed(1)} MB`), h('td', {}, bar), h('td', { 'aria-live': 'polite' }, state)));
@@ -69,11 +70,12 @@ export function renderUploadView(root: HTMLElement): () => void {
           const result = job.results[0];
           if (!result || result.status === 'FAILED') throw new Error(result?.errors.map((e) => `${e.code}: ${e.message}`).join('\n') || 'the file could not be ingested');
           const id = result.audioIds[0];
-          fill(state, result.status === 'ALREADY_PRESENT' ? 'already in the corpus: ' : 'ingested: ', id !== undefined ? h('a', { href: href('audio', id), 'data-audio-id': id }, `open audio ${id}`) : '');
-          return;
+          const link = id !== undefined ? href('audio', id) : null;
+          fill(state, result.status === 'ALREADY_PRESENT' ? 'already in the corpus: ' : 'ingested: ', link ? h('a', { href: link, 'data-audio-id': id }, `open audio ${id}`) : '');
+          return link;
         }
         await sleep(POLL_MS);
-        if (!alive) return;
+        if (!alive) return null;
       }
     } catch (err) {
       fill(state, errorBox(err, `ingest ${file.name}`));
@@ -89,9 +91,9 @@ export function renderUploadView(root: HTMLElement): () => void {
     let opened: string | null = null;
     let failed = 0;
     for (const file of files) {
+      if (!alive) return; // the view was left: the files not yet sent stay unsent
       try {
-        await ingestOne(file);
-        opened = rows.lastElementChild?.querySelector('a')?.getAttribute('href') ?? opened;
+        opened = (await ingestOne(file)) ?? opened;
       } catch {
         failed++;
       }
