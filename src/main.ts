@@ -35,7 +35,7 @@ export async function createApp(settings: Settings): Promise<App> {
   const store = await openStore(settings.dbPath);
   try {
     const registry = createDetectorRegistry();
-    const encoders = new EncoderPool({ modelsDir: settings.modelsDir, defaultModel: settings.defaultModel, device: settings.device, threads: settings.threads });
+    const encoders = new EncoderPool({ modelsDir: settings.modelsDir, defaultModel: settings.defaultModel, device: settings.device, threads: settings.threads, inWorker: settings.encodeInWorker });
     const jobs = new IngestJobs();
     const services: ApiServices = {
       store,

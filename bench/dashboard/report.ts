@@ -20,6 +20,17 @@ export interface FirstScreen {
   panMs: number[];
 }
 
+/** Pans of the audio view while the same server ingests an hour of audio. */
+export interface BusyFigures {
+  /** Encoders in a worker thread (the default) or in the server's thread. */
+  inWorker: boolean;
+  ingestSeconds: number;
+  pan: Timing;
+  /** The server's event-loop delay during the ingest (monitorEventLoopDelay, 5 ms resolution). */
+  eventLoopP99Ms: number;
+  eventLoopMaxMs: number;
+}
+
 export interface DashboardReport {
   date: string;
   machine: Machine;
@@ -32,6 +43,7 @@ export interface DashboardReport {
   pan: Timing;
   firstRun: FirstScreen;
   screens: FirstScreen[];
+  busy: BusyFigures[];
   loadAverageAtEnd: number;
 }
 
@@ -68,6 +80,14 @@ export function renderDashboardSection(r: DashboardReport): string {
     ...[...byOperation.entries()].map(([name, sizes]) => `| ${name} (×${(sizes.length / r.screens.length).toFixed(0)}) | ${kb(Math.max(...sizes))} |`),
     '',
     'A pan is timed from the benchmark process: the click, the window drawn, and Playwright\'s round trips to the page (a few ms). The codes of the neighbouring windows are prefetched after each draw, and the scores come in aligned 1,024-frame blocks, so most pans draw from the browser\'s cache; a pan into a block not yet fetched waits for one `detect` on the server.',
+    '',
+    '### While the server ingests',
+    '',
+    'The same page panning ("later", back to back) while the server ingests the same hour again into another corpus, with the encoder\'s ONNX session in a worker thread (the default) and in the server\'s own thread (`TOKENSCOPE_ENCODE_IN_WORKER=0`). onnxruntime-node runs a session synchronously, so in the server\'s thread every minute of audio holds the event loop for one run.',
+    '',
+    '| encoder | ingest | pans | pan p50 | pan p90 | pan max | event loop p99 | event loop max |',
+    '|---|---|---|---|---|---|---|---|',
+    ...r.busy.map((b) => `| ${b.inWorker ? 'worker thread' : 'server thread'} | ${b.ingestSeconds.toFixed(1)} s | ${b.pan.runs} | ${ms(b.pan.p50)} | ${ms(b.pan.p90)} | ${ms(b.pan.max)} | ${ms(b.eventLoopP99Ms)} | ${ms(b.eventLoopMaxMs)} |`),
     '',
     'Why it is small: the first screen asks for the score curve of the visible window only (`scores(startFrame, frameCount)`), a 1,200-bucket min/max envelope of the whole recording for the overview (`scoreEnvelope`), and the code matrix in 512-frame windows (`codes`), never the 45,000 × 16 matrix or 45,000 scores at once (those alone would be about 3.3 MB and 0.8 MB of JSON).',
     DASHBOARD_END,

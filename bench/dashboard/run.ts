@@ -2,11 +2,13 @@ import { mkdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Browser, Page } from 'playwright-core';
 import { listen } from '../../src/api/server.js';
 import { IngestAudioDocument, IngestJobDocument } from '../../src/client/generated/graphql.js';
 import { loadSettings } from '../../src/config/settings.js';
 import { createApp } from '../../src/main.js';
+import type { App } from '../../src/main.js';
 import { chromiumPath, launchChromium } from '../../test/support/browser.js';
 import { execute } from '../../src/cli/execute.js';
 import { integerOption } from '../integer-option.js';
@@ -15,7 +17,7 @@ import { writeMarkedSection } from '../report.js';
 import { summarise } from '../timing.js';
 import { prepareOneHourAudio } from './one-hour-audio.js';
 import { DASHBOARD_END, DASHBOARD_START, renderDashboardSection } from './report.js';
-import type { DashboardReport, FirstScreen } from './report.js';
+import type { BusyFigures, DashboardReport, FirstScreen } from './report.js';
 
 const USAGE = 'usage: npm run bench:dashboard -- [--runs 10] [--seconds 3600] [--out docs/benchmarks.md | --no-write] [--source ../shared/corpus/mixtures] [--data bench/.data/dashboard]';
 
@@ -47,14 +49,65 @@ async function firstScreen(page: Page, base: string, audioId: number): Promise<F
   const graphqlBytes = operations.reduce((n, o) => n + o.bytes, 0);
   // Then page forward: click "later" (half a window) and time until the next window is drawn.
   const panMs: number[] = [];
-  for (let k = 0; k < PANS; k++) {
-    const before = await page.getAttribute('#view', 'data-window-start');
-    const t0 = performance.now();
-    await page.click('button[aria-label="later"]');
-    await page.waitForFunction((b) => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('#view')?.getAttribute('data-window-start') !== b, before);
-    panMs.push(performance.now() - t0);
-  }
+  for (let k = 0; k < PANS; k++) panMs.push(await panOnce(page));
   return { paintMs, frames, graphqlBytes, operations, panMs };
+}
+
+/** Clicks "later" and waits for the next window; returns the milliseconds it took. */
+async function panOnce(page: Page): Promise<number> {
+  const before = await page.getAttribute('#view', 'data-window-start');
+  const t0 = performance.now();
+  await page.click('button[aria-label="later"]');
+  await page.waitForFunction((b) => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('#view')?.getAttribute('data-window-start') !== b, before);
+  return performance.now() - t0;
+}
+
+/**
+ * A server (its own app, encoders in a worker thread or not) holding the audio; the audio view open
+ * on it; then the same recording ingested again into another corpus while the view pans: what a
+ * user browsing during an upload feels, and the server's event-loop delay meanwhile.
+ */
+async function pansWhileIngesting(browser: Browser, wav: string, data: string, inWorker: boolean): Promise<BusyFigures> {
+  const app = await createApp(loadSettings({ dbPath: ':memory:', dataRoots: [data], host: '127.0.0.1', port: 0, apiKey: null, device: 'cpu', encodeInWorker: inWorker }));
+  try {
+    const audioId = await ingestOne(app, wav, 'view');
+    const { server, dashboardUrl } = await listen(app.api, app.services, 0);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${dashboardUrl}#/audio/${audioId}`);
+      await page.waitForSelector('#view[data-ready="true"]', { timeout: 60_000 });
+      const delay = monitorEventLoopDelay({ resolution: 5 });
+      delay.enable();
+      const t0 = performance.now();
+      const { data: job } = await execute(app, IngestAudioDocument, { corpus: 'busy', paths: [wav], model: null, concurrency: 1 });
+      let busy = true;
+      const finished = app.services.audio.jobs.idle().then(() => void (busy = false));
+      const panMs: number[] = [];
+      while (busy) panMs.push(await panOnce(page));
+      await finished;
+      delay.disable();
+      const { data: done } = await execute(app, IngestJobDocument, { id: job.ingestAudio.id });
+      if (done.ingestJob.results[0]?.status !== 'INGESTED') throw new Error(`the busy ingest failed: ${JSON.stringify(done.ingestJob)}`);
+      return { inWorker, ingestSeconds: (performance.now() - t0) / 1000, pan: summarise(panMs), eventLoopP99Ms: delay.percentile(99) / 1e6, eventLoopMaxMs: delay.max / 1e6 };
+    } finally {
+      await context.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+/** Ingests `wav` into `corpus` and returns its audio id. */
+async function ingestOne(app: App, wav: string, corpus: string): Promise<number> {
+  const { data: started } = await execute(app, IngestAudioDocument, { corpus, paths: [wav], model: null, concurrency: 1 });
+  await app.services.audio.jobs.idle();
+  const { data: done } = await execute(app, IngestJobDocument, { id: started.ingestAudio.id });
+  const result = done.ingestJob.results[0];
+  if (!result || result.status !== 'INGESTED') throw new Error(`the benchmark audio did not ingest: ${JSON.stringify(done.ingestJob)}`);
+  return result.audioIds[0]!;
 }
 
 async function main(): Promise<void> {
@@ -90,12 +143,7 @@ async function main(): Promise<void> {
     const machine = await describeMachine(app.services.store);
     log(`ingesting ${relative(process.cwd(), wav)} with the reference encoder`);
     const started = performance.now();
-    const { data: started_ } = await execute(app, IngestAudioDocument, { corpus: 'bench-dashboard', paths: [wav], model: null, concurrency: 1 });
-    await app.services.audio.jobs.idle();
-    const { data: done } = await execute(app, IngestJobDocument, { id: started_.ingestAudio.id });
-    const result = done.ingestJob.results[0];
-    if (!result || result.status !== 'INGESTED') throw new Error(`the benchmark audio did not ingest: ${JSON.stringify(done.ingestJob)}`);
-    const audioId = result.audioIds[0]!;
+    const audioId = await ingestOne(app, wav, 'bench-dashboard');
     log(`  ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const { server, dashboardUrl } = await listen(app.api, app.services, 0);
     const screens: FirstScreen[] = [];
@@ -112,6 +160,12 @@ async function main(): Promise<void> {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     }
+    const busy: BusyFigures[] = [];
+    for (const inWorker of [true, false]) {
+      busy.push(await pansWhileIngesting(browser, wav, data, inWorker));
+      const b = busy.at(-1)!;
+      log(`pans while ingesting, encoder ${inWorker ? 'in a worker' : 'in the server thread'}: p50 ${b.pan.p50.toFixed(0)} ms, max ${b.pan.max.toFixed(0)} ms; event loop p99 ${b.eventLoopP99Ms.toFixed(0)} ms`);
+    }
     const report: DashboardReport = {
       date,
       machine,
@@ -123,6 +177,7 @@ async function main(): Promise<void> {
       pan: summarise(screens.flatMap((s) => s.panMs)),
       firstRun: screens[0]!,
       screens,
+      busy,
       loadAverageAtEnd: loadavg()[0]!,
     };
     const section = renderDashboardSection(report);

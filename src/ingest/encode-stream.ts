@@ -34,11 +34,11 @@ export async function encodeStream(
   let frames = 0;
   let samples = 0;
 
-  const flush = async (final: boolean) => {
-    const piece = buffer.subarray(0, context + fill);
-    const m = await encoder.encode(piece);
-    const skip = context / SAMPLES_PER_FRAME;
-    const keep = final ? framesForSamples(fill) : fill / SAMPLES_PER_FRAME;
+  // One piece may be encoding while the next is read and decoded (an encoder in a worker thread
+  // then overlaps with decoding here); pieces are appended in order, and at most two are alive.
+  let previous: Promise<void> = Promise.resolve();
+
+  const append = (m: CodeMatrix, skip: number, keep: number) => {
     if (tokens.length < (frames + keep) * LAYER_COUNT) {
       const grown = new Uint16Array(Math.max(tokens.length * 2, (frames + keep) * LAYER_COUNT));
       grown.set(tokens.subarray(0, frames * LAYER_COUNT));
@@ -46,14 +46,32 @@ export async function encodeStream(
     }
     tokens.set(m.tokens.subarray(skip * LAYER_COUNT, (skip + keep) * LAYER_COUNT), frames * LAYER_COUNT);
     frames += keep;
+  };
+
+  const flush = async (final: boolean) => {
+    const piece = buffer.subarray(0, context + fill);
+    const encoded = encoder.encode(piece);
+    const skip = context / SAMPLES_PER_FRAME;
+    const keep = final ? framesForSamples(fill) : fill / SAMPLES_PER_FRAME;
+    const before = previous;
+    const done = (async () => {
+      const m = await encoded;
+      await before;
+      append(m, skip, keep);
+    })();
+    done.catch(() => undefined); // awaited below or by the next flush; not an unhandled rejection meanwhile
+    previous = done;
+    // The piece's buffer now belongs to the encode in flight: the next piece gets a new one.
+    const next = new Float32Array(contextSamples + pieceSamples);
     if (contextSamples) {
-      const next = new Float32Array(contextSamples + pieceSamples);
       const tail = piece.subarray(Math.max(0, piece.length - contextSamples));
       next.set(tail);
       context = tail.length;
-      buffer = next;
     }
+    buffer = next;
     fill = 0;
+    await before;
+    if (final) await done;
   };
 
   for await (const chunk of chunks) {
@@ -69,5 +87,6 @@ export async function encodeStream(
     options.onSamples?.(samples);
   }
   if (fill > 0) await flush(true);
+  await previous;
   return { matrix: codeMatrix(tokens.slice(0, frames * LAYER_COUNT)), samples };
 }

@@ -1,6 +1,7 @@
 import type { DeviceRequest } from '../tokenizer/execution-device.js';
 import { loadModel } from '../tokenizer/model-registry.js';
 import { openTokenizer } from '../tokenizer/open-tokenizer.js';
+import { openTokenizerInWorker } from '../tokenizer/worker-tokenizer.js';
 import type { ModelInfo, Tokenizer } from '../tokenizer/tokenizer.js';
 import type { AudioEncoder } from './ingest-audio.js';
 
@@ -13,6 +14,8 @@ export interface EncoderSettings {
   device: DeviceRequest;
   /** onnxruntime intra-op threads; 0 = its default. */
   threads: number;
+  /** Run each session in a worker thread (default false: in this thread). */
+  inWorker?: boolean;
 }
 
 /** An encoder together with what the tokenizer reported about itself (device used and why). */
@@ -39,7 +42,8 @@ export class EncoderPool {
     const id = modelId ?? this.settings.defaultModel;
     let tokenizer = this.open.get(id);
     if (!tokenizer) {
-      tokenizer = loadModel(this.settings.modelsDir, id).then((m) => openTokenizer(m, { device: this.settings.device, threads: this.settings.threads }));
+      const options = { device: this.settings.device, threads: this.settings.threads };
+      tokenizer = loadModel(this.settings.modelsDir, id).then((m) => (this.settings.inWorker ? openTokenizerInWorker(m, options) : openTokenizer(m, options)));
       this.open.set(id, tokenizer);
       tokenizer.catch(() => this.open.delete(id));
     }

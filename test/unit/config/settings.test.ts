@@ -34,4 +34,10 @@ describe('loadSettings: dashboard and uploads', () => {
       assertThrowsCode(() => loadSettings({}, { TOKENSCOPE_UPLOAD_MAX_BYTES: value }, CWD), ErrorCode.INVALID_ARGUMENT, /uploadMaxBytes .*must be a positive integer of bytes/);
     }
   });
+
+  it('encodes in a worker thread unless TOKENSCOPE_ENCODE_IN_WORKER=0', () => {
+    assert.equal(loadSettings({}, {}, CWD).encodeInWorker, true);
+    assert.equal(loadSettings({}, { TOKENSCOPE_ENCODE_IN_WORKER: '0' }, CWD).encodeInWorker, false);
+    assert.equal(loadSettings({ encodeInWorker: false }, {}, CWD).encodeInWorker, false);
+  });
 });
