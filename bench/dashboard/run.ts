@@ -136,7 +136,8 @@ async function main(): Promise<void> {
   const date = new Date().toISOString();
   const wav = await prepareOneHourAudio(data, resolve(values.source), seconds, log);
 
-  const settings = loadSettings({ dbPath: ':memory:', dataRoots: [data], host: '127.0.0.1', port: 0, apiKey: null, device: 'cpu' });
+  // As `tokenscope serve` runs: encoders in worker threads.
+  const settings = loadSettings({ dbPath: ':memory:', dataRoots: [data], host: '127.0.0.1', port: 0, apiKey: null, device: 'cpu', encodeInWorker: true });
   const app = await createApp(settings);
   const browser = await launchChromium();
   try {

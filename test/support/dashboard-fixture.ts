@@ -26,7 +26,8 @@ export interface DashboardFixture {
  */
 export async function startDashboardFixture(): Promise<DashboardFixture> {
   const demoDir = join(repoRoot(), 'data', 'demo-audio');
-  const t = await createTestApp({ uploadMaxBytes: 4 << 20 }, [demoDir]);
+  // As `tokenscope serve` runs: encoders in worker threads.
+  const t = await createTestApp({ uploadMaxBytes: 4 << 20, encodeInWorker: true }, [demoDir]);
   try {
     const { id } = dataOf(await execute(t.app, IngestAudioDocument, { corpus: 'demo-audio', paths: [demoDir], model: null, concurrency: 1 })).ingestAudio;
     await t.app.services.audio.jobs.idle();

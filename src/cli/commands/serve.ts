@@ -27,6 +27,8 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
     ...(options.dataRoot?.length ? { dataRoots: options.dataRoot } : {}),
     ...(options.uploadDir ? { uploadDir: resolve(options.uploadDir) } : {}),
     ...(options.uploadMaxBytes !== undefined ? { uploadMaxBytes: options.uploadMaxBytes } : {}),
+    // A server keeps its event loop for requests: encoders in worker threads unless told otherwise.
+    encodeInWorker: process.env['TOKENSCOPE_ENCODE_IN_WORKER'] !== '0',
   });
   const app = await createApp(settings);
   const { server, url, dashboardUrl } = await listen(app.api, app.services, settings.port);

@@ -35,9 +35,9 @@ describe('loadSettings: dashboard and uploads', () => {
     }
   });
 
-  it('encodes in a worker thread unless TOKENSCOPE_ENCODE_IN_WORKER=0', () => {
-    assert.equal(loadSettings({}, {}, CWD).encodeInWorker, true);
-    assert.equal(loadSettings({}, { TOKENSCOPE_ENCODE_IN_WORKER: '0' }, CWD).encodeInWorker, false);
-    assert.equal(loadSettings({ encodeInWorker: false }, {}, CWD).encodeInWorker, false);
+  it('encodes in the calling thread unless TOKENSCOPE_ENCODE_IN_WORKER=1 (serve turns it on itself)', () => {
+    assert.equal(loadSettings({}, {}, CWD).encodeInWorker, false);
+    assert.equal(loadSettings({}, { TOKENSCOPE_ENCODE_IN_WORKER: '1' }, CWD).encodeInWorker, true);
+    assert.equal(loadSettings({ encodeInWorker: true }, { TOKENSCOPE_ENCODE_IN_WORKER: '0' }, CWD).encodeInWorker, true);
   });
 });
