@@ -2,7 +2,8 @@ import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ErrorCode, TokenscopeError } from '../errors.js';
 
-function inside(root: string, path: string): boolean {
+/** Whether `path` is `root` or lies below it (both absolute; no symlinks followed). */
+export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
@@ -16,7 +17,7 @@ export async function resolveInsideRoots(path: string, roots: readonly string[])
   if (!roots.length) throw new TokenscopeError(ErrorCode.PATH_OUTSIDE_ROOTS, `${path}: no data roots are configured, so no server-side path may be read`, { path });
   const candidate = resolve(roots[0]!, path);
   const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => resolve(r))));
-  if (!realRoots.some((r) => inside(r, candidate)) && !roots.some((r) => inside(resolve(r), candidate))) {
+  if (!realRoots.some((r) => isInside(r, candidate)) && !roots.some((r) => isInside(resolve(r), candidate))) {
     throw new TokenscopeError(ErrorCode.PATH_OUTSIDE_ROOTS, `${path}: outside the data roots (${roots.join(', ')})`, { path, roots });
   }
   let real: string;
@@ -25,7 +26,7 @@ export async function resolveInsideRoots(path: string, roots: readonly string[])
   } catch {
     throw new TokenscopeError(ErrorCode.UNREADABLE_FILE, `${path}: no such file or folder`, { path });
   }
-  if (!realRoots.some((r) => inside(r, real))) {
+  if (!realRoots.some((r) => isInside(r, real))) {
     throw new TokenscopeError(ErrorCode.PATH_OUTSIDE_ROOTS, `${path}: resolves (through a symlink) to ${real}, outside the data roots`, { path, roots });
   }
   return real;

@@ -1,14 +1,9 @@
 import { lstat, mkdir } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ErrorCode, invalidArgument, TokenscopeError } from '../../errors.js';
-import { resolveInsideRoots } from '../data-roots.js';
+import { isInside, resolveInsideRoots } from '../data-roots.js';
 
 const OUTSIDE = 'uploads are disabled: the upload folder is not inside the data roots (point --upload-dir or TOKENSCOPE_UPLOAD_DIR at a folder inside a data root)';
-
-function within(parent: string, path: string): boolean {
-  const rel = relative(parent, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 async function nearestExisting(path: string): Promise<string> {
   for (let p = path; ; p = dirname(p)) {
@@ -34,7 +29,7 @@ export async function uploadFolder(uploadDir: string | null, corpus: string, roo
     const existing = await nearestExisting(folder);
     // What exists must already be inside before anything is created below it, unless it lies above
     // a data root that does not exist yet (data/ on a first run): then the root is created too.
-    const rootMissing = roots.some((r) => within(resolve(r), folder) && !within(resolve(r), existing));
+    const rootMissing = roots.some((r) => isInside(resolve(r), folder) && !isInside(resolve(r), existing));
     if (!rootMissing) await resolveInsideRoots(existing, roots);
     await mkdir(folder, { recursive: true });
     return await resolveInsideRoots(folder, roots);
