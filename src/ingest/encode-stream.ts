@@ -71,7 +71,6 @@ export async function encodeStream(
     buffer = next;
     fill = 0;
     await before;
-    if (final) await done;
   };
 
   for await (const chunk of chunks) {
