@@ -12,14 +12,19 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     else if (name === 'value' && 'value' in el) (el as HTMLInputElement).value = String(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'object' ? c : String(c));
+  append(el, children);
   return el;
+}
+
+/** Appends the children that are not null, undefined or false, numbers as text. */
+function append(el: Element, children: (Child | Child[])[]): void {
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'object' ? c : String(c));
 }
 
 /** Replaces the children of `el`. */
 export function fill(el: Element, ...children: (Child | Child[])[]): void {
   el.replaceChildren();
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'object' ? c : String(c));
+  append(el, children);
 }
 
 /** An error panel (role=alert) that names the error code and the server's message. */
