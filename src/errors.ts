@@ -20,6 +20,8 @@ export enum ErrorCode {
   PATH_OUTSIDE_ROOTS = 'PATH_OUTSIDE_ROOTS',
   /** A file could not be read. */
   UNREADABLE_FILE = 'UNREADABLE_FILE',
+  /** The database file is held by another process (DuckDB lets one process write a file); the message names the holder. */
+  DATABASE_BUSY = 'DATABASE_BUSY',
   /** A mutation was attempted without the API key. */
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** A request asks for more than a cap allows (list size, window, depth, complexity). */

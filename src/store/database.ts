@@ -1,6 +1,9 @@
 import { DuckDBInstance, listValue } from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBConnection, DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
+import { rename } from 'node:fs/promises';
 import { ErrorCode, TokenscopeError } from '../errors.js';
+import { hasMigrationMarker, migrationMarkerPath } from './migration-marker.js';
+import { isWalReplayFailure, openError } from './open-errors.js';
 
 /** A bound parameter: numbers, strings, booleans, null, or a list of numbers/strings. */
 export type SqlValue = number | string | boolean | bigint | null | readonly (number | string)[];
@@ -14,6 +17,14 @@ export interface Transaction {
   query(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]>;
   /** An Appender on `table` that writes inside the transaction; closed by the caller. */
   appender(table: string): Promise<DuckDBAppender>;
+}
+
+/** How the database file is laid out in blocks (DuckDB's own accounting). */
+export interface StorageLayout {
+  /** Bytes per block. */
+  blockSize: number;
+  /** Blocks the database accounts for, used or free; nothing past them is referenced. */
+  totalBlocks: number;
 }
 
 /** Options for opening the database. */
@@ -45,7 +56,13 @@ export class Database {
     private readonly writer: DuckDBConnection,
   ) {}
 
-  /** Opens (creating if needed) the database at `path`, or an in-memory one for ':memory:'. */
+  /**
+   * Opens (creating if needed) the database at `path`, or an in-memory one for ':memory:'. A file
+   * another process holds is DATABASE_BUSY naming that process. A WAL that DuckDB cannot replay while
+   * a migration marker says migrations were running holds only those migrations (see
+   * migration-marker.ts): it is set aside as `<path>.wal.interrupted-migration-<time>` and the file
+   * opened at its last checkpoint, where the migrations run again.
+   */
   static async open(path: string, options: DatabaseOptions = {}): Promise<Database> {
     const config: Record<string, string> = {};
     if (options.threads !== undefined) config['threads'] = String(options.threads);
@@ -53,11 +70,40 @@ export class Database {
     try {
       instance = await DuckDBInstance.create(path, config);
     } catch (err) {
-      throw new TokenscopeError(ErrorCode.UNREADABLE_FILE, `cannot open database ${path}: ${(err as Error).message}`, { path }, { cause: err });
+      if (!(path !== ':memory:' && isWalReplayFailure(err) && hasMigrationMarker(path))) throw openError(path, err);
+      const aside = `${path}.wal.interrupted-migration-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(`${path}.wal`, aside);
+      console.error(`tokenscope: ${path} was closed while migrating (${migrationMarkerPath(path)} is there); its WAL held only the migrations and was set aside as ${aside}; migrating again`);
+      try {
+        instance = await DuckDBInstance.create(path, config);
+      } catch (again) {
+        throw openError(path, again);
+      }
     }
     const readers: DuckDBConnection[] = [];
     for (let i = 0; i < (options.readConnections ?? 4); i++) readers.push(await instance.connect());
     return new Database(path, instance, readers, await instance.connect());
+  }
+
+  /** True for a database in a file (not ':memory:'). */
+  get durable(): boolean {
+    return this.path !== ':memory:';
+  }
+
+  /** Writes everything in the WAL into the database file (after pending writes); the WAL is then empty. */
+  checkpoint(): Promise<void> {
+    const run = async (): Promise<void> => {
+      await this.run(this.writer, 'CHECKPOINT');
+    };
+    const next = this.writeQueue.then(run, run);
+    this.writeQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The file's block layout as DuckDB accounts for it. */
+  async storageLayout(): Promise<StorageLayout> {
+    const [row] = await this.query('SELECT block_size, total_blocks FROM pragma_database_size()');
+    return { blockSize: Number(row?.['block_size']), totalBlocks: Number(row?.['total_blocks']) };
   }
 
   /** Number of SQL statements issued so far (reads and writes). */
@@ -112,9 +158,13 @@ export class Database {
     return next;
   }
 
-  /** Waits for pending writes, then closes every connection and the instance. */
+  /**
+   * Waits for pending writes, checkpoints (so a clean close leaves no WAL behind), then closes every
+   * connection and the instance.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.durable) await this.checkpoint().catch((err: unknown) => console.error(`tokenscope: checkpoint on close of ${this.path} failed (the WAL keeps every committed write): ${(err as Error).message}`));
     this.closed = true;
     await this.writeQueue;
     for (const c of [...this.readers, this.writer]) c.closeSync();

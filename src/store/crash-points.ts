@@ -1,0 +1,23 @@
+/**
+ * Named moments at which the crash tests kill the process (SIGKILL, like `kill -9`), so that the
+ * windows that matter (migrations committed but not checkpointed, a file's transaction half
+ * written) are hit every time instead of by luck. Off unless TOKENSCOPE_CRASH_AT names the point;
+ * TOKENSCOPE_CRASH_AFTER=n kills at the n-th time the point is reached (default 1).
+ */
+export type CrashPoint =
+  /** The migrations are committed to the WAL, the checkpoint that follows them has not run. */
+  | 'migrations-committed'
+  /** Inside a file's ingest transaction, after its frames were appended and before COMMIT. */
+  | 'ingest-before-commit'
+  /** Right after a file's ingest transaction committed, before anyone was told. */
+  | 'ingest-after-commit';
+
+let reached = 0;
+
+/** Kills the process with SIGKILL when TOKENSCOPE_CRASH_AT names `point` (tests only). */
+export function crashPoint(point: CrashPoint): void {
+  if (process.env['TOKENSCOPE_CRASH_AT'] !== point) return;
+  reached++;
+  if (reached < Number(process.env['TOKENSCOPE_CRASH_AFTER'] ?? 1)) return;
+  process.kill(process.pid, 'SIGKILL');
+}
