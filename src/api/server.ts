@@ -40,7 +40,9 @@ export interface Api {
 /** Builds and starts the Apollo server (no HTTP listener yet). */
 export async function createApi(services: ApiServices): Promise<Api> {
   const schema: GraphQLSchema = await createSchema();
-  const apollo = new ApolloServer<ApiContext>({ schema, formatError, plugins: [requestGuards(() => schema)], includeStacktraceInErrorResponses: false });
+  // stopOnTerminationSignals: Apollo's own SIGINT/SIGTERM handlers stop it and then re-raise the
+  // signal, killing the process before the store is closed; the CLI and `serve` stop in order instead.
+  const apollo = new ApolloServer<ApiContext>({ schema, formatError, plugins: [requestGuards(() => schema)], includeStacktraceInErrorResponses: false, stopOnTerminationSignals: false });
   await apollo.start();
   return {
     apollo,

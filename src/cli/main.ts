@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
 import { TokenscopeError } from '../errors.js';
+import { checkCommand } from './commands/check.js';
 import { compareCommand, runsCommand } from './commands/compare.js';
 import { coldTokensCommand, corporaCommand } from './commands/corpora.js';
 import { demoCommand } from './commands/demo.js';
@@ -14,6 +15,7 @@ import { statsCommand } from './commands/stats.js';
 import { parseDetectorSpec, parseSweep } from './detector-config-args.js';
 import type { DetectorConfigArg, SweepArg } from './detector-config-args.js';
 import { CliError } from './execute.js';
+import { installInterruptHandlers, interruptedExitCode } from './interrupt.js';
 
 function integer(name: string) {
   return (value: string): number => {
@@ -214,6 +216,14 @@ program
   });
 
 program
+  .command('check')
+  .description('open the database (recovering it from a crash as every command does) and check that everything stored is whole and consistent')
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await checkCommand(o);
+  });
+
+program
   .command('demo')
   .description('the main job: generate synthetic code files, ingest them, run the guide analyses')
   .option(...db)
@@ -221,6 +231,7 @@ program
     process.exitCode = await demoCommand(o);
   });
 
+installInterruptHandlers();
 try {
   await program.parseAsync();
 } catch (err) {
@@ -231,3 +242,5 @@ try {
     throw err;
   }
 }
+// A command stopped by SIGINT/SIGTERM has closed its store and printed its summary; the status says it was interrupted.
+process.exitCode = interruptedExitCode() ?? process.exitCode;

@@ -4,6 +4,7 @@ import { SAMPLE_RATE } from '../domain/contract.js';
 import { ErrorCode, TokenscopeError } from '../errors.js';
 import type { LabelSpan } from '../labels/audacity-labels.js';
 import { checkLabelSpans, parseAudacityLabels } from '../labels/parse-audacity-labels.js';
+import { crashPoint } from '../store/crash-points.js';
 import { storeMatrices } from '../store/matrix-writer.js';
 import type { AudioSourceFacts } from '../store/matrix-writer.js';
 import type { Store } from '../store/store.js';
@@ -73,8 +74,8 @@ export async function ingestAudioFile(store: Store, path: string, input: AudioIn
     if (samples === 0) throw new TokenscopeError(ErrorCode.INVALID_AUDIO, `${path}: holds no samples`, { path });
     if (labels) checkLabelSpans(labels.spans, samples / SAMPLE_RATE, labels.path);
     const audioSource: AudioSourceFacts = { format: facts.format, sampleRate: facts.sampleRate, channels: facts.channels, samples24k: samples };
-    const [outcome] = await store.db.transaction((tx) =>
-      storeMatrices(tx, [
+    const [outcome] = await store.db.transaction(async (tx) => {
+      const outcomes = await storeMatrices(tx, [
         {
           corpusId: options.corpusId,
           model: encoder.modelId,
@@ -88,8 +89,11 @@ export async function ingestAudioFile(store: Store, path: string, input: AudioIn
           audioSource,
           labels: labels?.spans ?? [],
         },
-      ]),
-    );
+      ]);
+      crashPoint('ingest-before-commit');
+      return outcomes;
+    });
+    crashPoint('ingest-after-commit');
     return outcome!.status === 'ingested'
       ? { path, ingested: 1, alreadyPresent: 0, audioIds: [outcome!.audioId], errors: [], status: 'ingested' }
       : { path, ingested: 0, alreadyPresent: 1, audioIds: [outcome!.audioId], errors: [], status: 'already-present' };

@@ -1,4 +1,5 @@
 import { ErrorCode, TokenscopeError } from '../errors.js';
+import { crashPoint } from '../store/crash-points.js';
 import type { Store } from '../store/store.js';
 import { storeMatrices } from '../store/matrix-writer.js';
 import type { CodeItem } from './codes/code-item.js';
@@ -48,9 +49,9 @@ function statusOf(r: Omit<IngestFileResult, 'status'>, total: number): IngestFil
 }
 
 async function storeItems(store: Store, corpus: string, model: string, items: readonly CodeItem[]) {
-  return store.db.transaction(async (tx) => {
+  const outcomes = await store.db.transaction(async (tx) => {
     const corpusRow = await store.corpora.ensureIn(tx, corpus);
-    return storeMatrices(
+    const stored = await storeMatrices(
       tx,
       items.map((item) => ({
         corpusId: corpusRow.id,
@@ -63,7 +64,11 @@ async function storeItems(store: Store, corpus: string, model: string, items: re
         matrix: item.matrix,
       })),
     );
+    crashPoint('ingest-before-commit');
+    return stored;
   });
+  crashPoint('ingest-after-commit');
+  return outcomes;
 }
 
 /** Reads every matrix of one file; a file that cannot be read becomes one error. */

@@ -5,6 +5,7 @@ import type { IngestCodesMutation, MatrixOrientation } from '../../client/genera
 import { listCodeFiles } from '../../ingest/list-code-files.js';
 import { execute } from '../execute.js';
 import { formatTable } from '../format-table.js';
+import { interruption } from '../interrupt.js';
 import { withApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
 
@@ -29,6 +30,7 @@ export async function ingestCodesCommand(paths: string[], options: IngestCodesCl
     const results: FileResult[] = [];
     let audios = 0;
     for (const file of files) {
+      if (interruption.aborted) break; // Ctrl-C / SIGTERM: stop between files; what was stored stays
       const { data } = await execute(app, IngestCodesDocument, {
         corpus: options.corpus,
         paths: [file],
@@ -42,7 +44,9 @@ export async function ingestCodesCommand(paths: string[], options: IngestCodesCl
     }
     bar.stop();
     printSummary(results);
-    return results.some((r) => r.errors.length) ? 1 : 0;
+    const notStarted = files.length - results.length;
+    if (notStarted) console.log(`${notStarted} of ${files.length} files not started (interrupted: run the same command again to resume)`);
+    return results.some((r) => r.errors.length) || notStarted ? 1 : 0;
   });
 }
 

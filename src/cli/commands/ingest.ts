@@ -5,6 +5,7 @@ import type { IngestJobQuery } from '../../client/generated/graphql.js';
 import type { DeviceRequest } from '../../tokenizer/execution-device.js';
 import { execute } from '../execute.js';
 import { formatTable } from '../format-table.js';
+import { interruption } from '../interrupt.js';
 import { withApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
 
@@ -35,12 +36,10 @@ export async function ingestCommand(paths: string[], options: IngestCliOptions):
     async (app) => {
       const started = (await execute(app, IngestAudioDocument, { corpus: options.corpus, paths: paths.map((p) => resolve(p)), model: options.model ?? null, concurrency: options.concurrency ?? 1 })).data.ingestAudio;
       console.error(`encoder ${started.model} on ${started.device}`);
-      const onInterrupt = () => {
-        console.error('\nstopping after the files in hand (Ctrl-C again to abort; nothing half-stored either way)…');
-        app.services.audio.jobs.stopAll();
-        process.once('SIGINT', () => process.exit(130));
-      };
-      process.once('SIGINT', onInterrupt);
+      // Ctrl-C / SIGTERM: the job finishes the files in hand and starts no more (cli/interrupt.ts).
+      const onInterrupt = () => app.services.audio.jobs.stopAll();
+      if (interruption.aborted) onInterrupt();
+      else interruption.addEventListener('abort', onInterrupt, { once: true });
       const bar = new SingleBar({ format: 'ingest {bar} {value}/{total} files | {hours}/{totalHours} h audio | {speed}× real time | ETA {etaText}', stream: process.stderr, hideCursor: true });
       const t0 = performance.now();
       let job: Job;
@@ -56,7 +55,7 @@ export async function ingestCommand(paths: string[], options: IngestCliOptions):
         await new Promise((r) => setTimeout(r, 250));
       }
       bar.stop();
-      process.removeListener('SIGINT', onInterrupt);
+      interruption.removeEventListener('abort', onInterrupt);
       if (job.phase === 'FAILED') {
         console.error(`error [INTERNAL]: the ingest job failed: ${job.error}`);
         return 1;

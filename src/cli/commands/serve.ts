@@ -1,8 +1,10 @@
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { isLoopback } from '../../api/auth.js';
 import { listen } from '../../api/server.js';
 import { loadSettings } from '../../config/settings.js';
 import { createApp } from '../../main.js';
+import { untilInterrupted } from '../interrupt.js';
 
 /** Options of `tokenscope serve`. */
 export interface ServeCliOptions {
@@ -17,7 +19,26 @@ export interface ServeCliOptions {
   uploadMaxBytes?: number;
 }
 
-/** Starts the GraphQL server and runs until SIGINT/SIGTERM, then drains and closes the store. */
+/** How long requests in flight may take to finish at shutdown before their connections are cut, in milliseconds. */
+const SHUTDOWN_GRACE_MS = 5000;
+
+/** Stops accepting connections, closes idle keep-alive ones, and cuts the rest after `graceMs`. */
+function closeHttpServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * Starts the GraphQL server and runs until SIGINT/SIGTERM, then stops in order: no new connections,
+ * requests in flight answered (up to SHUTDOWN_GRACE_MS), ingest jobs finish the files in hand, the
+ * encoders and the store close (a checkpoint, so the WAL is empty).
+ */
 export async function serveCommand(options: ServeCliOptions): Promise<number> {
   const settings = loadSettings({
     ...(options.db ? { dbPath: options.db } : {}),
@@ -36,12 +57,10 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
   console.log(`dashboard at ${dashboardUrl}`);
   console.log(`uploads to ${settings.uploadDir ?? '(none: no data roots)'}, at most ${settings.uploadMaxBytes} bytes each`);
   if (!isLoopback(settings.host) && !settings.apiKey) console.warn(`warning: listening on ${settings.host} without an API key: mutations are disabled`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const signal = await untilInterrupted();
+  console.log(`${signal}: stopping: no new connections, requests in flight answered, ingest jobs finish their files in hand, then the database is closed`);
+  await closeHttpServer(server, SHUTDOWN_GRACE_MS);
   await app.close();
+  console.log(`stopped; database ${settings.dbPath} closed`);
   return 0;
 }
