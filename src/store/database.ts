@@ -48,6 +48,7 @@ export class Database {
   private nextReader = 0;
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private closing: Promise<void> | null = null;
 
   private constructor(
     readonly path: string,
@@ -162,8 +163,12 @@ export class Database {
    * Waits for pending writes, checkpoints (so a clean close leaves no WAL behind), then closes every
    * connection and the instance.
    */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
     if (this.durable) await this.checkpoint().catch((err: unknown) => console.error(`tokenscope: checkpoint on close of ${this.path} failed (the WAL keeps every committed write): ${(err as Error).message}`));
     this.closed = true;
     await this.writeQueue;
