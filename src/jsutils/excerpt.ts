@@ -61,6 +61,11 @@ export function excerpt(value: unknown, max = EXCERPT_CHARACTERS): string {
   return text.length > max ? `${text.slice(0, max)}… (${total} characters)` : text;
 }
 
+/** `text` itself (unquoted), or its first `max` characters and its length: for a string echoed in details. */
+export function clip(text: string, max = EXCERPT_CHARACTERS): string {
+  return cut(text, max);
+}
+
 /** `text` itself, or its first `max` characters and its length. */
 function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;

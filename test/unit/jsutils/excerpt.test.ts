@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EXCERPT_CHARACTERS, excerpt } from '../../../src/jsutils/excerpt.js';
+import { EXCERPT_CHARACTERS, clip, excerpt } from '../../../src/jsutils/excerpt.js';
 
 /** [[[…[1]…]]] nested `depth` arrays deep, built without recursion. */
 function nested(depth: number): unknown {
@@ -48,5 +48,12 @@ describe('excerpt', () => {
   it('renders a value shared twice (not a cycle) both times', () => {
     const shared = [1];
     assert.equal(excerpt([shared, shared]), '[[1],[1]]');
+  });
+});
+
+describe('clip', () => {
+  it('keeps a short string as it is, unquoted, and cuts a long one', () => {
+    assert.equal(clip('mix'), 'mix');
+    assert.equal(clip('y'.repeat(500), 10), `${'y'.repeat(10)}… (500 characters)`);
   });
 });
