@@ -1,4 +1,5 @@
 import { invalidArgument } from '../errors.js';
+import { clip, excerpt } from '../jsutils/excerpt.js';
 
 /** Opaque cursor of an audio in a connection. */
 export function audioCursor(id: number): string {
@@ -9,6 +10,6 @@ export function audioCursor(id: number): string {
 export function parseAudioCursor(cursor: string | null | undefined): number {
   if (cursor === null || cursor === undefined) return 0;
   const m = /^audio:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!m) throw invalidArgument(`after: "${cursor}" is not a cursor returned by this API`, { argument: 'after', value: cursor });
+  if (!m) throw invalidArgument(`after: ${excerpt(cursor)} is not a cursor returned by this API`, { argument: 'after', value: clip(cursor) });
   return Number(m[1]);
 }

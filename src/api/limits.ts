@@ -26,4 +26,6 @@ export const LIMITS = {
   maxDepth: 10,
   /** Largest estimated cost a query may have (1 per field, list fields multiplied by their size). */
   maxComplexity: 50_000,
+  /** Most top-level errors one response carries for partly failed operations (e.g. an ingest's failed files). */
+  maxPartialErrors: 100,
 } as const;

@@ -114,6 +114,7 @@ export function toIngestFileResult(r: IngestFileOutcome): IngestFileResult {
     ingested: r.ingested,
     alreadyPresent: r.alreadyPresent,
     audioIds: r.audioIds,
+    errorCount: r.errorCount ?? r.errors.length,
     errors: r.errors.map((e) => ({
       code: e.code,
       message: e.message,

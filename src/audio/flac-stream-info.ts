@@ -2,6 +2,7 @@ import type { AudioFile } from './audio-file.js';
 import type { AudioInfo } from './audio-info.js';
 import { invalidAudio } from './audio-errors.js';
 import { withDuration } from './audio-info.js';
+import { checkSampleRate } from './sample-rate-range.js';
 
 /** Reads FLAC's STREAMINFO block (always the first metadata block): rate, channels, total samples. */
 export async function readFlacStreamInfo(file: AudioFile, offset: number): Promise<AudioInfo> {
@@ -14,6 +15,6 @@ export async function readFlacStreamInfo(file: AudioFile, offset: number): Promi
   const channels = ((head[s + 12]! >> 1) & 0x07) + 1;
   // 36-bit total: 4 bits in byte 13, then 32 bits; 0 means "unknown" (e.g. a stream written live).
   const total = (head[s + 13]! & 0x0f) * 2 ** 32 + new DataView(head.buffer, head.byteOffset).getUint32(s + 14, false);
-  if (sampleRate === 0) throw invalidAudio(file.path, 'FLAC STREAMINFO declares a sample rate of 0 Hz');
+  checkSampleRate(file.path, 'FLAC STREAMINFO', sampleRate);
   return withDuration({ format: 'flac', codec: 'flac', sampleRate, channels, ...(total > 0 ? { samplesPerChannel: total } : {}) });
 }

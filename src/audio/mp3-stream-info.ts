@@ -4,6 +4,7 @@ import { invalidAudio } from './audio-errors.js';
 import { withDuration } from './audio-info.js';
 import { parseMpegHeader } from './mpeg-frame-header.js';
 import { mpegTaggedSamples } from './mpeg-info-tag.js';
+import { checkSampleRate } from './sample-rate-range.js';
 
 /** Largest MPEG audio frame in bytes (Layer II at 384 kbit/s and 32 kHz, with padding), rounded up. */
 const MAX_FRAME_BYTES = 2048;
@@ -17,7 +18,7 @@ export async function readMp3StreamInfo(file: AudioFile, offset: number): Promis
   return withDuration({
     format: 'mp3',
     codec: 'mp3',
-    sampleRate: header.sampleRate,
+    sampleRate: checkSampleRate(file.path, 'MPEG frame header', header.sampleRate), // 8–48 kHz by the standard
     channels: header.channels,
     ...(samplesPerChannel === undefined ? {} : { samplesPerChannel }),
   });

@@ -3,6 +3,7 @@ import type { AudioInfo } from './audio-info.js';
 import { invalidAudio, unsupportedFormat } from './audio-errors.js';
 import { withDuration } from './audio-info.js';
 import { findLastOggPage, MAX_OGG_PAGE_BYTES, OGG_EOS, parseOggPage } from './ogg-page.js';
+import { checkSampleRate } from './sample-rate-range.js';
 
 /** Codecs carried in Ogg that we recognise but do not decode, by the start of their first packet. */
 const OTHER_CODECS: ReadonlyArray<readonly [string, string]> = [
@@ -42,7 +43,7 @@ export async function readOggStreamInfo(file: AudioFile, offset: number): Promis
     throw unsupportedFormat(file.path, `${known?.[1] ?? 'an unknown codec'} in Ogg is not supported (supported: Vorbis, Opus)`);
   }
   if (channels === 0) throw invalidAudio(file.path, `Ogg ${codec} declares 0 channels, expected at least 1`);
-  if (sampleRate === 0) throw invalidAudio(file.path, `Ogg ${codec} declares a sample rate of 0 Hz`);
+  checkSampleRate(file.path, `Ogg ${codec}`, sampleRate);
   const tailStart = Math.max(offset, file.size - MAX_OGG_PAGE_BYTES);
   const last = findLastOggPage(await file.read(tailStart, file.size - tailStart));
   if (last === undefined || !(last.flags & OGG_EOS)) {

@@ -10,6 +10,11 @@ import { StreamingResampler } from './streaming-resampler.js';
 export interface ReadAudioOptions {
   /** Samples per yielded chunk at 24 kHz (default 240 000 = 10 s = 125 frames); only the last chunk is shorter. */
   readonly chunkSamples?: number;
+  /**
+   * Sees the length (samples) of every buffer a step makes: each decoded block per channel, each
+   * resampler output. For tests and benchmarks that check memory stays bounded by the chunk.
+   */
+  readonly onBuffer?: (step: 'decoded' | 'resampled', samples: number) => void;
 }
 
 /** Default chunk: 10 s at 24 kHz, a whole number of 1920-sample frames. */
@@ -32,14 +37,31 @@ export async function* readAudio24k(path: string, options: ReadAudioOptions = {}
     const rate = source.info.sampleRate;
     const resampler = rate === SAMPLE_RATE ? undefined : new StreamingResampler(rate, SAMPLE_RATE);
     const chunker = new FixedChunker(chunkSamples);
+    // Input fed to the resampler at once: what makes about one chunk of output, so upsampling
+    // (×6 from 4 kHz) never makes a buffer several chunks long out of one decoded block.
+    const slice = Math.max(1, Math.floor((chunkSamples * rate) / SAMPLE_RATE));
+    const resample = (input: Float32Array): Float32Array => {
+      const out = resampler!.push(input);
+      options.onBuffer?.('resampled', out.length);
+      return out;
+    };
     let inputSamples = 0;
     for await (const block of source.blocks()) {
+      options.onBuffer?.('decoded', block[0]?.length ?? 0);
       const mono = downmix(block);
       inputSamples += mono.length;
-      yield* chunker.push(resampler ? resampler.push(mono) : mono);
+      if (!resampler) {
+        yield* chunker.push(mono);
+        continue;
+      }
+      for (let at = 0; at < mono.length; at += slice) yield* chunker.push(resample(mono.subarray(at, at + slice)));
     }
     if (inputSamples === 0) throw invalidAudio(path, 'contains no audio samples (duration 0 s)');
-    if (resampler) yield* chunker.push(resampler.flush());
+    if (resampler) {
+      const tail = resampler.flush();
+      options.onBuffer?.('resampled', tail.length);
+      yield* chunker.push(tail);
+    }
     const last = chunker.flush();
     if (last) yield last;
   } finally {

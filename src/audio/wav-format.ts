@@ -1,5 +1,6 @@
 import type { AudioCodec } from './audio-info.js';
 import { invalidAudio, unsupportedFormat } from './audio-errors.js';
+import { checkSampleRate } from './sample-rate-range.js';
 
 /** The sample layout a WAV `fmt ` chunk declares, reduced to what the decoder needs. */
 export interface WavFormat {
@@ -67,7 +68,7 @@ export function parseWavFormat(body: Uint8Array, path: string): WavFormat {
     throw unsupportedFormat(path, `WAV codec ${tagName(tag)} is not supported (supported: integer PCM, IEEE float)`);
   }
   if (channels === 0) throw invalidAudio(path, 'WAV declares 0 channels, expected at least 1');
-  if (sampleRate === 0) throw invalidAudio(path, 'WAV declares a sample rate of 0 Hz');
+  checkSampleRate(path, 'WAV', sampleRate);
   const encoding = tag === WAVE_FORMAT_PCM ? 'pcm' : 'float';
   const codec = CODECS[`${encoding}${bitsPerSample}`];
   if (codec === undefined) {

@@ -5,8 +5,11 @@ import { storeMatrices } from '../store/matrix-writer.js';
 import type { CodeItem } from './codes/code-item.js';
 import { isCodeItemFailure } from './codes/code-item.js';
 import type { Orientation } from './codes/orientation.js';
-import { readCodeFile } from './codes/read-code-file.js';
+import { readCodeFileBatches } from './codes/read-code-file.js';
 import { listCodeFiles } from './list-code-files.js';
+
+/** Most errors a file's result lists; the rest are only counted (errorCount), so a file of a million bad tokens stays a small report. */
+export const MAX_ERRORS_PER_FILE = 10;
 
 /** Default model identity for code matrices computed elsewhere by the official tokenizer. */
 export const DEFAULT_EXTERNAL_MODEL = 'external:qwen3-tts-tokenizer-12hz';
@@ -37,8 +40,10 @@ export type IngestFileResult = {
   alreadyPresent: number;
   /** Ids of the audios of this file, new or already present, in file order. */
   audioIds: number[];
-  /** Problems found; with skipBadItems false, a non-empty list means nothing of the file was stored. */
+  /** The first MAX_ERRORS_PER_FILE problems found; with skipBadItems false, a non-empty list means nothing of the file was stored. */
   errors: TokenscopeError[];
+  /** How many problems the file has in all (errors lists the first of them); absent: errors.length. */
+  errorCount?: number;
   status: 'ingested' | 'already-present' | 'partial' | 'failed';
 };
 
@@ -71,23 +76,36 @@ async function storeItems(store: Store, corpus: string, model: string, items: re
   return outcomes;
 }
 
-/** Reads every matrix of one file; a file that cannot be read becomes one error. */
-async function readAll(path: string, orientation: Orientation | undefined) {
+/**
+ * Reads every matrix of one file, keeping the first MAX_ERRORS_PER_FILE errors and counting the
+ * rest; a file that cannot be read becomes one error. Without `keepGoodAfterErrors` the good items
+ * after the first error are dropped as they come (nothing of such a file is stored).
+ */
+async function readAll(path: string, orientation: Orientation | undefined, keepGoodAfterErrors: boolean) {
   const items: CodeItem[] = [];
   const errors: TokenscopeError[] = [];
+  let errorCount = 0;
+  const fail = (error: TokenscopeError) => {
+    errorCount++;
+    if (errors.length < MAX_ERRORS_PER_FILE) errors.push(error);
+  };
   try {
-    for await (const r of readCodeFile(path, orientation ? { orientation } : {})) {
-      if (isCodeItemFailure(r)) errors.push(r.error);
-      else items.push(r);
+    for await (const batch of readCodeFileBatches(path, orientation ? { orientation } : {})) {
+      for (const r of batch) {
+        if (isCodeItemFailure(r)) {
+          fail(r.error);
+          if (!keepGoodAfterErrors) items.length = 0;
+        } else if (errorCount === 0 || keepGoodAfterErrors) {
+          items.push(r);
+        }
+      }
     }
   } catch (err) {
     if (!(err instanceof TokenscopeError)) throw err;
-    errors.push(err);
+    fail(err);
   }
-  if (!items.length && !errors.length) {
-    errors.push(new TokenscopeError(ErrorCode.INVALID_CODES, `${path}: holds no code matrix`, { path }));
-  }
-  return { items, errors };
+  if (!items.length && !errorCount) fail(new TokenscopeError(ErrorCode.INVALID_CODES, `${path}: holds no code matrix`, { path }));
+  return { items, errors, errorCount };
 }
 
 /**
@@ -98,8 +116,8 @@ export async function ingestCodeFiles(store: Store, paths: readonly string[], op
   const model = options.model ?? DEFAULT_EXTERNAL_MODEL;
   const results: IngestFileResult[] = [];
   for (const path of await listCodeFiles(paths)) {
-    const { items, errors } = await readAll(path, options.orientation);
-    const storable = errors.length && !options.skipBadItems ? [] : items;
+    const { items, errors, errorCount } = await readAll(path, options.orientation, options.skipBadItems ?? false);
+    const storable = errorCount && !options.skipBadItems ? [] : items;
     const outcomes = storable.length ? await storeItems(store, options.corpus, model, storable) : [];
     const partial = {
       path,
@@ -107,6 +125,7 @@ export async function ingestCodeFiles(store: Store, paths: readonly string[], op
       alreadyPresent: outcomes.filter((o) => o.status === 'already-present').length,
       audioIds: outcomes.map((o) => o.audioId),
       errors,
+      errorCount,
     };
     const result = { ...partial, status: statusOf(partial, storable.length) };
     results.push(result);

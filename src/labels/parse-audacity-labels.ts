@@ -1,5 +1,6 @@
 import { ErrorCode, TokenscopeError } from '../errors.js';
 import type { LabelSpan } from './audacity-labels.js';
+import { clip } from '../jsutils/excerpt.js';
 
 /**
  * Parses an Audacity label track: `start<TAB>end<TAB>label` per line, seconds. Point labels
@@ -28,7 +29,7 @@ export function parseAudacityLabels(text: string, path: string): LabelSpan[] {
  */
 export function checkLabelSpans(spans: readonly LabelSpan[], durationSeconds: number, path: string, toleranceSeconds = 0.08): void {
   const fail = (message: string, index: number) => {
-    throw new TokenscopeError(ErrorCode.INVALID_LABELS, `${path}: label ${index + 1} (${spans[index]!.label || 'unnamed'} ${spans[index]!.start}–${spans[index]!.end} s) ${message}`, { path, label: index + 1 });
+    throw new TokenscopeError(ErrorCode.INVALID_LABELS, `${path}: label ${index + 1} (${spans[index]!.label ? clip(spans[index]!.label) : 'unnamed'} ${spans[index]!.start}–${spans[index]!.end} s) ${message}`, { path, label: index + 1 });
   };
   spans.forEach((s, i) => {
     if (s.start < 0) fail('starts before 0 s', i);

@@ -8,6 +8,7 @@ import { formatLabelsCsv, parseLabelsCsv } from '../labels/labels-csv.js';
 import { checkLabelSpans, parseAudacityLabels } from '../labels/parse-audacity-labels.js';
 import type { AudioRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
+import { clip, excerpt } from '../jsutils/excerpt.js';
 
 /** Label interchange formats: one CSV for a corpus, or one Audacity track per audio. */
 export type LabelFormat = 'csv' | 'audacity';
@@ -55,8 +56,8 @@ function audioNamed(audios: readonly AudioRow[], name: string, where: string): A
   if (matches.length === 1) return matches[0]!;
   throw new TokenscopeError(
     matches.length ? ErrorCode.INVALID_ARGUMENT : ErrorCode.NOT_FOUND,
-    matches.length ? `${where}: "${name}" matches ${matches.length} audios of the corpus (${matches.map((a) => a.id).join(', ')}); use the full source path` : `${where}: no audio of the corpus comes from "${name}"`,
-    { file: name },
+    matches.length ? `${where}: ${excerpt(name)} matches ${matches.length} audios of the corpus (${matches.map((a) => a.id).join(', ')}); use the full source path` : `${where}: no audio of the corpus comes from ${excerpt(name)}`,
+    { file: clip(name) },
   );
 }
 

@@ -3,6 +3,7 @@ import type { CorpusRow, LayerAggregateRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { checkLayers } from './check-layers.js';
 import { checkLimit } from './check-limit.js';
+import { excerpt } from '../jsutils/excerpt.js';
 
 /** Arguments of a cross-corpus statistics query. */
 export interface CorpusLayerStatsQuery {
@@ -37,7 +38,7 @@ export async function corpusLayerStats(store: Store, q: CorpusLayerStatsQuery): 
   const [summaries, layerRows] = await Promise.all([store.corpora.summaries(ids), store.stats.corpusLayers(scope, layers)]);
   const allModels = [...new Set(summaries.flatMap((s) => s.models))].sort();
   if (model !== undefined && !allModels.includes(model)) {
-    throw new TokenscopeError(ErrorCode.MODEL_MISMATCH, `no matrix of model "${model}" in ${q.corpora.join(', ')}; models there: ${allModels.join(', ') || 'none'}`, { model, models: allModels });
+    throw new TokenscopeError(ErrorCode.MODEL_MISMATCH, `no matrix of model ${excerpt(model)} in ${q.corpora.map((c) => excerpt(c)).join(', ')}; models there: ${allModels.join(', ') || 'none'}`, { model, models: allModels });
   }
   return {
     corpora,

@@ -5,6 +5,7 @@ import { RUN_OPTIONS, resolveRunOptions } from '../analytics/detectors/run-optio
 import type { SegmenterOptions } from '../analytics/segmenter-options.js';
 import type { ThresholdRule } from '../analytics/thresholds/threshold-rule.js';
 import { ErrorCode, TokenscopeError, invalidArgument } from '../errors.js';
+import { excerpt } from '../jsutils/excerpt.js';
 
 /** Runs one parameter over several values: one configuration per value. */
 export interface ParameterSweep {
@@ -87,7 +88,7 @@ function expand(config: DetectorConfiguration, index: number): Expanded[] {
   const [option, field, ...rest] = sweep.parameter.split('.');
   if (!option || (field !== undefined && (!(RUN_OPTIONS as readonly string[]).includes(option) || !field || rest.length))) {
     throw invalidArgument(
-      `detectors[${index}].sweep.parameter must be a parameter name or threshold.<field> / segmenter.<field>; received ${JSON.stringify(sweep.parameter)}`,
+      `detectors[${index}].sweep.parameter must be a parameter name or threshold.<field> / segmenter.<field>; received ${excerpt(sweep.parameter)}`,
       { index, parameter: sweep.parameter },
     );
   }

@@ -3,6 +3,7 @@ import type { Database, SqlRow, Transaction } from './database.js';
 import type { CorpusRow, CorpusSummaryRow } from './rows.js';
 import { toNumber } from './sql-helpers.js';
 import { deleteAudiosWhere } from './delete-audios.js';
+import { clip, excerpt } from '../jsutils/excerpt.js';
 
 function toCorpus(r: SqlRow): CorpusRow {
   return {
@@ -23,7 +24,7 @@ export class CorpusRepository {
   async create(name: string, description: string | null = null): Promise<CorpusRow> {
     return this.db.transaction(async (tx) => {
       const existing = await tx.query('SELECT id FROM corpora WHERE name = ?', [name]);
-      if (existing.length) throw new TokenscopeError(ErrorCode.ALREADY_EXISTS, `corpus "${name}" already exists`, { corpus: name });
+      if (existing.length) throw new TokenscopeError(ErrorCode.ALREADY_EXISTS, `corpus ${excerpt(name)} already exists`, { corpus: clip(name) });
       const rows = await tx.query(`INSERT INTO corpora (name, description) VALUES (?, ?) RETURNING ${columns}`, [name, description]);
       return toCorpus(rows[0]!);
     });
@@ -59,7 +60,7 @@ export class CorpusRepository {
     const found = new Map((await this.findByNames(names)).map((c) => [c.name, c]));
     return names.map((n) => {
       const c = found.get(n);
-      if (!c) throw notFound(`corpus "${n}" does not exist`, { corpus: n });
+      if (!c) throw notFound(`corpus ${excerpt(n)} does not exist`, { corpus: clip(n) });
       return c;
     });
   }
@@ -107,7 +108,7 @@ export class CorpusRepository {
   async delete(name: string): Promise<number> {
     return this.db.transaction(async (tx) => {
       const rows = await tx.query('SELECT id FROM corpora WHERE name = ?', [name]);
-      if (!rows.length) throw notFound(`corpus "${name}" does not exist`, { corpus: name });
+      if (!rows.length) throw notFound(`corpus ${excerpt(name)} does not exist`, { corpus: clip(name) });
       const id = toNumber(rows[0]!['id']);
       const removed = await deleteAudiosWhere(tx, 'corpus_id = ?', [id]);
       await tx.query('DELETE FROM corpus_token_counts WHERE corpus_id = ?', [id]);

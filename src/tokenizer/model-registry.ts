@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { ErrorCode, invalidArgument, notFound, TokenscopeError } from '../errors.js';
 import { MODEL_ID_PATTERN, readManifest, type ModelManifest } from './model-manifest.js';
 import type { LoadedModel } from './open-tokenizer.js';
+import { excerpt } from '../jsutils/excerpt.js';
 
 /** The models folder: `--models-dir`, else $TOKENSCOPE_MODELS_DIR, else `models/` under the working directory. */
 export function modelsDirOf(option?: string): string {
@@ -37,7 +38,7 @@ export async function listModels(modelsDir: string): Promise<ModelEntry[]> {
 
 /** Loads model `id` from `modelsDir`; NOT_FOUND naming the known ids when there is no such model. */
 export async function loadModel(modelsDir: string, id: string): Promise<LoadedModel> {
-  if (!MODEL_ID_PATTERN.test(id)) throw invalidArgument(`model id: expected ${MODEL_ID_PATTERN}, got ${JSON.stringify(id)}`);
+  if (!MODEL_ID_PATTERN.test(id)) throw invalidArgument(`model id: expected ${MODEL_ID_PATTERN}, got ${excerpt(id)}`);
   const dir = join(modelsDir, id);
   try {
     return { dir, manifest: await readManifest(dir) };

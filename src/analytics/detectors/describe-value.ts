@@ -1,3 +1,4 @@
+import { excerpt } from '../../jsutils/excerpt.js';
 import type { ParameterSpec } from './detector.js';
 
 /** What a spec accepts, in words, e.g. "a number in [0, 100]" or "an odd integer ≥ 1". */
@@ -22,14 +23,8 @@ export function expectedValue(spec: ParameterSpec): string {
   }
 }
 
-/** A received value for messages: its JSON (or String) and its kind, e.g. `"95" (string)`. */
+/** A received value for messages: a bounded excerpt of its JSON and its kind, e.g. `"95" (string)`. */
 export function describeValue(value: unknown): string {
   const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-  let text: string;
-  try {
-    text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
-  } catch {
-    text = String(value); // bigint and cyclic values do not serialise
-  }
-  return `${text} (${kind})`;
+  return `${excerpt(value)} (${kind})`;
 }

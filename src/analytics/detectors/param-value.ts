@@ -1,4 +1,5 @@
 import { TokenscopeError, ErrorCode } from '../../errors.js';
+import { excerpt } from '../../jsutils/excerpt.js';
 import type { ResolvedParams } from './detector.js';
 
 // Resolution already checked the types against the specs; a mismatch here is a bug in a detector.
@@ -27,6 +28,6 @@ export function layersParam(params: ResolvedParams, name: string): readonly numb
 function internal(name: string, expected: string, value: unknown): TokenscopeError {
   return new TokenscopeError(
     ErrorCode.INTERNAL,
-    `resolved parameter ${name} should be ${expected}; found ${JSON.stringify(value)}`,
+    `resolved parameter ${name} should be ${expected}; found ${excerpt(value)}`,
   );
 }

@@ -1,5 +1,6 @@
 import type { CodeMatrix } from '../../domain/code-matrix.js';
 import { ErrorCode, TokenscopeError, invalidArgument, notFound } from '../../errors.js';
+import { clip, excerpt } from '../../jsutils/excerpt.js';
 import { createModelCache } from '../models/model-cache.js';
 import type { ModelCache } from '../models/model-cache.js';
 import { segmentEvents } from '../segment-events.js';
@@ -80,7 +81,7 @@ export function createDetectorRegistry(detectors: readonly Detector[] = BUILT_IN
       const detector = byName.get(name);
       if (!detector) {
         const known = [...byName.keys()];
-        throw notFound(`no detector named ${JSON.stringify(name)}; known detectors: ${known.join(', ')}`, { detector: name, known });
+        throw notFound(`no detector named ${excerpt(name)}; known detectors: ${known.join(', ')}`, { detector: clip(name), known });
       }
       return detector;
     },

@@ -2,10 +2,14 @@ import { isLayerNumber } from '../../domain/contract.js';
 import { invalidArgument } from '../../errors.js';
 import type { TokenscopeError } from '../../errors.js';
 import type { Detector, ParameterSpec, ParamValue, ResolvedParams } from './detector.js';
+import { clip, excerpt } from '../../jsutils/excerpt.js';
+import { nestingDepth } from '../../jsutils/nesting-depth.js';
 import { describeValue, expectedValue } from './describe-value.js';
 
 export { expectedValue } from './describe-value.js';
 
+/** Deepest nesting of arrays and objects accepted in one parameter value (`[[1]]` is 2). */
+export const MAX_PARAM_DEPTH = 32;
 
 /** Who owns a set of fields, for messages: e.g. `detector coldTokens`, with `threshold.` as prefix. */
 export interface FieldOwner {
@@ -43,13 +47,20 @@ export function resolveFields(
   const reserved = owner.reserved ?? [];
   const known = [...specs.map((spec) => spec.name), ...reserved];
   const where = prefix ? `${prefix.replace(/\.$/, '')} of detector ${owner.detector}` : `detector ${owner.detector}`;
-  for (const name of Object.keys(values)) {
+  for (const [name, value] of Object.entries(values)) {
     if (!known.includes(name)) {
-      throw invalidArgument(`${where} has no parameter "${name}"; known parameters: ${known.join(', ') || '(none)'}`, {
+      throw invalidArgument(`${where} has no parameter ${excerpt(name)}; known parameters: ${known.join(', ') || '(none)'}`, {
         detector: owner.detector,
-        parameter: prefix + name,
+        parameter: clip(prefix + name),
         known,
       });
+    }
+    // Deeper values are no parameter's shape, and rendering or copying them could exhaust the stack.
+    if (nestingDepth(value, MAX_PARAM_DEPTH) > MAX_PARAM_DEPTH) {
+      throw invalidArgument(
+        `parameter ${prefix + name} of detector ${owner.detector} nests arrays and objects more than ${MAX_PARAM_DEPTH} levels deep; at most ${MAX_PARAM_DEPTH} are accepted`,
+        { detector: owner.detector, parameter: prefix + name, maxDepth: MAX_PARAM_DEPTH },
+      );
     }
   }
   const resolved: Record<string, ParamValue> = {};

@@ -3,6 +3,7 @@ import { copyFile, link, lstat, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ErrorCode, TokenscopeError } from '../../errors.js';
 import { fileSha256 } from '../../ingest/file-sha256.js';
+import { clip, excerpt } from '../../jsutils/excerpt.js';
 
 /** Where an upload ended up. */
 export interface PlacedUpload {
@@ -55,5 +56,5 @@ export async function placeUpload(tempPath: string, folder: string, name: string
   } finally {
     await rm(tempPath, { force: true });
   }
-  throw new TokenscopeError(ErrorCode.ALREADY_EXISTS, `name "${name}": both it and "${candidates[1]}" hold other files`, { argument: 'name', value: name });
+  throw new TokenscopeError(ErrorCode.ALREADY_EXISTS, `name ${excerpt(name)}: both it and ${excerpt(candidates[1])} hold other files`, { argument: 'name', value: clip(name) });
 }

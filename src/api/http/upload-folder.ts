@@ -2,6 +2,7 @@ import { lstat, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ErrorCode, invalidArgument, TokenscopeError } from '../../errors.js';
 import { isInside, resolveInsideRoots } from '../data-roots.js';
+import { excerpt } from '../../jsutils/excerpt.js';
 
 const OUTSIDE = 'uploads are disabled: the upload folder is not inside the data roots (point --upload-dir or TOKENSCOPE_UPLOAD_DIR at a folder inside a data root)';
 
@@ -23,7 +24,7 @@ async function nearestExisting(path: string): Promise<string> {
  */
 export async function uploadFolder(uploadDir: string | null, corpus: string, roots: readonly string[]): Promise<string> {
   if (uploadDir === null) throw new TokenscopeError(ErrorCode.PATH_OUTSIDE_ROOTS, 'uploads are disabled: no data roots are configured, so there is no upload folder');
-  if (corpus === '.' || corpus === '..') throw invalidArgument(`corpus "${corpus}" cannot name an upload folder`, { argument: 'corpus', value: corpus });
+  if (corpus === '.' || corpus === '..') throw invalidArgument(`corpus ${excerpt(corpus)} cannot name an upload folder`, { argument: 'corpus', value: corpus });
   const folder = resolve(uploadDir, corpus);
   try {
     const existing = await nearestExisting(folder);

@@ -1,4 +1,5 @@
 import { ErrorCode, invalidArgument, TokenscopeError } from '../../errors.js';
+import { clip, excerpt } from '../../jsutils/excerpt.js';
 
 /** Extensions an upload may have (lower case, without the dot): what the audio ingest decodes. */
 export const UPLOAD_EXTENSIONS: readonly string[] = ['wav', 'flac', 'mp3', 'ogg', 'opus'];
@@ -15,13 +16,13 @@ export const MAX_UPLOAD_NAME = 200;
 export function checkUploadName(raw: string): string {
   const base = raw.split(/[/\\]/).at(-1)!.trim();
   const name = base.replace(/[^A-Za-z0-9._ -]/g, '_');
-  if (name === '') throw invalidArgument(`name must be a file name; received ${JSON.stringify(raw.slice(0, MAX_UPLOAD_NAME))}`, { argument: 'name', value: raw });
-  if (name.startsWith('.')) throw invalidArgument(`name must not start with '.'; received "${name}"`, { argument: 'name', value: raw });
-  if (name.length > MAX_UPLOAD_NAME) throw invalidArgument(`name must be at most ${MAX_UPLOAD_NAME} characters; received ${name.length}`, { argument: 'name', value: raw });
+  if (name === '') throw invalidArgument(`name must be a file name; received ${excerpt(raw)}`, { argument: 'name', value: clip(raw) });
+  if (name.startsWith('.')) throw invalidArgument(`name must not start with '.'; received ${excerpt(name)}`, { argument: 'name', value: clip(raw) });
+  if (name.length > MAX_UPLOAD_NAME) throw invalidArgument(`name must be at most ${MAX_UPLOAD_NAME} characters; received ${name.length}`, { argument: 'name', value: clip(raw) });
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   if (!UPLOAD_EXTENSIONS.includes(extension)) {
-    throw new TokenscopeError(ErrorCode.UNSUPPORTED_FORMAT, `name must end in .${UPLOAD_EXTENSIONS.join(', .')}; received "${name}"`, { argument: 'name', value: raw });
+    throw new TokenscopeError(ErrorCode.UNSUPPORTED_FORMAT, `name must end in .${UPLOAD_EXTENSIONS.join(', .')}; received ${excerpt(name)}`, { argument: 'name', value: clip(raw) });
   }
   return name;
 }

@@ -18,6 +18,22 @@ function refusal(err: TokenscopeError, status: 400 | 401): GraphQLError {
 }
 
 /**
+ * The first LIMITS.maxPartialErrors partial errors, then one saying how many more were left out:
+ * a batch of 256 bad files must not answer with thousands of errors.
+ */
+function boundedPartialErrors(errors: readonly GraphQLError[]): readonly GraphQLError[] {
+  const max = LIMITS.maxPartialErrors;
+  if (errors.length <= max) return errors;
+  const left = errors.length - max;
+  const note = new TokenscopeError(
+    ErrorCode.LIMIT_EXCEEDED,
+    `… and ${left.toLocaleString('en-US')} more errors left out of this response (at most ${max} are listed); the per-file reports count them all`,
+    { leftOut: left, max },
+  );
+  return [...errors.slice(0, max), toGraphQLError(note)];
+}
+
+/**
  * Checks each operation before it runs: mutations need the right to mutate, selections may nest at
  * most LIMITS.maxDepth deep and cost at most LIMITS.maxComplexity. Also adds the partial errors
  * resolvers recorded (e.g. failed files of an ingest) to the response.
@@ -51,7 +67,7 @@ export function requestGuards(schema: () => GraphQLSchema): ApolloServerPlugin<A
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || !contextValue.partialErrors.length) return;
-          const extra = contextValue.partialErrors.map((e) => e.toJSON());
+          const extra = boundedPartialErrors(contextValue.partialErrors).map((e) => e.toJSON());
           response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), ...extra];
         },
       };

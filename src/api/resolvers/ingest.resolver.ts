@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { TokenscopeError } from '../../errors.js';
 import { DEFAULT_EXTERNAL_MODEL, ingestCodeFiles } from '../../ingest/ingest-codes.js';
@@ -17,6 +18,15 @@ export enum MatrixOrientation {
   LAYER_MAJOR = 'layer-major',
 }
 registerEnumType(MatrixOrientation, { name: 'MatrixOrientation', description: 'FRAME_MAJOR: N × 16 (the official tokenizer); LAYER_MAJOR: 16 × N (as the guide prints).' });
+
+/** A file's listed errors as top-level errors, plus one counting those it has beyond them. */
+function fileErrors(f: IngestFileOutcome, path: readonly (string | number)[]): GraphQLError[] {
+  const listed = f.errors.map((e) => toGraphQLError(e, path));
+  const more = (f.errorCount ?? f.errors.length) - f.errors.length;
+  if (more <= 0 || f.errors[0] === undefined) return listed;
+  const note = new TokenscopeError(f.errors[0].code, `${f.path}: … and ${more.toLocaleString('en-US')} more errors in this file`, { path: f.path, errorCount: f.errorCount });
+  return [...listed, toGraphQLError(note, path)];
+}
 
 @Resolver()
 export class IngestResolver {
@@ -42,10 +52,10 @@ export class IngestResolver {
         files.push(...(await ingestCodeFiles(ctx.store, [allowed], { corpus, model: usedModel, ...(orientation ? { orientation } : {}), skipBadItems: skipBadItems ?? false })));
       } catch (err) {
         if (!(err instanceof TokenscopeError)) throw err;
-        files.push({ path: p, ingested: 0, alreadyPresent: 0, audioIds: [], errors: [err], status: 'failed' });
+        files.push({ path: p, ingested: 0, alreadyPresent: 0, audioIds: [], errors: [err], errorCount: 1, status: 'failed' });
       }
     }
-    files.forEach((f, i) => f.errors.forEach((e) => ctx.partialErrors.push(toGraphQLError(e, ['ingestCodes', 'files', i]))));
+    files.forEach((f, i) => ctx.partialErrors.push(...fileErrors(f, ['ingestCodes', 'files', i])));
     return {
       corpus,
       model: usedModel,

@@ -1,5 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MAX_ERRORS_PER_FILE } from '../../ingest/ingest-codes.js';
 
 /** What happened to one ingested file. */
 export enum IngestStatus {
@@ -51,8 +52,11 @@ export class IngestFileResult {
   @Field(() => [Int], { description: 'Audio ids of the file, new or already present, in file order.' })
   audioIds!: number[];
 
-  @Field(() => [IngestError])
+  @Field(() => [IngestError], { description: `The first ${MAX_ERRORS_PER_FILE} problems of the file (errorCount says how many it has).` })
   errors!: IngestError[];
+
+  @Field(() => Int, { description: 'How many problems the file has in all; errors lists the first of them.' })
+  errorCount!: number;
 }
 
 @ObjectType({ description: 'The outcome of an ingest: per file, and totals. Failed files never stop the batch.' })

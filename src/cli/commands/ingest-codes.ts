@@ -60,5 +60,9 @@ function printSummary(results: readonly FileResult[]): void {
   );
   const failed = results.filter((r) => r.errors.length);
   console.log(`\n${sum((r) => r.ingested)} audios ingested, ${sum((r) => r.alreadyPresent)} already present, ${failed.length} of ${results.length} files with errors`);
-  for (const r of failed) for (const e of r.errors) console.error(`error [${e.code}]: ${e.message}`);
+  for (const r of failed) {
+    for (const e of r.errors) console.error(`error [${e.code}]: ${e.message}`);
+    const more = r.errorCount - r.errors.length;
+    if (more > 0) console.error(`… and ${more.toLocaleString('en-US')} more errors in this file`);
+  }
 }

@@ -1,5 +1,6 @@
 import { ErrorCode, TokenscopeError } from '../../errors.js';
 import type { CodeSource } from './code-item.js';
+import { excerpt } from '../../jsutils/excerpt.js';
 
 /** A source plus how messages print it ("mix.jsonl line 7"). */
 export interface CodeLocation {
@@ -43,9 +44,19 @@ export function invalidCodes(at: CodeLocation, problem: string, position: CodePo
   });
 }
 
-/** A short, quoted rendering of an unexpected value for messages ("12" stays quoted, 3.5 does not). */
+/** Characters of an unexpected value that a code-file message echoes. */
+const SHOWN_VALUE_CHARACTERS = 40;
+
+/** A short, quoted rendering of an unexpected value for messages ("12" stays quoted, 3.5 does not); any depth. */
 export function showValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  const text = typeof value === 'bigint' ? value.toString() : JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return excerpt(value, SHOWN_VALUE_CHARACTERS);
+}
+
+/** Characters of its JSON form up to which error details carry an offending value as it is. */
+const DETAIL_VALUE_CHARACTERS = 200;
+
+/** The offending value as error details carry it: as it is when small, else as its excerpt (a string). */
+export function detailValue(value: unknown): unknown {
+  const shown = excerpt(value, DETAIL_VALUE_CHARACTERS);
+  return shown.length <= DETAIL_VALUE_CHARACTERS ? value : shown; // an excerpt that was cut is longer than its bound
 }

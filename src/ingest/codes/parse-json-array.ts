@@ -17,23 +17,27 @@ export async function* parseJsonArrayFile(path: string, options: OrientationOpti
 
 /**
  * Parses JSON text holding a bare N×16 (or 16×N) array, one `{ "audio_codes": …, …metadata }` object,
- * or a list of such objects (each its own item, with its 0-based index as `source.line`).
+ * or a list of such objects (each its own item, with its 0-based index as `source.line`). Results
+ * come one at a time, so a caller that keeps only some of a long list's failures holds only those.
  */
-export function parseJsonCodes(text: string, path: string, options: OrientationOptions = {}): CodeParseResult[] {
+export function* parseJsonCodes(text: string, path: string, options: OrientationOptions = {}): Generator<CodeParseResult> {
   const at = fileLocation(path);
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    return [{ source: at.source, error: invalidCodes(at, `invalid JSON (${reason})`) }];
+    yield { source: at.source, error: invalidCodes(at, `invalid JSON (${reason})`) };
+    return;
   }
   if (Array.isArray(value) && (value.length === 0 || Array.isArray(value[0]))) {
     const rows = value;
-    return [resultOf(at.source, () => ({ matrix: validateRows(rows, at, { orientation: detect(rows, options, at) }) }))];
+    yield resultOf(at.source, () => ({ matrix: validateRows(rows, at, { orientation: detect(rows, options, at) }) }));
+  } else if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) yield recordResult(value[index], jsonElementLocation(path, index), options);
+  } else {
+    yield recordResult(value, at, options);
   }
-  if (Array.isArray(value)) return value.map((element, index) => recordResult(element, jsonElementLocation(path, index), options));
-  return [recordResult(value, at, options)];
 }
 
 /** One `{ audio_codes, …metadata }` object; a square matrix there is read as the official N×16. */

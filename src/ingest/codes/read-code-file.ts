@@ -3,7 +3,8 @@ import { ErrorCode, TokenscopeError } from '../../errors.js';
 import type { CodeParseResult } from './code-item.js';
 import type { OrientationOptions } from './orientation.js';
 import { parseNpyFile } from './parse-npy.js';
-import { parseJsonArrayFile } from './parse-json-array.js';
+import { readWholeFile } from './file-access.js';
+import { parseJsonArrayFile, parseJsonCodes } from './parse-json-array.js';
 import { parseOfficialJsonl } from './parse-official-jsonl.js';
 
 /** File extensions readCodeFile understands, lower-case. */
@@ -11,6 +12,29 @@ export const SUPPORTED_CODE_EXTENSIONS: readonly string[] = ['.jsonl', '.npy', '
 
 /** Options for readCodeFile; `orientation` applies to .npy and .json (JSONL is always N×16). */
 export type ReadCodeFileOptions = OrientationOptions;
+
+/** Results handed over per step of readCodeFileBatches: one promise per batch, not per matrix. */
+const BATCH = 4096;
+
+/**
+ * readCodeFile's results in batches: a JSON list of a million bad elements is a million results,
+ * and an await per result cost more than parsing them (several µs each under async hooks).
+ */
+export async function* readCodeFileBatches(path: string, options: ReadCodeFileOptions = {}): AsyncGenerator<readonly CodeParseResult[]> {
+  if (extname(path).toLowerCase() === '.json') {
+    let batch: CodeParseResult[] = [];
+    for (const result of parseJsonCodes((await readWholeFile(path)).toString('utf8'), path, options)) {
+      batch.push(result);
+      if (batch.length === BATCH) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+    return;
+  }
+  for await (const result of readCodeFile(path, options)) yield [result];
+}
 
 /**
  * Reads a code file, choosing the parser by extension (case-insensitive), as a stream of items and

@@ -2,7 +2,7 @@ import { CODEBOOK_SIZE, LAYER_COUNT } from '../../domain/contract.js';
 import type { CodeMatrix } from '../../domain/code-matrix.js';
 import { codeMatrix } from '../../domain/code-matrix.js';
 import type { CodeLocation } from './code-location.js';
-import { invalidCodes, showValue } from './code-location.js';
+import { detailValue, invalidCodes, showValue } from './code-location.js';
 import type { Orientation } from './orientation.js';
 
 /** How to read nested rows. */
@@ -31,7 +31,7 @@ export function validateRows(rows: unknown, at: CodeLocation, options: ValidateR
     for (let li = 0; li < LAYER_COUNT; li++) {
       const value: unknown = layerMajor ? rows[li][frame] : (row as unknown[])[li];
       const where = `frame ${frame} (0-based), layer ${li + 1}`;
-      const position = { frame, layer: li + 1, value };
+      const position = { frame, layer: li + 1, value: detailValue(value) };
       if (typeof value !== 'number' || !Number.isInteger(value)) {
         throw fail(`${where}: token ${showValue(value)} is not an integer`, position);
       }

@@ -47,6 +47,16 @@ describe('tokenscope CLI', () => {
     assert.match(listed.stdout, /^c\s+1\s+40\s/m);
   });
 
+  it('prints the first ten errors of a file of many bad tokens and counts the rest', async () => {
+    const path = join(dir, 'many-bad.json');
+    await writeFile(path, `[${new Array<string>(25).fill('4096').join(',')}]`);
+    const r = await cli(['ingest-codes', path, '--corpus', 'many', '--db', db]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr.match(/^error \[INVALID_CODES\]: /gm)?.length, 10);
+    assert.match(r.stderr, /many-bad\.json element 9 \(0-based\): expected an object/);
+    assert.match(r.stderr, /^… and 15 more errors in this file$/m);
+  });
+
   it('stores nothing twice when the same file is ingested again', async () => {
     const r = await cli(['ingest-codes', join(dir, 'good.jsonl'), '--corpus', 'c', '--db', db]);
     assert.equal(r.code, 0);

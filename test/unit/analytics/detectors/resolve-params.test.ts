@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ErrorCode } from '../../../../src/errors.js';
 import type { ParameterSpec } from '../../../../src/analytics/detectors/detector.js';
-import { resolveParams } from '../../../../src/analytics/detectors/resolve-params.js';
+import { MAX_PARAM_DEPTH, resolveParams } from '../../../../src/analytics/detectors/resolve-params.js';
 import { assertThrowsCode } from '../../../support/errors.js';
 
 const specs: readonly ParameterSpec[] = [
@@ -100,6 +100,55 @@ describe('resolveParams misuse', () => {
           expected: 'an integer ≥ 1',
           received: '0.5 (number)',
         });
+        return true;
+      },
+    );
+  });
+});
+
+describe('resolveParams with oversized values', () => {
+  /** [[[…[1]…]]] nested `depth` arrays deep. */
+  const nested = (depth: number): unknown => {
+    let value: unknown = 1;
+    for (let i = 0; i < depth; i++) value = [value];
+    return value;
+  };
+
+  it('refuses a value nested 5,000 deep with INVALID_ARGUMENT naming the parameter and the depth limit', () => {
+    assertThrowsCode(
+      () => resolveParams(detector, { reference: 'r', percentile: nested(5_000) }),
+      ErrorCode.INVALID_ARGUMENT,
+      new RegExp(`^parameter percentile of detector probe nests arrays and objects more than ${MAX_PARAM_DEPTH} levels deep; at most ${MAX_PARAM_DEPTH} are accepted$`),
+    );
+  });
+
+  it('checks the depth of reserved parameters too (threshold, segmenter), before anyone renders them', () => {
+    assertThrowsCode(() => resolveParams(detector, { reference: 'r', threshold: { rule: nested(5_000) } }, ['threshold']), ErrorCode.INVALID_ARGUMENT, /parameter threshold of detector probe nests/);
+  });
+
+  it('accepts a value exactly at the depth limit (then judges it by its spec)', () => {
+    assertThrowsCode(() => resolveParams(detector, { reference: 'r', percentile: nested(MAX_PARAM_DEPTH) }), ErrorCode.INVALID_ARGUMENT, /expects a finite number in \[0, 100\]; received \[\[\[/);
+  });
+
+  it('echoes at most an excerpt of a long received value, with its length', () => {
+    assert.throws(
+      () => resolveParams(detector, { reference: 'r', percentile: 'p'.repeat(900_000) }),
+      (error: Error & { details?: Record<string, unknown> }) => {
+        assert.ok(error.message.length < 400, `message of ${error.message.length} characters`);
+        assert.match(error.message, /received "p{99}… \(900002 characters\) \(string\)$/);
+        assert.ok(String(error.details?.['received']).length < 200);
+        return true;
+      },
+    );
+  });
+
+  it('echoes at most an excerpt of a long unknown parameter name', () => {
+    assert.throws(
+      () => resolveParams(detector, { reference: 'r', ['n'.repeat(900_000)]: 1 }),
+      (error: Error & { details?: Record<string, unknown> }) => {
+        assert.ok(error.message.length < 400, `message of ${error.message.length} characters`);
+        assert.match(error.message, /has no parameter "n{99}… \(900002 characters\); known parameters/);
+        assert.ok(String(error.details?.['parameter']).length < 200);
         return true;
       },
     );
