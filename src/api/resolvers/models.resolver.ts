@@ -2,10 +2,11 @@ import { Ctx, Query, Resolver } from 'type-graphql';
 import { listModels } from '../../tokenizer/model-registry.js';
 import type { ApiContext } from '../context.js';
 import { EncoderModel } from '../types/encoder-model.type.js';
+import { COST, uncappedList } from '../costs.js';
 
 @Resolver()
 export class ModelsResolver {
-  @Query(() => [EncoderModel], { description: 'Registered encoder models, by id (manifests only: no hashing or loading).' })
+  @Query(() => [EncoderModel], { description: `Registered encoder models, by id (manifests only: no hashing or loading). Cost: ${COST.store} + ${COST.assumedList} × selection.`, complexity: uncappedList(COST.store) })
   async models(@Ctx() ctx: ApiContext): Promise<EncoderModel[]> {
     const { modelsDir, defaultModel } = ctx.audio.encoders.settings;
     return (await listModels(modelsDir)).map((e) => ({
