@@ -8,15 +8,12 @@ import { ErrorCode, TokenscopeError } from '../errors.js';
  */
 export class RequestBudget {
   private readonly controller = new AbortController();
-  private readonly pending = new Set<Promise<unknown>>();
-  private readonly expired: Promise<never>;
+  /** Work still running: its promise, and how to answer its caller early when the budget fires. */
+  private readonly pending = new Map<Promise<unknown>, (reason: unknown) => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** `timeoutMs`: milliseconds from now; null for no limit. */
   constructor(readonly timeoutMs: number | null) {
-    const signal = this.controller.signal;
-    this.expired = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
-    this.expired.catch(() => undefined);
     if (timeoutMs !== null) {
       this.timer = setTimeout(() => this.expire(timeoutMs), timeoutMs);
       this.timer.unref();
@@ -37,24 +34,28 @@ export class RequestBudget {
   run<T>(work: () => Promise<T>): Promise<T> {
     this.signal.throwIfAborted();
     const p = work();
-    this.pending.add(p);
-    const forget = () => this.pending.delete(p);
-    p.then(forget, forget);
-    return Promise.race([p, this.expired]);
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(p, reject);
+      p.then(
+        (value) => (this.pending.delete(p), resolve(value)),
+        (err: unknown) => (this.pending.delete(p), reject(err)),
+      );
+    });
   }
 
   /** Resolves once every piece of work started so far has finished, abandoned ones included. */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.pending]);
+    await Promise.allSettled([...this.pending.keys()]);
   }
 
   private expire(timeoutMs: number): void {
-    this.controller.abort(
-      new TokenscopeError(
-        ErrorCode.LIMIT_EXCEEDED,
-        `request ran past its time budget of ${timeoutMs} ms (requestTimeoutMs: --request-timeout-ms, TOKENSCOPE_REQUEST_TIMEOUT_MS) and its work was cancelled; ask for less: fewer fields, smaller pages or windows`,
-        { limit: 'requestTimeoutMs', max: timeoutMs },
-      ),
+    const reason = new TokenscopeError(
+      ErrorCode.LIMIT_EXCEEDED,
+      `request ran past its time budget of ${timeoutMs} ms (requestTimeoutMs: --request-timeout-ms, TOKENSCOPE_REQUEST_TIMEOUT_MS) and its work was cancelled; ask for less: fewer fields, smaller pages or windows`,
+      { limit: 'requestTimeoutMs', max: timeoutMs },
     );
+    this.controller.abort(reason);
+    // The work keeps its entry (settled() waits for it); its caller is answered now.
+    for (const answer of this.pending.values()) answer(reason);
   }
 }

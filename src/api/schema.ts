@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { budgetMiddleware } from './budget.middleware.js';
 import { AudioResolver } from './resolvers/audio.resolver.js';
 import { CorpusResolver } from './resolvers/corpus.resolver.js';
 import { DetectionResultResolver } from './resolvers/detection-result.resolver.js';
@@ -22,7 +21,6 @@ export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [CorpusResolver, AudioResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, LabelsResolver, ModelsResolver],
     validate: false,
-    globalMiddlewares: [budgetMiddleware],
   });
   return built;
 }

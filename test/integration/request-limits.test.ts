@@ -158,6 +158,22 @@ describe('request limits: nothing too big runs, and nobody is starved', () => {
     }
   });
 
+  it('answers at the budget even when a resolver ignores the signal', async () => {
+    let release!: () => void;
+    const stuck = new Promise<void>((resolve) => (release = resolve));
+    let finished = false;
+    const deaf = doubleDetector('deaf', () => stuck.then(() => void (finished = true)));
+    const s = await serveWith(t, { registry: createDetectorRegistry([...BUILT_IN_DETECTORS, deaf]) });
+    try {
+      const answered = await postQuery(s.url, `{ detect(audioId: "${audioId}", detector: { name: "deaf" }) { frameCount } }`);
+      onlyError(answered, 'LIMIT_EXCEEDED', /time budget of 200 ms/);
+      assert.equal(finished, false, 'answered while the work still ran');
+    } finally {
+      release();
+      await s.stop();
+    }
+  });
+
   it('answers a cheap query while heavy ones hold the read connections they are allowed', async () => {
     // A double of the store's read pool: 4 connections (Database's default), held while a heavy
     // detector waits at its gate; `corpora` needs one too.

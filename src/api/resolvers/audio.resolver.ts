@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { LAYER_COUNT, frameToSeconds } from '../../domain/contract.js';
 import { checkLayers } from '../../query/check-layers.js';
 import { checkLimit } from '../../query/check-limit.js';
@@ -14,6 +15,7 @@ import { Layer } from '../types/layer.type.js';
 import { CorpusResolver } from './corpus.resolver.js';
 import { COST, listOf, perFrame, perLayer, storeRead, uncappedList } from '../costs.js';
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => Audio)
 export class AudioResolver {
   @Query(() => Audio, { description: `The audio with this id; error NOT_FOUND if there is none. Cost: ${COST.store} + selection.`, complexity: storeRead() })

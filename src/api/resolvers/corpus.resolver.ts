@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { FRAME_SECONDS } from '../../domain/contract.js';
 import { checkLayers } from '../../query/check-layers.js';
 import { checkCorpusName } from '../../query/check-corpus-name.js';
@@ -13,6 +14,7 @@ import { Corpus } from '../types/corpus.type.js';
 import { Layer } from '../types/layer.type.js';
 import { COST, listOf, perLayer, storeRead, uncappedList } from '../costs.js';
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => Corpus)
 export class CorpusResolver {
   @Query(() => [Corpus], { description: `Every corpus, by name. Cost: ${COST.store} + ${COST.assumedList} × selection.`, complexity: uncappedList(COST.store) })

@@ -1,10 +1,12 @@
-import { Arg, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { Arg, FieldResolver, Float, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { scoreEnvelope } from '../../analytics/score-envelope.js';
 import { checkLimit } from '../../query/check-limit.js';
 import { LIMITS } from '../limits.js';
 import { DetectionResult, ScoreEnvelope } from '../types/detection.type.js';
 import { listOf, perFrame } from '../costs.js';
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => DetectionResult)
 export class DetectionResultResolver {
   @FieldResolver(() => [Float], { description: `One score per frame, for frames [startFrame, startFrame + frameCount) (to the end when frameCount is omitted); frames past the end are left out. Cost: frameCount (${LIMITS.maxWindowFrames} when omitted).`, complexity: perFrame(0, LIMITS.maxWindowFrames) })

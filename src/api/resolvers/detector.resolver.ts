@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { detect } from '../../query/detect.js';
 import type { ApiContext } from '../context.js';
 import { parseId } from '../ids.js';
@@ -7,6 +8,7 @@ import { DetectorSpecInput } from '../inputs/detector-spec.input.js';
 import { DetectionResult, DetectorInfo } from '../types/detection.type.js';
 import { COST, storeRead, uncappedList } from '../costs.js';
 
+@UseMiddleware(budgetMiddleware)
 @Resolver()
 export class DetectorResolver {
   @Query(() => [DetectorInfo], { description: `Registered detectors with their parameters, defaults and docs. Cost: 1 + ${COST.assumedList} × selection.`, complexity: uncappedList(1) })

@@ -1,6 +1,7 @@
 import { resolveInsideRoots } from '../data-roots.js';
 import { LabelFormatEnum } from '../types/label-file.type.js';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { asEvaluationRun, compareDetectors } from '../../query/compare-detectors.js';
 import type { ApiContext } from '../context.js';
 import { parseId } from '../ids.js';
@@ -13,6 +14,7 @@ import { COST, storeRead, uncappedList } from '../costs.js';
 
 const limits = { maxConfigurations: LIMITS.maxComparisonConfigurations, maxBootstrap: LIMITS.maxBootstrap, maxFolds: LIMITS.maxFolds };
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => EvaluationRun)
 export class EvaluationRunResolver {
   @Mutation(() => EvaluationRun, {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { notFound } from '../../errors.js';
 import { ingestAudioFiles } from '../../ingest/ingest-audio-files.js';
 import type { IngestJob as Job } from '../../ingest/ingest-job.js';
@@ -30,6 +31,7 @@ function toJob(job: Job): IngestJob {
   };
 }
 
+@UseMiddleware(budgetMiddleware)
 @Resolver()
 export class IngestAudioResolver {
   @Mutation(() => IngestJob, {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver, UseMiddleware, registerEnumType } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { TokenscopeError } from '../../errors.js';
 import { DEFAULT_EXTERNAL_MODEL, ingestCodeFiles } from '../../ingest/ingest-codes.js';
 import type { IngestFileResult as IngestFileOutcome } from '../../ingest/ingest-codes.js';
@@ -19,6 +20,7 @@ export enum MatrixOrientation {
 }
 registerEnumType(MatrixOrientation, { name: 'MatrixOrientation', description: 'FRAME_MAJOR: N × 16 (the official tokenizer); LAYER_MAJOR: 16 × N (as the guide prints).' });
 
+@UseMiddleware(budgetMiddleware)
 @Resolver()
 export class IngestResolver {
   @Mutation(() => IngestReport, {

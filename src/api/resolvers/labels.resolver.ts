@@ -1,10 +1,12 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { exportCorpusLabels, importCorpusLabels } from '../../query/corpus-labels.js';
 import type { ApiContext } from '../context.js';
 import { resolveInsideRoots } from '../data-roots.js';
 import { LabelFile, LabelFormatEnum, LabelImport } from '../types/label-file.type.js';
 import { COST, storeRead, uncappedList } from '../costs.js';
 
+@UseMiddleware(budgetMiddleware)
 @Resolver()
 export class LabelsResolver {
   @Query(() => [LabelFile], { description: `The labels of every audio of a corpus, as one CSV or as one Audacity track per audio. Cost: ${COST.store} + ${COST.assumedList} × selection.`, complexity: uncappedList(COST.store) })

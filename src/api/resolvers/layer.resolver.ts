@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { CODEBOOK_SIZE } from '../../domain/contract.js';
 import { checkLimit } from '../../query/check-limit.js';
 import type { ApiContext } from '../context.js';
@@ -14,6 +15,7 @@ function key(layer: Layer, limit: number): TokenCountsKey {
     : { kind: 'corpora', corpusIds: layer.scope.corpusIds, model: layer.scope.model, layer: layer.number, limit };
 }
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => Layer)
 export class LayerResolver {
   @FieldResolver(() => [TokenCount], { description: `Most frequent tokens, limit ≤ ${LIMITS.maxTokenCounts}. Cost: ${COST.loader} + limit × selection.`, complexity: listOf(COST.loader, 'limit', 10, LIMITS.maxTokenCounts) })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { frameToSeconds } from '../../domain/contract.js';
 import { checkLimit } from '../../query/check-limit.js';
 import { coldTokens } from '../../query/cold-tokens.js';
@@ -13,6 +14,7 @@ import { LayerStats } from '../types/layer-stats.type.js';
 import { TokenFrequencies } from '../types/token-count.type.js';
 import { COST, listOf, perCorpus, storeRead } from '../costs.js';
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => ColdToken)
 export class StatsResolver {
   @Query(() => LayerStats, { description: `Per-layer statistics across one or more corpora (at most ${LIMITS.maxCorpora}), from pre-aggregates. Cost: ${COST.perCorpus} per corpus + selection.`, complexity: perCorpus() })
@@ -78,6 +80,7 @@ export class StatsResolver {
   }
 }
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => TokenOccurrence)
 export class TokenOccurrenceResolver {
   @FieldResolver(() => Audio, { description: `The audio it occurs in. Cost: ${COST.loader} + selection.`, complexity: storeRead(COST.loader) })
