@@ -47,6 +47,7 @@ export async function createApp(settings: Settings): Promise<App> {
         webRoot: settings.webRoot,
         uploadDir: settings.uploadDir,
         uploadMaxBytes: settings.uploadMaxBytes,
+        requestTimeoutMs: settings.requestTimeoutMs,
       },
       audio: { input: audioInput, encoders, jobs },
     };

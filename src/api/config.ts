@@ -12,4 +12,6 @@ export interface ApiConfig {
   uploadDir: string | null;
   /** Largest upload accepted, in bytes. */
   uploadMaxBytes: number;
+  /** Time budget of one query over HTTP, in milliseconds (mutations are exempt). */
+  requestTimeoutMs: number;
 }

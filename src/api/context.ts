@@ -6,6 +6,7 @@ import type { IngestJobs } from '../ingest/ingest-job.js';
 import type { Store } from '../store/store.js';
 import type { ApiConfig } from './config.js';
 import { createLoaders } from './loaders.js';
+import { RequestBudget } from './request-budget.js';
 import type { Loaders } from './loaders.js';
 
 /** What audio ingest needs: the audio reader, the encoders and the job list. */
@@ -28,12 +29,15 @@ export interface ApiContext {
   mutationRefusal: string | null;
   /** Errors of partly successful operations (e.g. failed files of an ingest), added to the response. */
   partialErrors: GraphQLError[];
+  /** The request's time budget and its cancellation signal. */
+  budget: RequestBudget;
 }
 
-/** Builds the context of one request. */
+/** Builds the context of one request, whose time budget (milliseconds; null for none) starts now. */
 export function createContext(
   services: { store: Store; registry: DetectorRegistry; config: ApiConfig; audio: AudioServices },
   access: { mayMutate: boolean; mutationRefusal: string | null },
+  budgetMs: number | null = null,
 ): ApiContext {
-  return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [] };
+  return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [], budget: new RequestBudget(budgetMs) };
 }

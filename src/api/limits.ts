@@ -24,8 +24,24 @@ export const LIMITS = {
   maxFolds: 20,
   /** Deepest selection a query may nest. */
   maxDepth: 10,
-  /** Largest estimated cost a query may have (1 per field, list fields multiplied by their size). */
-  maxComplexity: 50_000,
+  /** Largest estimated cost an operation may have (the field costs of src/api/costs.ts, stated in the schema docs). */
+  maxComplexity: 200_000,
+  /** Most lexical tokens one GraphQL document may hold (the largest shipped operation has under 300). */
+  maxTokens: 5_000,
+  /** Most field selections one operation may make, counted after fragment expansion. */
+  maxFieldSelections: 1_000,
+  /** Most root fields one operation may select, counted after fragment expansion. */
+  maxRootFields: 20,
+  /** Most times one field name may be selected under an alias in an operation, after fragment expansion. */
+  maxAliasesPerField: 50,
+  /** Operations estimated to cost at least this much run in the heavy lane. */
+  heavyCost: 5_000,
+  /** Heavy operations run at once (DuckDB and the event loop share 2 cores; reads use a pool of 4 connections). */
+  heavyConcurrency: 2,
+  /** Cheap operations run at once. */
+  cheapConcurrency: 16,
+  /** Operations that may wait for a lane; more are refused at once. */
+  maxQueued: 64,
   /** Most top-level errors one response carries for partly failed operations (e.g. an ingest's failed files). */
   maxPartialErrors: 100,
 } as const;

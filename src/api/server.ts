@@ -4,16 +4,19 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DetectorRegistry } from '../analytics/detectors/registry.js';
+import { TokenscopeError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { AudioServices } from './context.js';
 import { mutationAccess } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { createContext } from './context.js';
 import type { ApiContext } from './context.js';
-import { formatError } from './error-format.js';
+import { formatError, toGraphQLError } from './error-format.js';
 import { serveAudioMedia } from './http/audio-media.js';
 import { serveDashboardAsset, serveDashboardPage } from './http/static-files.js';
 import { handleUpload } from './http/upload.js';
+import { checkDocumentTokens } from './document-tokens.js';
+import { LIMITS } from './limits.js';
 import { requestGuards } from './plugins/request-guards.plugin.js';
 import { createSchema } from './schema.js';
 
@@ -42,7 +45,15 @@ export async function createApi(services: ApiServices): Promise<Api> {
   const schema: GraphQLSchema = await createSchema();
   // stopOnTerminationSignals: Apollo's own SIGINT/SIGTERM handlers stop it and then re-raise the
   // signal, killing the process before the store is closed; the CLI and `serve` stop in order instead.
-  const apollo = new ApolloServer<ApiContext>({ schema, formatError, plugins: [requestGuards(() => schema)], includeStacktraceInErrorResponses: false, stopOnTerminationSignals: false });
+  // maxTokens backs up graphqlHandler's own count for in-process callers: parse stops there.
+  const apollo = new ApolloServer<ApiContext>({
+    schema,
+    formatError,
+    plugins: [requestGuards(() => schema)],
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+  });
   await apollo.start();
   return {
     apollo,
@@ -88,9 +99,18 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
         return;
       }
     }
+    const query = body !== null && typeof body === 'object' ? (body as { query?: unknown }).query : url.searchParams.get('query');
+    try {
+      // Counted before Apollo parses and validates: both cost far more than the linear count.
+      if (typeof query === 'string') checkDocumentTokens(query, LIMITS.maxTokens);
+    } catch (err) {
+      if (!(err instanceof TokenscopeError)) throw err;
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [toGraphQLError(err).toJSON()] }));
+      return;
+    }
     const result = await api.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(services, mutationAccess(services.config, req.headers)),
+      context: async () => createContext(services, mutationAccess(services.config, req.headers), services.config.requestTimeoutMs),
     });
     for (const [k, v] of result.headers) res.setHeader(k, v);
     res.statusCode = result.status ?? 200;

@@ -140,6 +140,7 @@ program
   .option('--data-root <folder>', 'folder server-side ingest may read (repeatable; default data/, env TOKENSCOPE_DATA_ROOTS)', collect)
   .option('--upload-dir <folder>', 'folder dashboard uploads are written to, inside a data root (default uploads/ in the first data root, env TOKENSCOPE_UPLOAD_DIR)')
   .option('--upload-max-bytes <n>', 'largest upload in bytes (default 536870912 = 512 MiB, env TOKENSCOPE_UPLOAD_MAX_BYTES)', integer('upload-max-bytes'))
+  .option('--request-timeout-ms <ms>', 'time budget of one query in milliseconds; mutations are exempt (default 10000, env TOKENSCOPE_REQUEST_TIMEOUT_MS)', integer('request-timeout-ms'))
   .option(...db)
   .action(async (o) => {
     process.exitCode = await serveCommand(o);

@@ -6,10 +6,11 @@ import type { AudioRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { referenceCountsFor } from './reference-counts.js';
 
-/** Audios of a corpus encoded by `model`, in id order, page by page. */
-async function* audiosOf(store: Store, corpus: string, model: string): AsyncGenerator<AudioRow> {
+/** Audios of a corpus encoded by `model`, in id order, page by page; stops when `signal` aborts. */
+async function* audiosOf(store: Store, corpus: string, model: string, signal: AbortSignal | undefined): AsyncGenerator<AudioRow> {
   const [row] = await store.corpora.requireByNames([corpus]);
   for (let after = 0; ; ) {
+    signal?.throwIfAborted();
     const page = await store.audios.listByCorpus(row!.id, 500, after);
     if (!page.length) return;
     for (const a of page) if (a.model === model) yield a;
@@ -29,30 +30,41 @@ export interface LabelOverride {
  * What detectors may read, for scoring `audio`: reference and training corpora restricted to the
  * audio's own codec model, a fingerprint of each corpus for the fitted-model cache, and the audio
  * itself held out of any training. `heldOutAudioIds` replaces the held-out set, e.g. with the
- * audio's whole cross-validation fold; the audio itself is always added to it.
+ * audio's whole cross-validation fold; the audio itself is always added to it. Once `signal`
+ * aborts, every member rejects with its reason before reading the store again.
  */
 export function storeDetectorContext(
   store: Store,
   audio: AudioRow,
   heldOutAudioIds: readonly number[] = [audio.id],
   labelOverride?: LabelOverride,
+  signal?: AbortSignal,
 ): DetectorContext {
+  const check = (): void => signal?.throwIfAborted();
   const labelsOf = async (corpus: string, audioId: number): Promise<readonly LabelSpan[]> =>
     labelOverride?.corpus === corpus ? (labelOverride.labels.get(audioId) ?? []) : ((await store.audios.labels([audioId])).get(audioId) ?? []);
   return {
-    referenceCounts: (corpus) => referenceCountsFor(store, corpus, audio.model),
+    referenceCounts: async (corpus) => {
+      check();
+      return referenceCountsFor(store, corpus, audio.model);
+    },
     async *referenceMatrices(corpus): AsyncGenerator<CodeMatrix> {
-      for await (const a of audiosOf(store, corpus, audio.model)) yield store.audios.window(a.id, 0, a.frameCount);
+      for await (const a of audiosOf(store, corpus, audio.model, signal)) {
+        check();
+        yield store.audios.window(a.id, 0, a.frameCount);
+      }
     },
     async corpusVersion(corpus) {
+      check();
       const [row] = await store.corpora.requireByNames([corpus]);
       const stored = await store.corpora.fingerprint(row!.id, audio.model);
       return labelOverride?.corpus === corpus ? `${stored}|labels:${labelOverride.fingerprint}` : stored;
     },
     async *trainingExamples(corpus, excludeAudioIds): AsyncGenerator<TrainingExample> {
       const excluded = new Set(excludeAudioIds);
-      for await (const a of audiosOf(store, corpus, audio.model)) {
+      for await (const a of audiosOf(store, corpus, audio.model, signal)) {
         if (excluded.has(a.id)) continue;
+        check();
         const spans = await labelsOf(corpus, a.id);
         const labels: FrameLabel[] = [];
         for (const s of spans) {
@@ -63,5 +75,6 @@ export function storeDetectorContext(
       }
     },
     heldOutAudioIds: heldOutAudioIds.includes(audio.id) ? heldOutAudioIds : [...heldOutAudioIds, audio.id],
+    ...(signal ? { signal } : {}),
   };
 }

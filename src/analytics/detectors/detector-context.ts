@@ -45,4 +45,9 @@ export interface DetectorContext {
    * Supervised detectors refuse to run when it is absent.
    */
   readonly heldOutAudioIds?: readonly number[];
+  /**
+   * Aborts when the caller stops waiting (the request's time budget is spent): long scoring loops
+   * check it between steps, and the store-backed members above reject once it has fired.
+   */
+  readonly signal?: AbortSignal;
 }

@@ -92,7 +92,9 @@ export function createDetectorRegistry(detectors: readonly Detector[] = BUILT_IN
       if (matrix.frames === 0) {
         throw invalidArgument(`detector ${name} needs a matrix with at least one frame; received 0 frames`, { detector: name });
       }
+      ctx.signal?.throwIfAborted();
       const scores = await detector.score(matrix, resolved, { ctx, models });
+      ctx.signal?.throwIfAborted();
       const applied = applyThreshold(scores, thresholdRule);
       const anomalies = segmentEvents(applied.flagged, scores, segmenter);
       return { detector: name, params: resolved, thresholdRule, segmenter, scores, ...applied, anomalies };

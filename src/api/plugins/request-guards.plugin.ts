@@ -1,20 +1,26 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { GraphQLSchema } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { ErrorCode, TokenscopeError } from '../../errors.js';
 import type { ApiContext } from '../context.js';
 import { toGraphQLError } from '../error-format.js';
+import { createLanes } from '../lanes.js';
+import type { Release } from '../lanes.js';
 import { LIMITS } from '../limits.js';
-import { selectionDepth } from '../selection-depth.js';
+import { operationCost } from '../operation-cost.js';
+import { operationShape } from '../operation-shape.js';
 
 /**
  * A guard's refusal as a GraphQL error carrying the HTTP status to answer with: Apollo sends errors
  * thrown before execution with status 500 unless told otherwise, which would read as a server fault.
  */
-function refusal(err: TokenscopeError, status: 400 | 401): GraphQLError {
+function refusal(err: TokenscopeError, status: 400 | 401 | 503): GraphQLError {
   const g = toGraphQLError(err);
   return new GraphQLError(g.message, { extensions: { ...g.extensions, http: { status } } });
+}
+
+function overLimit(limit: string, what: string, found: number, max: number, advice: string): GraphQLError {
+  return refusal(new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `${what} ${found} exceeds the maximum of ${max} (${limit}); ${advice}`, { limit, found, max }), 400);
 }
 
 /**
@@ -34,43 +40,74 @@ function boundedPartialErrors(errors: readonly GraphQLError[]): readonly GraphQL
 }
 
 /**
- * Checks each operation before it runs: mutations need the right to mutate, selections may nest at
- * most LIMITS.maxDepth deep and cost at most LIMITS.maxComplexity. Also adds the partial errors
- * resolvers recorded (e.g. failed files of an ingest) to the response.
+ * Refuses an operation too big to run, cheapest check first: its size after fragment expansion
+ * (field selections, root fields, aliases of one field, depth), measured without expanding, then
+ * its estimated cost, which expands fragments and so must come after the size checks.
+ * Returns the cost.
+ */
+function checkOperation(schema: GraphQLSchema, operation: OperationDefinitionNode, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
+  const shape = operationShape(operation, document);
+  if (shape.fields > LIMITS.maxFieldSelections) throw overLimit('maxFieldSelections', 'field selections (after fragment expansion)', shape.fields, LIMITS.maxFieldSelections, 'select fewer fields');
+  if (shape.rootFields > LIMITS.maxRootFields) throw overLimit('maxRootFields', 'root fields', shape.rootFields, LIMITS.maxRootFields, 'send fewer operations at once');
+  if (shape.mostAliased && shape.mostAliased.count > LIMITS.maxAliasesPerField) {
+    throw overLimit('maxAliasesPerField', `aliases of field ${shape.mostAliased.field}`, shape.mostAliased.count, LIMITS.maxAliasesPerField, 'ask for fewer copies of one field');
+  }
+  if (shape.depth > LIMITS.maxDepth) {
+    throw refusal(new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query depth ${shape.depth} exceeds the maximum of ${LIMITS.maxDepth}`, { limit: 'maxDepth', depth: shape.depth, max: LIMITS.maxDepth }), 400);
+  }
+  const complexity = operationCost(schema, document, operationName, variables);
+  if (complexity > LIMITS.maxComplexity) {
+    throw refusal(
+      new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query complexity ${complexity} exceeds the maximum of ${LIMITS.maxComplexity}; ask for smaller pages`, { limit: 'maxComplexity', complexity, max: LIMITS.maxComplexity }),
+      400,
+    );
+  }
+  return complexity;
+}
+
+/**
+ * Checks each operation before it runs: mutations need the right to mutate; the operation's size
+ * and estimated cost must lie within LIMITS. Then it waits for a place in its lane (heavy from
+ * LIMITS.heavyCost on, else cheap), held until all its work has stopped, so heavy operations can
+ * never take every place. Queries run under the request's time budget; mutations are exempt.
+ * Also adds the partial errors resolvers recorded (e.g. failed files of an ingest) to the response.
  */
 export function requestGuards(schema: () => GraphQLSchema): ApolloServerPlugin<ApiContext> {
+  const lanes = createLanes(LIMITS);
+  const releases = new WeakMap<ApiContext, Release>();
+  const finish = (context: ApiContext): void => {
+    context.budget.stop();
+    const release = releases.get(context);
+    releases.delete(context);
+    if (release) void context.budget.settled().then(release);
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request, contextValue }) {
           if (!operation) return;
-          if (operation.operation === 'mutation' && !contextValue.mayMutate) {
-            throw refusal(new TokenscopeError(ErrorCode.UNAUTHENTICATED, contextValue.mutationRefusal ?? 'mutations are not allowed'), 401);
+          if (operation.operation === 'mutation') {
+            if (!contextValue.mayMutate) throw refusal(new TokenscopeError(ErrorCode.UNAUTHENTICATED, contextValue.mutationRefusal ?? 'mutations are not allowed'), 401);
+            contextValue.budget.stop();
           }
-          const depth = selectionDepth(operation, document);
-          if (depth > LIMITS.maxDepth) {
-            throw refusal(new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query depth ${depth} exceeds the maximum of ${LIMITS.maxDepth}`, { depth, max: LIMITS.maxDepth }), 400);
-          }
-          const complexity = getComplexity({
-            schema: schema(),
-            query: document,
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (complexity > LIMITS.maxComplexity) {
-            throw refusal(
-              new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query complexity ${complexity} exceeds the maximum of ${LIMITS.maxComplexity}; ask for smaller pages`, { complexity, max: LIMITS.maxComplexity }),
-              400,
-            );
+          const cost = checkOperation(schema(), operation, document, request.operationName, request.variables ?? {});
+          try {
+            releases.set(contextValue, await (cost >= LIMITS.heavyCost ? lanes.heavy : lanes.cheap).enter(contextValue.budget.signal));
+          } catch (err) {
+            if (err instanceof TokenscopeError) throw refusal(err, 503);
+            throw err;
           }
         },
         async willSendResponse({ response, contextValue }) {
+          finish(contextValue);
           if (response.body.kind !== 'single' || !contextValue.partialErrors.length) return;
           const extra = boundedPartialErrors(contextValue.partialErrors).map((e) => e.toJSON());
           response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), ...extra];
         },
       };
+    },
+    async unexpectedErrorProcessingRequest({ requestContext }) {
+      finish(requestContext.contextValue);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { LAYER_COUNT, frameToSeconds } from '../../domain/contract.js';
 import { checkLayers } from '../../query/check-layers.js';
 import { checkLimit } from '../../query/check-limit.js';
@@ -12,15 +13,17 @@ import { CodeMatrixWindow } from '../types/code-matrix.type.js';
 import { Corpus } from '../types/corpus.type.js';
 import { Layer } from '../types/layer.type.js';
 import { CorpusResolver } from './corpus.resolver.js';
+import { COST, listOf, perFrame, perLayer, storeRead, uncappedList } from '../costs.js';
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => Audio)
 export class AudioResolver {
-  @Query(() => Audio, { description: 'The audio with this id; error NOT_FOUND if there is none.' })
+  @Query(() => Audio, { description: `The audio with this id; error NOT_FOUND if there is none. Cost: ${COST.store} + selection.`, complexity: storeRead() })
   async audio(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<Audio> {
     return toAudio(await ctx.store.audios.require(parseId(id, 'id')));
   }
 
-  @Query(() => AudioConnection, { description: `A page of a corpus's audios in id order; first ≤ ${LIMITS.maxPageSize}.`, complexity: ({ args, childComplexity }) => Math.min(args['first'] ?? 50, LIMITS.maxPageSize) * childComplexity })
+  @Query(() => AudioConnection, { description: `A page of a corpus's audios in id order; first ≤ ${LIMITS.maxPageSize}. Cost: ${COST.store} + first × selection.`, complexity: listOf(COST.store, 'first', 50, LIMITS.maxPageSize) })
   async audios(
     @Arg('corpus') corpus: string,
     @Ctx() ctx: ApiContext,
@@ -32,17 +35,17 @@ export class AudioResolver {
     return new CorpusResolver().audios(toCorpus(row!), ctx, first, after);
   }
 
-  @FieldResolver(() => [AudioLabel], { description: 'Labelled spans imported with the audio, in start order.' })
+  @FieldResolver(() => [AudioLabel], { description: `Labelled spans imported with the audio, in start order. Cost: ${COST.loader} + ${COST.assumedList} × selection.`, complexity: uncappedList(COST.loader) })
   async labels(@Root() a: Audio, @Ctx() ctx: ApiContext): Promise<AudioLabel[]> {
     return (await ctx.loaders.labels.load(Number(a.id))).map(toAudioLabel);
   }
 
-  @FieldResolver(() => Corpus)
+  @FieldResolver(() => Corpus, { description: `The corpus holding the audio. Cost: ${COST.loader} + selection.`, complexity: storeRead(COST.loader) })
   async corpus(@Root() a: Audio, @Ctx() ctx: ApiContext): Promise<Corpus> {
     return toCorpus(await ctx.loaders.corpus.load(a.corpusId));
   }
 
-  @FieldResolver(() => [Layer], { description: 'Per-layer statistics of this audio (pre-aggregated at ingest).' })
+  @FieldResolver(() => [Layer], { description: `Per-layer statistics of this audio (pre-aggregated at ingest). Cost: ${COST.loader} + layers × selection.`, complexity: perLayer(COST.loader) })
   async layers(
     @Root() a: Audio,
     @Ctx() ctx: ApiContext,
@@ -53,7 +56,7 @@ export class AudioResolver {
     return rows.filter((r) => wanted.has(r.layer)).map((r) => toLayer(layerValues(r), { kind: 'audio', audioId: Number(a.id) }));
   }
 
-  @FieldResolver(() => CodeMatrixWindow, { description: `A window of the codes; frameCount ≤ ${LIMITS.maxWindowFrames}.` })
+  @FieldResolver(() => CodeMatrixWindow, { description: `A window of the codes; frameCount ≤ ${LIMITS.maxWindowFrames}. Cost: ${COST.store} + frameCount × selection (layerMajor, frameMajor: ${LAYER_COUNT} per frame).`, complexity: perFrame(COST.store, 250) })
   async codes(
     @Root() a: Audio,
     @Ctx() ctx: ApiContext,
@@ -75,7 +78,7 @@ export class AudioResolver {
     };
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes an audio with its codes and statistics; NOT_FOUND if there is none.' })
+  @Mutation(() => Boolean, { description: `Deletes an audio with its codes and statistics; NOT_FOUND if there is none. Cost: ${COST.store}.`, complexity: storeRead() })
   async deleteAudio(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<boolean> {
     await ctx.store.audios.delete(parseId(id, 'id'));
     return true;

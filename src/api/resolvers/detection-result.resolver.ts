@@ -1,12 +1,15 @@
-import { Arg, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
+import { Arg, FieldResolver, Float, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { scoreEnvelope } from '../../analytics/score-envelope.js';
 import { checkLimit } from '../../query/check-limit.js';
 import { LIMITS } from '../limits.js';
 import { DetectionResult, ScoreEnvelope } from '../types/detection.type.js';
+import { listOf, perFrame } from '../costs.js';
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => DetectionResult)
 export class DetectionResultResolver {
-  @FieldResolver(() => [Float], { description: 'One score per frame, for frames [startFrame, startFrame + frameCount) (to the end when frameCount is omitted); frames past the end are left out.' })
+  @FieldResolver(() => [Float], { description: `One score per frame, for frames [startFrame, startFrame + frameCount) (to the end when frameCount is omitted); frames past the end are left out. Cost: frameCount (${LIMITS.maxWindowFrames} when omitted).`, complexity: perFrame(0, LIMITS.maxWindowFrames) })
   scores(
     @Root() r: DetectionResult,
     @Arg('startFrame', () => Int, { defaultValue: 0, description: 'First frame (0-based).' }) startFrame: number,
@@ -18,7 +21,7 @@ export class DetectionResultResolver {
     return r.frameScores.slice(startFrame, startFrame + frameCount);
   }
 
-  @FieldResolver(() => ScoreEnvelope, { description: `The score curve shrunk to at most \`buckets\` (1..${LIMITS.maxEnvelopeBuckets}) buckets of consecutive frames, each with its smallest and largest score.` })
+  @FieldResolver(() => ScoreEnvelope, { description: `The score curve shrunk to at most \`buckets\` (1..${LIMITS.maxEnvelopeBuckets}) buckets of consecutive frames, each with its smallest and largest score. Cost: buckets × selection.`, complexity: listOf(0, 'buckets', 1000, LIMITS.maxEnvelopeBuckets) })
   scoreEnvelope(@Root() r: DetectionResult, @Arg('buckets', () => Int, { defaultValue: 1000, description: `Buckets wanted, 1..${LIMITS.maxEnvelopeBuckets}; one per frame for shorter audios.` }) buckets: number): ScoreEnvelope {
     checkLimit('buckets', buckets, LIMITS.maxEnvelopeBuckets);
     return scoreEnvelope(r.frameScores, buckets);

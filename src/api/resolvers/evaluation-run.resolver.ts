@@ -1,6 +1,7 @@
 import { resolveInsideRoots } from '../data-roots.js';
 import { LabelFormatEnum } from '../types/label-file.type.js';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { asEvaluationRun, compareDetectors } from '../../query/compare-detectors.js';
 import type { ApiContext } from '../context.js';
 import { parseId } from '../ids.js';
@@ -9,16 +10,20 @@ import { LIMITS } from '../limits.js';
 import { toCorpus, toEvaluationRun } from '../mappers.js';
 import { Corpus } from '../types/corpus.type.js';
 import { EvaluationRun } from '../types/evaluation-run.type.js';
+import { COST, storeRead, uncappedList } from '../costs.js';
 
 const limits = { maxConfigurations: LIMITS.maxComparisonConfigurations, maxBootstrap: LIMITS.maxBootstrap, maxFolds: LIMITS.maxFolds };
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => EvaluationRun)
 export class EvaluationRunResolver {
   @Mutation(() => EvaluationRun, {
     description:
       `Compares detector configurations on a labelled corpus and stores the leaderboard as an evaluation run. The reference is the corpus's stored labels, or the label file named by labels (a server-side path inside the data roots; it is not stored, and configurations trained on the evaluated corpus train on it too). ` +
       `At most ${LIMITS.maxComparisonConfigurations} configurations after sweep expansion (LIMIT_EXCEEDED beyond). Every configuration is checked before any scoring (NOT_FOUND for an unknown detector, INVALID_ARGUMENT for a bad parameter, ` +
-      `MODEL_MISMATCH for a corpus mixing models without model, or a reference corpus of another model); nothing is stored unless the whole run succeeds.`,
+      `MODEL_MISMATCH for a corpus mixing models without model, or a reference corpus of another model); nothing is stored unless the whole run succeeds. ` +
+      `Cost: ${COST.compare} + selection; runs in the heavy lane and is exempt from the request time budget.`,
+    complexity: storeRead(COST.compare),
   })
   async compareDetectors(
     @Arg('corpus', { description: 'The evaluated corpus: every audio of one model, with its stored labels as reference.' }) corpus: string,
@@ -37,24 +42,24 @@ export class EvaluationRunResolver {
     return toEvaluationRun(run);
   }
 
-  @Query(() => [EvaluationRun], { description: 'Stored evaluation runs, newest first; only those of `corpus` when given (NOT_FOUND for an unknown corpus).' })
+  @Query(() => [EvaluationRun], { description: `Stored evaluation runs, newest first; only those of \`corpus\` when given (NOT_FOUND for an unknown corpus). Cost: ${COST.store} + ${COST.assumedList} × selection.`, complexity: uncappedList(COST.store) })
   async evaluationRuns(@Ctx() ctx: ApiContext, @Arg('corpus', () => String, { nullable: true }) corpus?: string | null): Promise<EvaluationRun[]> {
     const corpusId = corpus == null ? undefined : (await ctx.store.corpora.requireByNames([corpus]))[0]!.id;
     return (await ctx.store.evaluationRuns.list(corpusId)).map((row) => toEvaluationRun(asEvaluationRun(row)));
   }
 
-  @Query(() => EvaluationRun, { description: 'The stored evaluation run with this id; NOT_FOUND if there is none.' })
+  @Query(() => EvaluationRun, { description: `The stored evaluation run with this id; NOT_FOUND if there is none. Cost: ${COST.store} + selection.`, complexity: storeRead() })
   async evaluationRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<EvaluationRun> {
     return toEvaluationRun(asEvaluationRun(await ctx.store.evaluationRuns.require(parseId(id, 'id'))));
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a stored evaluation run; NOT_FOUND if there is none.' })
+  @Mutation(() => Boolean, { description: `Deletes a stored evaluation run; NOT_FOUND if there is none. Cost: ${COST.store}.`, complexity: storeRead() })
   async deleteEvaluationRun(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<boolean> {
     await ctx.store.evaluationRuns.delete(parseId(id, 'id'));
     return true;
   }
 
-  @FieldResolver(() => Corpus, { description: 'The evaluated corpus.' })
+  @FieldResolver(() => Corpus, { description: `The evaluated corpus. Cost: ${COST.loader} + selection.`, complexity: storeRead(COST.loader) })
   async corpus(@Root() run: EvaluationRun, @Ctx() ctx: ApiContext): Promise<Corpus> {
     return toCorpus(await ctx.loaders.corpus.load(run.corpusId));
   }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { notFound } from '../../errors.js';
 import { ingestAudioFiles } from '../../ingest/ingest-audio-files.js';
 import type { IngestJob as Job } from '../../ingest/ingest-job.js';
@@ -9,6 +10,7 @@ import { resolveInsideRoots } from '../data-roots.js';
 import { LIMITS } from '../limits.js';
 import { toIngestFileResult } from '../mappers.js';
 import { IngestJob, IngestJobPhase } from '../types/ingest-job.type.js';
+import { COST, storeRead, uncappedList } from '../costs.js';
 
 const phases = { queued: IngestJobPhase.QUEUED, running: IngestJobPhase.RUNNING, succeeded: IngestJobPhase.SUCCEEDED, failed: IngestJobPhase.FAILED } as const;
 
@@ -29,10 +31,12 @@ function toJob(job: Job): IngestJob {
   };
 }
 
+@UseMiddleware(budgetMiddleware)
 @Resolver()
 export class IngestAudioResolver {
   @Mutation(() => IngestJob, {
-    description: `Starts ingesting audio files (wav, flac, mp3, ogg) or folders of them, by server-side path inside the data roots (at most ${LIMITS.maxIngestPaths} paths), as a background job: poll ingestJob(id). Paths outside the roots, an unknown model or a bad option fail at once; bad files fail one by one in the job's results.`,
+    description: `Starts ingesting audio files (wav, flac, mp3, ogg) or folders of them, by server-side path inside the data roots (at most ${LIMITS.maxIngestPaths} paths), as a background job: poll ingestJob(id). Paths outside the roots, an unknown model or a bad option fail at once; bad files fail one by one in the job's results. Cost: ${COST.store} + selection; returns at once, so it is exempt from the request time budget.`,
+    complexity: storeRead(),
   })
   async ingestAudio(
     @Arg('corpus', { description: 'Target corpus; created when absent.' }) corpus: string,
@@ -62,7 +66,7 @@ export class IngestAudioResolver {
     return toJob(job);
   }
 
-  @Query(() => [IngestJob], { description: 'Background ingests of this server process, oldest first.' })
+  @Query(() => [IngestJob], { description: `Background ingests of this server process, oldest first. Cost: 1 + ${COST.assumedList} × selection.`, complexity: uncappedList(1) })
   ingestJobs(@Ctx() ctx: ApiContext): IngestJob[] {
     return ctx.audio.jobs.list().map(toJob);
   }

@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
-import { Arg, Ctx, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver, UseMiddleware, registerEnumType } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { TokenscopeError } from '../../errors.js';
 import { DEFAULT_EXTERNAL_MODEL, ingestCodeFiles } from '../../ingest/ingest-codes.js';
 import type { IngestFileResult as IngestFileOutcome } from '../../ingest/ingest-codes.js';
@@ -11,6 +12,7 @@ import { toGraphQLError } from '../error-format.js';
 import { LIMITS } from '../limits.js';
 import { toIngestFileResult } from '../mappers.js';
 import { IngestReport } from '../types/ingest-report.type.js';
+import { COST, eachOf } from '../costs.js';
 
 /** Orientation of square arrays, which cannot be told from the shape. */
 export enum MatrixOrientation {
@@ -28,10 +30,12 @@ function fileErrors(f: IngestFileOutcome, path: readonly (string | number)[]): G
   return [...listed, toGraphQLError(note, path)];
 }
 
+@UseMiddleware(budgetMiddleware)
 @Resolver()
 export class IngestResolver {
   @Mutation(() => IngestReport, {
-    description: `Ingests code files (.jsonl official format, .npy, .json) or folders of them, by server-side path inside the data roots; at most ${LIMITS.maxIngestPaths} paths. Each file is stored whole or not at all; failures are listed per file and in the response errors, and never stop the batch.`,
+    description: `Ingests code files (.jsonl official format, .npy, .json) or folders of them, by server-side path inside the data roots; at most ${LIMITS.maxIngestPaths} paths. Each file is stored whole or not at all; failures are listed per file and in the response errors, and never stop the batch. Cost: ${COST.store} per path + selection.`,
+    complexity: eachOf('paths', COST.store),
   })
   async ingestCodes(
     @Arg('corpus', { description: 'Target corpus; created when absent.' }) corpus: string,

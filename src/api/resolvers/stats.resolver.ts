@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { budgetMiddleware } from '../budget.middleware.js';
 import { frameToSeconds } from '../../domain/contract.js';
 import { checkLimit } from '../../query/check-limit.js';
 import { coldTokens } from '../../query/cold-tokens.js';
@@ -11,10 +12,12 @@ import { Audio } from '../types/audio.type.js';
 import { ColdToken, TokenOccurrence } from '../types/cold-token.type.js';
 import { LayerStats } from '../types/layer-stats.type.js';
 import { TokenFrequencies } from '../types/token-count.type.js';
+import { COST, listOf, perCorpus, storeRead } from '../costs.js';
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => ColdToken)
 export class StatsResolver {
-  @Query(() => LayerStats, { description: `Per-layer statistics across one or more corpora (at most ${LIMITS.maxCorpora}), from pre-aggregates.` })
+  @Query(() => LayerStats, { description: `Per-layer statistics across one or more corpora (at most ${LIMITS.maxCorpora}), from pre-aggregates. Cost: ${COST.perCorpus} per corpus + selection.`, complexity: perCorpus() })
   async layerStats(
     @Arg('corpora', () => [String]) corpora: string[],
     @Ctx() ctx: ApiContext,
@@ -33,7 +36,7 @@ export class StatsResolver {
     };
   }
 
-  @Query(() => TokenFrequencies, { description: `The token frequency histogram of one layer over a corpus, most frequent first; first ≤ ${LIMITS.maxTokenCounts}.`, complexity: ({ args }) => Math.min(args['first'] ?? LIMITS.maxTokenCounts, LIMITS.maxTokenCounts) })
+  @Query(() => TokenFrequencies, { description: `The token frequency histogram of one layer over a corpus, most frequent first; first ≤ ${LIMITS.maxTokenCounts}. Cost: ${COST.perCorpus + COST.store} + first × selection.`, complexity: listOf(COST.perCorpus + COST.store, 'first', LIMITS.maxTokenCounts, LIMITS.maxTokenCounts) })
   async tokenFrequencies(
     @Arg('corpus') corpus: string,
     @Arg('layer', () => Int, { description: 'Layer number 1..16.' }) layer: number,
@@ -54,8 +57,8 @@ export class StatsResolver {
   }
 
   @Query(() => [ColdToken], {
-    description: `Tokens rare (≤ maxReferenceCount) or absent in the reference corpus that occur in the target, per model and layer; coldest first (fewest reference occurrences, then most target occurrences); limit ≤ ${LIMITS.maxColdTokens}.`,
-    complexity: ({ args, childComplexity }) => Math.min(args['limit'] ?? 50, LIMITS.maxColdTokens) * childComplexity,
+    description: `Tokens rare (≤ maxReferenceCount) or absent in the reference corpus that occur in the target, per model and layer; coldest first (fewest reference occurrences, then most target occurrences); limit ≤ ${LIMITS.maxColdTokens}. Cost: ${2 * COST.perCorpus} + limit × selection.`,
+    complexity: listOf(2 * COST.perCorpus, 'limit', 50, LIMITS.maxColdTokens),
   })
   async coldTokens(
     @Arg('reference') reference: string,
@@ -69,7 +72,7 @@ export class StatsResolver {
     return r.tokens.map((t) => Object.assign(new ColdToken(), t, { targetCorpusIds: r.targetCorpusIds }));
   }
 
-  @FieldResolver(() => [TokenOccurrence], { description: `Where the token occurs in the target, in audio then frame order; first ≤ ${LIMITS.maxOccurrences}.`, complexity: ({ args, childComplexity }) => Math.min(args['first'] ?? 10, LIMITS.maxOccurrences) * childComplexity })
+  @FieldResolver(() => [TokenOccurrence], { description: `Where the token occurs in the target, in audio then frame order; first ≤ ${LIMITS.maxOccurrences}. Cost: ${COST.loader} + first × selection.`, complexity: listOf(COST.loader, 'first', 10, LIMITS.maxOccurrences) })
   async occurrences(@Root() t: ColdToken, @Ctx() ctx: ApiContext, @Arg('first', () => Int, { defaultValue: 10 }) first: number): Promise<TokenOccurrence[]> {
     checkLimit('first', first, LIMITS.maxOccurrences);
     const rows = await ctx.loaders.occurrences.load({ corpusIds: t.targetCorpusIds, layer: t.layer, token: t.token, first });
@@ -77,9 +80,10 @@ export class StatsResolver {
   }
 }
 
+@UseMiddleware(budgetMiddleware)
 @Resolver(() => TokenOccurrence)
 export class TokenOccurrenceResolver {
-  @FieldResolver(() => Audio)
+  @FieldResolver(() => Audio, { description: `The audio it occurs in. Cost: ${COST.loader} + selection.`, complexity: storeRead(COST.loader) })
   async audio(@Root() o: TokenOccurrence, @Ctx() ctx: ApiContext): Promise<Audio> {
     return toAudio(await ctx.loaders.audio.load(o.audioId));
   }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { LAYER_COUNT } from '../../domain/contract.js';
 
 @ObjectType({
   description:
@@ -20,9 +21,9 @@ export class CodeMatrixWindow {
   @Field(() => Float, { description: '(startFrame + frameCount) × 0.08 s.' })
   endSeconds!: number;
 
-  @Field(() => [[Int]], { description: '16 × frameCount: row i holds layer i+1.' })
+  @Field(() => [[Int]], { description: `16 × frameCount: row i holds layer i+1. Cost: ${LAYER_COUNT} per frame.`, complexity: LAYER_COUNT })
   layerMajor!: number[][];
 
-  @Field(() => [[Int]], { description: 'frameCount × 16: row f holds frame startFrame+f, column j layer j+1.' })
+  @Field(() => [[Int]], { description: `frameCount × 16: row f holds frame startFrame+f, column j layer j+1. Cost: ${LAYER_COUNT} per frame.`, complexity: LAYER_COUNT })
   frameMajor!: number[][];
 }

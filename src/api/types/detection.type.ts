@@ -1,5 +1,7 @@
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { COST, uncappedList } from '../costs.js';
+import { LIMITS } from '../limits.js';
 
 /** How scores are compared with the threshold. */
 export enum ThresholdComparison {
@@ -67,10 +69,10 @@ export class DetectionResult {
   @Field(() => ThresholdComparison)
   comparison!: ThresholdComparison;
 
-  @Field(() => [Int], { description: 'Frames the threshold rule flagged, ascending (before segmentation).' })
+  @Field(() => [Int], { description: `Frames the threshold rule flagged, ascending (before segmentation). Cost: ${LIMITS.maxWindowFrames} (frames assumed).`, complexity: LIMITS.maxWindowFrames })
   flaggedFrames!: number[];
 
-  @Field(() => [Anomaly], { description: 'Events: runs of flagged frames after the segmenter (merging, minimum length, padding).' })
+  @Field(() => [Anomaly], { description: `Events: runs of flagged frames after the segmenter (merging, minimum length, padding). Cost: ${COST.assumedList} × selection.`, complexity: uncappedList(0) })
   anomalies!: Anomaly[];
 }
 
@@ -124,6 +126,6 @@ export class DetectorInfo {
   @Field()
   description!: string;
 
-  @Field(() => [DetectorParameter])
+  @Field(() => [DetectorParameter], { description: `Cost: ${COST.assumedList} × selection.`, complexity: uncappedList(0) })
   parameters!: DetectorParameter[];
 }

@@ -1,5 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { COST, listOf, uncappedList } from '../costs.js';
+import { LIMITS } from '../limits.js';
 
 @ObjectType({ description: 'A score with its 95 % percentile-bootstrap interval over audio files; null where undefined (e.g. recall without reference events, AUROC without positive frames).' })
 export class Metric {
@@ -93,7 +95,7 @@ export class LeaderboardRow {
   @Field(() => FrameScoreMetrics)
   frame!: FrameScoreMetrics;
 
-  @Field(() => [ClassMetrics], { description: 'One entry per label value of the corpus, sorted by label.' })
+  @Field(() => [ClassMetrics], { description: `One entry per label value of the corpus, sorted by label. Cost: ${COST.assumedList} × selection.`, complexity: uncappedList(0) })
   classes!: ClassMetrics[];
 }
 
@@ -134,6 +136,6 @@ export class EvaluationRun {
   @Field(() => [GraphQLJSONObject], { description: 'The configurations as given (before sweep expansion).' })
   detectors!: Record<string, unknown>[];
 
-  @Field(() => [LeaderboardRow], { description: 'One row per configuration (sweeps expanded), best event F1 first; rows without an F1 last.' })
+  @Field(() => [LeaderboardRow], { description: `One row per configuration (sweeps expanded), best event F1 first; rows without an F1 last. Cost: ${LIMITS.maxComparisonConfigurations} × selection.`, complexity: listOf(0, null, LIMITS.maxComparisonConfigurations) })
   rows!: LeaderboardRow[];
 }

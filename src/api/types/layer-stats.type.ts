@@ -1,6 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Corpus } from './corpus.type.js';
 import { Layer } from './layer.type.js';
+import { LAYER_COUNT } from '../../domain/contract.js';
+import { perLayer } from '../costs.js';
 
 @ObjectType({ description: 'Per-layer statistics over one or more corpora, from the pre-aggregated token counts.' })
 export class LayerStats {
@@ -19,6 +21,6 @@ export class LayerStats {
   @Field(() => Float)
   frameCount!: number;
 
-  @Field(() => [Layer])
+  @Field(() => [Layer], { description: `The layers asked for. Cost: ${LAYER_COUNT} × selection.`, complexity: perLayer(0) })
   layers!: Layer[];
 }

@@ -17,6 +17,8 @@ export interface ServeCliOptions {
   uploadDir?: string;
   /** Largest upload, in bytes. */
   uploadMaxBytes?: number;
+  /** Time budget of one query, in milliseconds. */
+  requestTimeoutMs?: number;
 }
 
 /** How long requests in flight may take to finish at shutdown before their connections are cut, in milliseconds. */
@@ -48,6 +50,7 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
     ...(options.dataRoot?.length ? { dataRoots: options.dataRoot } : {}),
     ...(options.uploadDir ? { uploadDir: resolve(options.uploadDir) } : {}),
     ...(options.uploadMaxBytes !== undefined ? { uploadMaxBytes: options.uploadMaxBytes } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     // A server keeps its event loop for requests: encoders in worker threads unless told otherwise.
     encodeInWorker: process.env['TOKENSCOPE_ENCODE_IN_WORKER'] !== '0',
   });

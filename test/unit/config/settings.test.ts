@@ -41,3 +41,17 @@ describe('loadSettings: dashboard and uploads', () => {
     assert.equal(loadSettings({ encodeInWorker: true }, { TOKENSCOPE_ENCODE_IN_WORKER: '0' }, CWD).encodeInWorker, true);
   });
 });
+
+describe('loadSettings: request time budget', () => {
+  it('gives each query 10 s unless TOKENSCOPE_REQUEST_TIMEOUT_MS or the flag says otherwise', () => {
+    assert.equal(loadSettings({}, {}, CWD).requestTimeoutMs, 10_000);
+    assert.equal(loadSettings({}, { TOKENSCOPE_REQUEST_TIMEOUT_MS: '2500' }, CWD).requestTimeoutMs, 2500);
+    assert.equal(loadSettings({ requestTimeoutMs: 40 }, { TOKENSCOPE_REQUEST_TIMEOUT_MS: '2500' }, CWD).requestTimeoutMs, 40);
+  });
+
+  it('refuses a budget that is not a positive integer of milliseconds, rather than serving without one', () => {
+    for (const value of ['abc', '0', '-5', '1.5', '']) {
+      assertThrowsCode(() => loadSettings({}, { TOKENSCOPE_REQUEST_TIMEOUT_MS: value }, CWD), ErrorCode.INVALID_ARGUMENT, /requestTimeoutMs \(--request-timeout-ms, TOKENSCOPE_REQUEST_TIMEOUT_MS\) must be a positive integer of milliseconds; received/);
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { Kind, parse } from 'graphql';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { LIMITS } from '../../../src/api/limits.js';
+import { operationCost } from '../../../src/api/operation-cost.js';
+import { createSchema } from '../../../src/api/schema.js';
+import { repoRoot } from '../../support/paths.js';
+
+const detector = { name: 'keyLayerVariance' };
+
+/** Variables as the dashboard and the CLI really send them (the largest windows and pages they use). */
+const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
+  DashAudio: { id: '1' },
+  DashDetect: { audioId: '1', detector, buckets: 1200, startFrame: 0, frameCount: 4096 },
+  DashScoreWindow: { audioId: '1', detector, startFrame: 0, frameCount: 4096 },
+  DashCodes: { id: '1', startFrame: 0, frameCount: 512 },
+  DashCorpora: {},
+  DashCorpusLayers: { corpus: 'c' },
+  DashCorpusAudios: { corpus: 'c', first: 200, after: null },
+  DashEvaluationRuns: {},
+  DashEvaluationRun: { id: '1' },
+  DashTokenFrequencies: { corpus: 'c', layer: 1 },
+  DashColdTokens: { reference: 'r', target: 't', layer: 1, maxReferenceCount: 0, occurrences: 3 },
+  DashModels: {},
+  DashIngestAudio: { corpus: 'c', paths: ['a.wav'], model: null },
+  DashIngestJob: { id: '1' },
+  Audio: { id: '1' },
+  AudioPage: { corpus: 'c', first: 50 },
+  AudioLayers: { corpus: 'c', first: 50, top: 3 },
+  CodeWindow: { id: '1', startFrame: 0, frameCount: 250 },
+  AudioLabels: { corpus: 'c', first: 50 },
+  CompareDetectors: { corpus: 'c', detectors: [detector, { name: 'interLayerSpread' }] },
+  EvaluationRuns: { corpus: null },
+  EvaluationRun: { id: '1' },
+  DeleteEvaluationRun: { id: '1' },
+  Corpora: {},
+  CreateCorpus: { name: 'c' },
+  DeleteCorpus: { name: 'c' },
+  DeleteAudio: { id: '1' },
+  CorpusLabels: { corpus: 'c' },
+  ImportLabels: { corpus: 'c', path: 'labels.csv', format: 'CSV' },
+  Detectors: {},
+  Detect: { audioId: '1', detector },
+  IngestCodes: { corpus: 'c', paths: Array.from({ length: 16 }, (_, i) => `codes-${i}.jsonl`) },
+  IngestAudio: { corpus: 'c', paths: ['a.wav'] },
+  IngestJob: { id: '1' },
+  LayerStats: { corpora: ['speech', 'events'], top: 5 },
+  TokenFrequencies: { corpus: 'c', layer: 1 },
+  ColdTokens: { reference: 'r', target: 't', limit: 20, occurrences: 3 },
+};
+
+/** Every operation of the shipped .graphql files, each with the fragments of its file. */
+function shippedOperations(): { file: string; name: string; document: DocumentNode }[] {
+  const out: { file: string; name: string; document: DocumentNode }[] = [];
+  for (const dir of ['src/dashboard/operations', 'src/client/operations']) {
+    for (const file of readdirSync(join(repoRoot(), dir)).filter((f) => f.endsWith('.graphql'))) {
+      const document = parse(readFileSync(join(repoRoot(), dir, file), 'utf8'));
+      const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+      for (const op of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
+        out.push({ file: `${dir}/${file}`, name: op.name!.value, document: { kind: Kind.DOCUMENT, definitions: [op, ...fragments] } });
+      }
+    }
+  }
+  return out;
+}
+
+describe('operation costs', () => {
+  let schema: GraphQLSchema;
+  before(async () => {
+    schema = await createSchema();
+  });
+
+  it('puts every shipped dashboard and CLI operation, with realistic variables, under a third of the cost limit', () => {
+    const operations = shippedOperations();
+    assert.ok(operations.length >= 30, `found ${operations.length} operations`);
+    for (const { file, name, document } of operations) {
+      const variables = REALISTIC[name];
+      assert.ok(variables, `${file}: operation ${name} needs realistic variables in this test`);
+      const cost = operationCost(schema, document, name, variables);
+      assert.ok(cost <= LIMITS.maxComplexity / 3, `${name} costs ${cost}, over a third of ${LIMITS.maxComplexity}`);
+      if (process.env["SHOW_COSTS"]) console.log(name, cost);
+    }
+  });
+
+  it('prices the 4,900-alias layerStats query at more than ten times the cost limit', () => {
+    const query = `{ ${Array.from({ length: 4900 }, (_, i) => `a${i}: layerStats(corpora: ["qwen"]) { frameCount }`).join(' ')} }`;
+    const cost = operationCost(schema, parse(query), null, {});
+    assert.ok(cost > 10 * LIMITS.maxComplexity, `costs ${cost}`);
+  });
+
+  it('charges a statistics field per corpus it merges, and a store read more than a scalar', () => {
+    const one = operationCost(schema, parse('{ layerStats(corpora: ["a"]) { frameCount } }'), null, {});
+    const four = operationCost(schema, parse('{ layerStats(corpora: ["a", "b", "c", "d"]) { frameCount } }'), null, {});
+    assert.ok(four > 3.5 * one, `one corpus ${one}, four corpora ${four}`);
+    const scalar = operationCost(schema, parse('{ detectors { name } }'), null, {});
+    const read = operationCost(schema, parse('{ corpora { name } }'), null, {});
+    assert.ok(read > 10 * scalar, `a store read ${read}, an in-memory list ${scalar}`);
+  });
+
+  it('charges code windows and score lists per frame asked for', () => {
+    const window = (frames: number) => operationCost(schema, parse(`{ audio(id: "1") { codes(frameCount: ${frames}) { layerMajor } } }`), null, {});
+    assert.equal(window(2000) - window(1000), 1000 * 16);
+    const scores = (frames: number) => operationCost(schema, parse(`{ detect(audioId: "1", detector: { name: "keyLayerVariance" }) { scores(frameCount: ${frames}) } }`), null, {});
+    assert.equal(scores(2000) - scores(1000), 1000);
+  });
+});
