@@ -12,4 +12,8 @@ export interface ApiConfig {
   uploadDir: string | null;
   /** Largest upload accepted, in bytes. */
   uploadMaxBytes: number;
+  /** Host names (lower case, no port) requests may name besides loopback and `host` (rebinding defence). */
+  allowedHosts: readonly string[];
+  /** Whether GraphQL introspection is answered (fixed when the server starts). */
+  introspection: boolean;
 }

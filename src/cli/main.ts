@@ -138,6 +138,8 @@ program
   .option('--data-root <folder>', 'folder server-side ingest may read (repeatable; default data/, env TOKENSCOPE_DATA_ROOTS)', collect)
   .option('--upload-dir <folder>', 'folder dashboard uploads are written to, inside a data root (default uploads/ in the first data root, env TOKENSCOPE_UPLOAD_DIR)')
   .option('--upload-max-bytes <n>', 'largest upload in bytes (default 536870912 = 512 MiB, env TOKENSCOPE_UPLOAD_MAX_BYTES)', integer('upload-max-bytes'))
+  .option('--allowed-host <name>', 'host name requests may use besides localhost, 127.x.x.x, [::1] and --host (repeatable; env TOKENSCOPE_ALLOWED_HOSTS, comma-separated)', collect)
+  .option('--introspection', 'answer GraphQL introspection beyond loopback too (env TOKENSCOPE_INTROSPECTION=1; on by default on loopback)')
   .option(...db)
   .action(async (o) => {
     process.exitCode = await serveCommand(o);

@@ -15,6 +15,10 @@ export interface ServeCliOptions {
   uploadDir?: string;
   /** Largest upload, in bytes. */
   uploadMaxBytes?: number;
+  /** Host names requests may name besides loopback and --host (repeatable). */
+  allowedHost?: string[];
+  /** Answer GraphQL introspection even beyond loopback. */
+  introspection?: boolean;
 }
 
 /** Starts the GraphQL server and runs until SIGINT/SIGTERM, then drains and closes the store. */
@@ -27,6 +31,8 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
     ...(options.dataRoot?.length ? { dataRoots: options.dataRoot } : {}),
     ...(options.uploadDir ? { uploadDir: resolve(options.uploadDir) } : {}),
     ...(options.uploadMaxBytes !== undefined ? { uploadMaxBytes: options.uploadMaxBytes } : {}),
+    ...(options.allowedHost?.length ? { allowedHosts: options.allowedHost } : {}),
+    ...(options.introspection ? { introspection: true } : {}),
     // A server keeps its event loop for requests: encoders in worker threads unless told otherwise.
     encodeInWorker: process.env['TOKENSCOPE_ENCODE_IN_WORKER'] !== '0',
   });
@@ -36,6 +42,10 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
   console.log(`dashboard at ${dashboardUrl}`);
   console.log(`uploads to ${settings.uploadDir ?? '(none: no data roots)'}, at most ${settings.uploadMaxBytes} bytes each`);
   if (!isLoopback(settings.host) && !settings.apiKey) console.warn(`warning: listening on ${settings.host} without an API key: mutations are disabled`);
+  const names = app.services.config.allowedHosts;
+  if (!isLoopback(settings.host)) {
+    console.log(`answering requests whose Host is localhost, 127.0.0.0/8, [::1]${['0.0.0.0', '::'].includes(settings.host) ? '' : `, ${settings.host}`}${names.length ? `, ${names.join(', ')}` : ''} (others get 421: add names with --allowed-host)`);
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

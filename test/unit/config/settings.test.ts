@@ -41,3 +41,22 @@ describe('loadSettings: dashboard and uploads', () => {
     assert.equal(loadSettings({ encodeInWorker: true }, { TOKENSCOPE_ENCODE_IN_WORKER: '0' }, CWD).encodeInWorker, true);
   });
 });
+
+describe('loadSettings: host names and introspection', () => {
+  it('allows no extra host names and leaves introspection to the host by default', () => {
+    const s = loadSettings({}, {}, CWD);
+    assert.deepEqual(s.allowedHosts, []);
+    assert.equal(s.introspection, null);
+  });
+
+  it('takes TOKENSCOPE_ALLOWED_HOSTS comma-separated and TOKENSCOPE_INTROSPECTION as 1 or 0; flags win', () => {
+    const s = loadSettings({}, { TOKENSCOPE_ALLOWED_HOSTS: 'a.example, b.example,', TOKENSCOPE_INTROSPECTION: '1' }, CWD);
+    assert.deepEqual([s.allowedHosts, s.introspection], [['a.example', 'b.example'], true]);
+    assert.equal(loadSettings({}, { TOKENSCOPE_INTROSPECTION: '0' }, CWD).introspection, false);
+    assert.deepEqual(loadSettings({ allowedHosts: ['c.example'] }, { TOKENSCOPE_ALLOWED_HOSTS: 'a.example' }, CWD).allowedHosts, ['c.example']);
+  });
+
+  it('refuses a TOKENSCOPE_INTROSPECTION other than 1 or 0', () => {
+    assertThrowsCode(() => loadSettings({}, { TOKENSCOPE_INTROSPECTION: 'yes' }, CWD), ErrorCode.INVALID_ARGUMENT, /^TOKENSCOPE_INTROSPECTION must be 1 or 0; received "yes"$/);
+  });
+});
