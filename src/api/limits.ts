@@ -26,4 +26,6 @@ export const LIMITS = {
   maxDepth: 10,
   /** Largest estimated cost a query may have (1 per field, list fields multiplied by their size). */
   maxComplexity: 50_000,
+  /** Most lexical tokens a query document may have (variables do not count): parsing stops beyond. */
+  maxTokens: 10_000,
 } as const;

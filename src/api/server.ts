@@ -18,6 +18,8 @@ import { sendGraphQLError } from './http/respond.js';
 import { setSecurityHeaders } from './http/security-headers.js';
 import { serveDashboardAsset, serveDashboardPage } from './http/static-files.js';
 import { handleUpload } from './http/upload.js';
+import { LIMITS } from './limits.js';
+import { refusalStatus } from './plugins/refusal-status.plugin.js';
 import { requestGuards } from './plugins/request-guards.plugin.js';
 import { createSchema } from './schema.js';
 
@@ -47,9 +49,10 @@ export async function createApi(services: ApiServices): Promise<Api> {
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError,
-    plugins: [requestGuards(() => schema)],
+    plugins: [requestGuards(() => schema), refusalStatus()],
     includeStacktraceInErrorResponses: false,
     introspection: services.config.introspection,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
   });
   await apollo.start();
   return {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { print } from 'graphql';
 import type { DocumentNode } from 'graphql';
+import { LIMITS } from '../../src/api/limits.js';
 import { CorporaDocument, CreateCorpusDocument, DeleteCorpusDocument } from '../../src/client/generated/graphql.js';
 import { dataOf, execute } from '../support/graphql.js';
 import { rawRequest, serve, serveOnLoopback } from '../support/http.js';
@@ -153,6 +154,52 @@ describe('the HTTP edge', () => {
       const res = await postRaw(served.origin, JSON.stringify({ query: '{ __schema { queryType { name } } }' }));
       assert.equal(res.status, 200);
       assert.deepEqual(JSON.parse(res.body.toString()), { data: { __schema: { queryType: { name: 'Query' } } } });
+    });
+
+    describe('client mistakes are answered 400 with their code, not 500', () => {
+      const one = (res: RawResponse) => {
+        const errors = errorsOf(res);
+        assert.equal(errors.length, 1, JSON.stringify(errors));
+        return errors[0]!;
+      };
+      const send = (body: Record<string, unknown>) => postRaw(served.origin, JSON.stringify(body));
+
+      it('a variable that does not coerce, or a required one missing: BAD_USER_INPUT', async () => {
+        const query = 'query Q($n: Int!) { audios(corpus: "c", first: $n) { nodes { id } } }';
+        const cases: [Record<string, unknown>, RegExp][] = [
+          [{ n: 'abc' }, /^Variable "\$n" got invalid value "abc"; Int cannot represent non-integer value: "abc"$/],
+          [{}, /^Variable "\$n" of required type "Int!" was not provided\.$/],
+        ];
+        for (const [variables, message] of cases) {
+          const res = await send({ query, variables });
+          assert.equal(res.status, 400, JSON.stringify(variables));
+          const error = one(res);
+          assert.equal(error.extensions.code, 'BAD_USER_INPUT');
+          assert.match(error.message, message);
+        }
+        const enumRes = await send({ query: 'query Q($f: LabelFormat!) { corpusLabels(corpus: "c", format: $f) { name } }', variables: { f: 'NOPE' } });
+        assert.equal(enumRes.status, 400);
+        assert.equal(one(enumRes).extensions.code, 'BAD_USER_INPUT');
+      });
+
+      it('an unknown operation name: OPERATION_RESOLUTION_FAILURE', async () => {
+        const res = await send({ query: 'query A { corpora { name } }', operationName: 'B' });
+        assert.equal(res.status, 400);
+        assert.deepEqual(one(res), { message: 'Unknown operation named "B".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+      });
+
+      it('a document over the token limit, or nested too deeply to parse: LIMIT_EXCEEDED', async () => {
+        const long = await send({ query: `{ ${Array.from({ length: LIMITS.maxTokens }, (_, i) => `a${i}: __typename`).join(' ')} }` });
+        assert.equal(long.status, 400);
+        assert.deepEqual(one(long), {
+          message: `query document must have at most ${LIMITS.maxTokens} tokens; received more (variables do not count: pass large values as variables)`,
+          extensions: { code: 'LIMIT_EXCEEDED', kind: 'LIMIT_EXCEEDED', max: LIMITS.maxTokens },
+        });
+        const levels = 3000;
+        const deep = await send({ query: `{ ${'corpora { '.repeat(levels)}name${' }'.repeat(levels)} }` });
+        assert.equal(deep.status, 400);
+        assert.equal(one(deep).extensions.code, 'LIMIT_EXCEEDED');
+      });
     });
 
     describe('a /graphql body over the 1 MiB cap', () => {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode, TokenscopeError } from '../../errors.js';
 import type { ApiContext } from '../context.js';
@@ -15,6 +15,26 @@ import { selectionDepth } from '../selection-depth.js';
 function refusal(err: TokenscopeError, status: 400 | 401): GraphQLError {
   const g = toGraphQLError(err);
   return new GraphQLError(g.message, { extensions: { ...g.extensions, http: { status } } });
+}
+
+/**
+ * The estimated cost of an operation. Estimating coerces the variables and arguments, before Apollo
+ * would: a wrong one (`$n: Int!` given "abc", a null for a non-null argument) is the client's
+ * mistake, so it is answered as Apollo answers it during execution, BAD_USER_INPUT with HTTP 400.
+ */
+function complexityOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      ...(operationName ? { operationName } : {}),
+      variables: variables ?? {},
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (err) {
+    if (!(err instanceof GraphQLError)) throw err;
+    throw new GraphQLError(err.message, { nodes: err.nodes ?? null, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+  }
 }
 
 /**
@@ -35,13 +55,7 @@ export function requestGuards(schema: () => GraphQLSchema): ApolloServerPlugin<A
           if (depth > LIMITS.maxDepth) {
             throw refusal(new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query depth ${depth} exceeds the maximum of ${LIMITS.maxDepth}`, { depth, max: LIMITS.maxDepth }), 400);
           }
-          const complexity = getComplexity({
-            schema: schema(),
-            query: document,
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const complexity = complexityOf(schema(), document, request.operationName, request.variables);
           if (complexity > LIMITS.maxComplexity) {
             throw refusal(
               new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query complexity ${complexity} exceeds the maximum of ${LIMITS.maxComplexity}; ask for smaller pages`, { complexity, max: LIMITS.maxComplexity }),
