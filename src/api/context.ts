@@ -6,6 +6,8 @@ import type { IngestJobs } from '../ingest/ingest-job.js';
 import type { Store } from '../store/store.js';
 import type { ApiConfig } from './config.js';
 import { createLoaders } from './loaders.js';
+import { ABSOLUTE_PATHS, relativePaths } from './path-view.js';
+import type { PathView } from './path-view.js';
 import type { Loaders } from './loaders.js';
 
 /** What audio ingest needs: the audio reader, the encoders and the job list. */
@@ -28,6 +30,8 @@ export interface ApiContext {
   mutationRefusal: string | null;
   /** Errors of partly successful operations (e.g. failed files of an ingest), added to the response. */
   partialErrors: GraphQLError[];
+  /** How server-side paths are shown to this caller: absolute when trusted (may mutate), else relative to their root. */
+  paths: PathView;
 }
 
 /** Builds the context of one request. */
@@ -35,5 +39,7 @@ export function createContext(
   services: { store: Store; registry: DetectorRegistry; config: ApiConfig; audio: AudioServices },
   access: { mayMutate: boolean; mutationRefusal: string | null },
 ): ApiContext {
-  return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [] };
+  // Trusted is what may mutate: the key presented, or a loopback server without one (auth.ts).
+  const paths = access.mayMutate ? ABSOLUTE_PATHS : relativePaths(services.config.dataRoots, services.audio.encoders.settings.modelsDir);
+  return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [], paths };
 }

@@ -21,6 +21,7 @@ import { handleUpload } from './http/upload.js';
 import { LIMITS } from './limits.js';
 import { refusalStatus } from './plugins/refusal-status.plugin.js';
 import { requestGuards } from './plugins/request-guards.plugin.js';
+import { shownPaths } from './plugins/shown-paths.plugin.js';
 import { createSchema } from './schema.js';
 
 /** Largest request body accepted, in bytes. */
@@ -49,7 +50,8 @@ export async function createApi(services: ApiServices): Promise<Api> {
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError,
-    plugins: [requestGuards(() => schema), refusalStatus()],
+    // shownPaths after requestGuards: it must see the partial errors the guards add.
+    plugins: [requestGuards(() => schema), refusalStatus(), shownPaths()],
     includeStacktraceInErrorResponses: false,
     introspection: services.config.introspection,
     parseOptions: { maxTokens: LIMITS.maxTokens },
