@@ -22,6 +22,7 @@ export function kindOf(code: ErrorCode): ErrorKind {
     case ErrorCode.NOT_FOUND:
       return 'NOT_FOUND';
     case ErrorCode.ALREADY_EXISTS:
+    case ErrorCode.SOURCE_CHANGED:
       return 'CONFLICT';
     case ErrorCode.PATH_OUTSIDE_ROOTS:
       return 'FORBIDDEN';

@@ -16,6 +16,7 @@ import { serveAudioMedia } from './http/audio-media.js';
 import { checkHost } from './http/host-check.js';
 import { sendGraphQLError } from './http/respond.js';
 import { setSecurityHeaders } from './http/security-headers.js';
+import { SourceIdentity } from './http/source-identity.js';
 import { serveDashboardAsset, serveDashboardPage } from './http/static-files.js';
 import { handleUpload } from './http/upload.js';
 import { LIMITS } from './limits.js';
@@ -141,6 +142,7 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
  */
 export function httpHandler(api: Api, services: ApiServices): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const graphql = graphqlHandler(api, services);
+  const sources = new SourceIdentity(services.store);
   return async (req, res) => {
     const config = services.config;
     setSecurityHeaders(res);
@@ -148,7 +150,7 @@ export function httpHandler(api: Api, services: ApiServices): (req: IncomingMess
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/' || path === '/index.html') return serveDashboardPage(req, res, config.webRoot);
     if (path.startsWith('/assets/')) return serveDashboardAsset(req, res, config.webRoot, path.slice('/assets/'.length));
-    if (path.startsWith('/media/audio/')) return serveAudioMedia(req, res, services.store, config, path.slice('/media/audio/'.length));
+    if (path.startsWith('/media/audio/')) return serveAudioMedia(req, res, services.store, config, sources, path.slice('/media/audio/'.length));
     if (path === '/upload') return handleUpload(req, res, config);
     return graphql(req, res);
   };
