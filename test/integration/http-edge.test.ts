@@ -231,6 +231,30 @@ describe('the HTTP edge', () => {
         }
       });
     });
+
+    it('keeps a keep-alive client answered after the other routes refuse a body early', { timeout: 60_000 }, async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const saved = t.app.services.config;
+      t.app.services.config = { ...saved, uploadMaxBytes: 1000 };
+      try {
+        const body = Buffer.alloc(200_000, 7);
+        const refusals: [string, string, Buffer | readonly Buffer[], number][] = [
+          ['PUT', '/upload?corpus=c&name=a.wav', body, 413],
+          ['PUT', '/upload?corpus=c&name=a.wav', [body, body], 413],
+          ['PUT', '/upload?corpus=c&name=a.txt', body, 400],
+          ['POST', '/', body, 405],
+          ['POST', '/media/audio/1', body, 405],
+          ['POST', '/nowhere', body, 404],
+        ];
+        for (const [method, path, sent, status] of refusals) {
+          assert.equal((await agentSend(agent, served.origin, method, path, sent)).status, status, `${method} ${path}`);
+          assert.equal((await agentPost(agent, served.origin, CORPORA)).status, 200, `after ${method} ${path}`);
+        }
+      } finally {
+        t.app.services.config = saved;
+        agent.destroy();
+      }
+    });
   });
 
   describe('a server configured for 0.0.0.0', () => {
@@ -281,12 +305,17 @@ describe('the HTTP edge', () => {
 
 /** POSTs a body (chunked when several buffers) to /graphql through `agent`; errors after the answer are ignored. */
 function agentPost(agent: Agent, origin: string, body: Buffer | readonly Buffer[]): Promise<RawResponse> {
+  return agentSend(agent, origin, 'POST', '/graphql', body);
+}
+
+/** Sends a request with a body (chunked when several buffers) through `agent`; errors after the answer are ignored. */
+function agentSend(agent: Agent, origin: string, method: string, path: string, body: Buffer | readonly Buffer[]): Promise<RawResponse> {
   const { hostname, port } = new URL(origin);
   const chunks = Buffer.isBuffer(body) ? [body] : body;
   const headers = { 'content-type': 'application/json', ...(Buffer.isBuffer(body) ? { 'content-length': String(body.length) } : {}) };
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = request({ hostname, port, path: '/graphql', method: 'POST', headers, agent }, (res) => {
+    const req = request({ hostname, port, path, method, headers, agent }, (res) => {
       answered = true;
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c)).on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }));
