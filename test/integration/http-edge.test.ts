@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { Agent, request } from 'node:http';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { CorporaDocument, CreateCorpusDocument, DeleteCorpusDocument } from '../
 import { dataOf, execute } from '../support/graphql.js';
 import { rawRequest, serve, serveOnLoopback } from '../support/http.js';
 import type { RawResponse, Served } from '../support/http.js';
+import { repoRoot } from '../support/paths.js';
 import { createTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { testSignal, wavBytes } from '../support/wav.js';
@@ -253,6 +256,31 @@ describe('the HTTP edge', () => {
       } finally {
         t.app.services.config = saved;
         agent.destroy();
+      }
+    });
+  });
+
+  describe('tokenscope serve', () => {
+    it('answers the names given with --allowed-host and refuses others', { timeout: 60_000 }, async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'tokenscope-serve-'));
+      const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'src', 'cli', 'main.js'), 'serve', '--port', '0', '--db', ':memory:', '--data-root', dir, '--allowed-host', 'tokenscope.example', '--allowed-host', 'Other.Example:8443'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      try {
+        const origin = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          child.stdout.on('data', (c: Buffer) => {
+            out += c.toString();
+            const m = /GraphQL API at (http:\/\/[^/]+)\/graphql/.exec(out);
+            if (m) resolve(m[1]!);
+          });
+          child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+        });
+        for (const host of ['tokenscope.example', 'other.example:4000', new URL(origin).host]) assert.equal((await probe(origin, host)).status, 200, host);
+        assert.equal((await probe(origin, EVIL)).status, 421);
+      } finally {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+        await rm(dir, { recursive: true, force: true });
       }
     });
   });
