@@ -28,6 +28,8 @@ export enum ErrorCode {
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   /** Matrices from different models were combined where that is not allowed. */
   MODEL_MISMATCH = 'MODEL_MISMATCH',
+  /** The file an audio was ingested from now holds other bytes (replaced or edited since the ingest). */
+  SOURCE_CHANGED = 'SOURCE_CHANGED',
   /** An invariant broke: a bug, masked to clients and logged. */
   INTERNAL = 'INTERNAL',
 }

@@ -1,5 +1,7 @@
 import { createDetectorRegistry } from './analytics/detectors/registry.js';
 import type { DetectorRegistry } from './analytics/detectors/registry.js';
+import { isLoopback } from './api/auth.js';
+import { allowedHostNames } from './api/http/host-check.js';
 import { createApi } from './api/server.js';
 import type { Api, ApiServices } from './api/server.js';
 import type { Settings } from './config/settings.js';
@@ -48,6 +50,8 @@ export async function createApp(settings: Settings): Promise<App> {
         uploadDir: settings.uploadDir,
         uploadMaxBytes: settings.uploadMaxBytes,
         requestTimeoutMs: settings.requestTimeoutMs,
+        allowedHosts: allowedHostNames(settings.allowedHosts),
+        introspection: settings.introspection ?? isLoopback(settings.host),
       },
       audio: { input: audioInput, encoders, jobs },
     };

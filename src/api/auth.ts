@@ -1,10 +1,22 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
 import type { ApiConfig } from './config.js';
 
-/** True for addresses that only this machine can reach. */
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/**
+ * True for addresses that only this machine can reach: the name `localhost`, IPv4 literals in
+ * 127.0.0.0/8 and the IPv6 loopback (brackets allowed), all parsed as addresses with node:net, so
+ * a DNS name such as `127.evil.example` or the shorthand `127.1` is not loopback.
+ */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (name === 'localhost') return true;
+  const family = isIP(name);
+  return family !== 0 && LOOPBACK.check(name, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 function sameKey(a: string, b: string): boolean {

@@ -14,4 +14,8 @@ export interface ApiConfig {
   uploadMaxBytes: number;
   /** Time budget of one query over HTTP, in milliseconds (mutations are exempt). */
   requestTimeoutMs: number;
+  /** Host names (lower case, no port) requests may name besides loopback and `host` (rebinding defence). */
+  allowedHosts: readonly string[];
+  /** Whether GraphQL introspection is answered (fixed when the server starts). */
+  introspection: boolean;
 }

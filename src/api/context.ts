@@ -7,6 +7,8 @@ import type { Store } from '../store/store.js';
 import type { ApiConfig } from './config.js';
 import { createLoaders } from './loaders.js';
 import { RequestBudget } from './request-budget.js';
+import { ABSOLUTE_PATHS, relativePaths } from './path-view.js';
+import type { PathView } from './path-view.js';
 import type { Loaders } from './loaders.js';
 
 /** What audio ingest needs: the audio reader, the encoders and the job list. */
@@ -31,6 +33,8 @@ export interface ApiContext {
   partialErrors: GraphQLError[];
   /** The request's time budget and its cancellation signal. */
   budget: RequestBudget;
+  /** How server-side paths are shown to this caller: absolute when trusted (may mutate), else relative to their root. */
+  paths: PathView;
 }
 
 /** Builds the context of one request, whose time budget (milliseconds; null for none) starts now. */
@@ -39,5 +43,7 @@ export function createContext(
   access: { mayMutate: boolean; mutationRefusal: string | null },
   budgetMs: number | null = null,
 ): ApiContext {
-  return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [], budget: new RequestBudget(budgetMs) };
+  // Trusted is what may mutate: the key presented, or a loopback server without one (auth.ts).
+  const paths = access.mayMutate ? ABSOLUTE_PATHS : relativePaths(services.config.dataRoots, services.audio.encoders.settings.modelsDir);
+  return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [], budget: new RequestBudget(budgetMs), paths };
 }

@@ -31,7 +31,7 @@ export async function resolveInsideRoots(path: string, roots: readonly string[])
     throw new TokenscopeError(ErrorCode.UNREADABLE_FILE, `${clip(path, MAX_PATH_ECHO)}: no such file or folder`, { path: clip(path, MAX_PATH_ECHO) });
   }
   if (!realRoots.some((r) => isInside(r, real))) {
-    throw new TokenscopeError(ErrorCode.PATH_OUTSIDE_ROOTS, `${path}: resolves (through a symlink) to ${real}, outside the data roots`, { path, roots });
+    throw new TokenscopeError(ErrorCode.PATH_OUTSIDE_ROOTS, `${path}: resolves (through a symlink) to ${real}, outside the data roots`, { path, roots, target: real });
   }
   return real;
 }

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode, TokenscopeError, UnreachableCaseError } from '../errors.js';
+import { LIMITS } from './limits.js';
 
 /** The HTTP-ish class of a domain error, shown as `extensions.kind` beside its code. */
 export type ErrorKind = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'LIMIT_EXCEEDED' | 'INTERNAL_SERVER_ERROR';
@@ -22,6 +23,7 @@ export function kindOf(code: ErrorCode): ErrorKind {
       return 'NOT_FOUND';
     case ErrorCode.ALREADY_EXISTS:
     case ErrorCode.DATABASE_BUSY:
+    case ErrorCode.SOURCE_CHANGED:
       return 'CONFLICT';
     case ErrorCode.PATH_OUTSIDE_ROOTS:
       return 'FORBIDDEN';
@@ -44,12 +46,27 @@ export function toGraphQLError(err: TokenscopeError, path?: readonly (string | n
   });
 }
 
+/** What graphql-js's parser says when a document passes parseOptions.maxTokens (16.x spells it "more that"). */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens\. Parsing aborted\.$/;
+
 /**
  * Apollo's formatError: domain errors keep their code and message; GraphQL's own (syntax,
- * validation, bad variables) pass through; anything else is masked and logged with its stack.
+ * validation, bad variables) pass through, but the parser's token limit reads as the cap it is
+ * (LIMIT_EXCEEDED); anything else is masked and logged with its stack.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const parseFailed = formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED';
+  const tokens = parseFailed ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    const max = Number(tokens[1]);
+    return { message: `query document must have at most ${max} tokens; received more (variables do not count: pass large values as variables)`, extensions: { code: ErrorCode.LIMIT_EXCEEDED, kind: 'LIMIT_EXCEEDED', max } };
+  }
+  if (parseFailed && formatted.message === 'Maximum call stack size exceeded') {
+    return { message: `query nests too deeply to parse; at most ${LIMITS.maxDepth} levels are allowed`, extensions: { code: ErrorCode.LIMIT_EXCEEDED, kind: 'LIMIT_EXCEEDED', max: LIMITS.maxDepth } };
+  }
+  const unwrapped = unwrapResolverError(error);
+  // What a plugin (a guard) throws arrives wrapped in a GraphQLError without a path: judge its cause.
+  const original = unwrapped instanceof GraphQLError && unwrapped.originalError && !(unwrapped.originalError instanceof GraphQLError) ? unwrapped.originalError : unwrapped;
   if (original instanceof TokenscopeError) {
     if (original.code === ErrorCode.INTERNAL) console.error(original);
     const g = toGraphQLError(original);

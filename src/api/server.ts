@@ -7,17 +7,24 @@ import type { DetectorRegistry } from '../analytics/detectors/registry.js';
 import { TokenscopeError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { AudioServices } from './context.js';
+import { ErrorCode } from '../errors.js';
 import { mutationAccess } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { createContext } from './context.js';
 import type { ApiContext } from './context.js';
 import { formatError, toGraphQLError } from './error-format.js';
 import { serveAudioMedia } from './http/audio-media.js';
+import { checkHost } from './http/host-check.js';
+import { sendGraphQLError } from './http/respond.js';
+import { setSecurityHeaders } from './http/security-headers.js';
+import { SourceIdentity } from './http/source-identity.js';
 import { serveDashboardAsset, serveDashboardPage } from './http/static-files.js';
 import { handleUpload } from './http/upload.js';
 import { checkDocumentTokens } from './document-tokens.js';
 import { LIMITS } from './limits.js';
+import { refusalStatus } from './plugins/refusal-status.plugin.js';
 import { requestGuards } from './plugins/request-guards.plugin.js';
+import { shownPaths } from './plugins/shown-paths.plugin.js';
 import { createSchema } from './schema.js';
 
 /** Largest request body accepted, in bytes. */
@@ -49,8 +56,10 @@ export async function createApi(services: ApiServices): Promise<Api> {
   const apollo = new ApolloServer<ApiContext>({
     schema,
     formatError,
-    plugins: [requestGuards(() => schema)],
+    // shownPaths after requestGuards: it must see the partial errors the guards add.
+    plugins: [requestGuards(() => schema), refusalStatus(), shownPaths()],
     includeStacktraceInErrorResponses: false,
+    introspection: services.config.introspection,
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: LIMITS.maxTokens },
   });
@@ -62,15 +71,32 @@ export async function createApi(services: ApiServices): Promise<Api> {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body over ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** A /graphql request body: its text, or how much of it came before the cap was passed. */
+type Body = { kind: 'read'; text: string } | { kind: 'too-large'; received: string };
+
+/**
+ * Reads a body of at most MAX_BODY_BYTES; one declared longer is not read at all, one that runs
+ * past the cap is read no further (the caller closes the connection, so nothing is left unread on
+ * a connection that would be reused).
+ */
+function readBody(req: IncomingMessage): Promise<Body> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) return Promise.resolve({ kind: 'too-large', received: `Content-Length ${declared}` });
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData).off('end', onEnd).pause();
+      resolve({ kind: 'too-large', received: `at least ${size}` });
+    };
+    const onEnd = () => resolve({ kind: 'read', text: Buffer.concat(chunks).toString('utf8') });
+    req.on('data', onData).on('end', onEnd).once('error', reject);
+  });
 }
 
 /** Serves POST/GET /graphql over node:http. */
@@ -81,13 +107,12 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the GraphQL endpoint is /graphql\n');
       return;
     }
-    let raw: string;
-    try {
-      raw = await readBody(req);
-    } catch (err) {
-      res.writeHead(413, { 'content-type': 'text/plain' }).end(`${(err as Error).message}\n`);
+    const read = await readBody(req);
+    if (read.kind === 'too-large') {
+      sendGraphQLError(res, 413, ErrorCode.LIMIT_EXCEEDED, `request body must be at most ${MAX_BODY_BYTES} bytes; received ${read.received}`, { connection: 'close' });
       return;
     }
+    const raw = read.text;
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let body: unknown = raw;
@@ -95,7 +120,7 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
       try {
         body = JSON.parse(raw);
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+        sendGraphQLError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
         return;
       }
     }
@@ -124,19 +149,23 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
 }
 
 /**
- * Routes every request: the dashboard (`/`, `/index.html`, `/assets/…`), original audio
+ * Routes every request, once its Host names this server (checkHost; every response carries the
+ * security headers): the dashboard (`/`, `/index.html`, `/assets/…`), original audio
  * (`/media/audio/<id>`), uploads (`/upload`), and everything else to graphqlHandler (`/graphql`, or
  * its 404). Routes match the raw request path, before any `..` is normalised away, and read
  * services.config per request.
  */
 export function httpHandler(api: Api, services: ApiServices): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const graphql = graphqlHandler(api, services);
+  const sources = new SourceIdentity(services.store);
   return async (req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
     const config = services.config;
+    setSecurityHeaders(res);
+    if (!checkHost(req, res, config)) return;
+    const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/' || path === '/index.html') return serveDashboardPage(req, res, config.webRoot);
     if (path.startsWith('/assets/')) return serveDashboardAsset(req, res, config.webRoot, path.slice('/assets/'.length));
-    if (path.startsWith('/media/audio/')) return serveAudioMedia(req, res, services.store, config, path.slice('/media/audio/'.length));
+    if (path.startsWith('/media/audio/')) return serveAudioMedia(req, res, services.store, config, sources, path.slice('/media/audio/'.length));
     if (path === '/upload') return handleUpload(req, res, config);
     return graphql(req, res);
   };

@@ -141,6 +141,8 @@ program
   .option('--upload-dir <folder>', 'folder dashboard uploads are written to, inside a data root (default uploads/ in the first data root, env TOKENSCOPE_UPLOAD_DIR)')
   .option('--upload-max-bytes <n>', 'largest upload in bytes (default 536870912 = 512 MiB, env TOKENSCOPE_UPLOAD_MAX_BYTES)', integer('upload-max-bytes'))
   .option('--request-timeout-ms <ms>', 'time budget of one query in milliseconds; mutations are exempt (default 10000, env TOKENSCOPE_REQUEST_TIMEOUT_MS)', integer('request-timeout-ms'))
+  .option('--allowed-host <name>', 'host name requests may use besides localhost, 127.x.x.x, [::1] and --host (repeatable; env TOKENSCOPE_ALLOWED_HOSTS, comma-separated)', collect)
+  .option('--introspection', 'answer GraphQL introspection beyond loopback too (env TOKENSCOPE_INTROSPECTION=1; on by default on loopback)')
   .option(...db)
   .action(async (o) => {
     process.exitCode = await serveCommand(o);

@@ -38,6 +38,13 @@ export interface Settings {
   uploadMaxBytes: number;
   /** Time budget of one query over HTTP, in milliseconds (env TOKENSCOPE_REQUEST_TIMEOUT_MS; default 10 000; mutations are exempt). */
   requestTimeoutMs: number;
+  /**
+   * Host names requests may name besides the loopback names and `host` (env TOKENSCOPE_ALLOWED_HOSTS,
+   * comma-separated; default none): a proxy's public name, or the machine's name on a LAN.
+   */
+  allowedHosts: string[];
+  /** GraphQL introspection (env TOKENSCOPE_INTROSPECTION=1 or 0); null = on when `host` is loopback, off beyond it. */
+  introspection: boolean | null;
 }
 
 /** Id of the reference encoder that ships in models/. */
@@ -52,6 +59,13 @@ export const DEFAULT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 /** dist/web of the package this module belongs to, wherever the process was started from. */
 function defaultWebRoot(): string {
   return join(repoRoot(dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
+}
+
+/** An environment switch: '1' on, '0' off, unset or empty null; INVALID_ARGUMENT naming `name` otherwise. */
+function onOff(value: string | undefined, name: string): boolean | null {
+  if (value === undefined || value === '') return null;
+  if (value === '1' || value === '0') return value === '1';
+  throw invalidArgument(`${name} must be 1 or 0; received ${JSON.stringify(value.slice(0, 20))}`, { argument: name });
 }
 
 /** Default settings for the working folder `cwd`, with the environment applied, then `overrides`. */
@@ -71,6 +85,8 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
     uploadDir: env['TOKENSCOPE_UPLOAD_DIR'] ? resolve(cwd, env['TOKENSCOPE_UPLOAD_DIR']) : null,
     uploadMaxBytes: Number(env['TOKENSCOPE_UPLOAD_MAX_BYTES'] ?? DEFAULT_UPLOAD_MAX_BYTES),
     requestTimeoutMs: Number(env['TOKENSCOPE_REQUEST_TIMEOUT_MS'] ?? DEFAULT_REQUEST_TIMEOUT_MS),
+    allowedHosts: (env['TOKENSCOPE_ALLOWED_HOSTS'] ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    introspection: onOff(env['TOKENSCOPE_INTROSPECTION'], 'TOKENSCOPE_INTROSPECTION'),
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const merged: Settings = { ...base, ...defined };

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, dirname } from 'node:path';
 import { SAMPLE_RATE } from '../domain/contract.js';
 import { ErrorCode, TokenscopeError } from '../errors.js';
@@ -6,7 +6,7 @@ import type { LabelSpan } from '../labels/audacity-labels.js';
 import { checkLabelSpans, parseAudacityLabels } from '../labels/parse-audacity-labels.js';
 import { crashPoint } from '../store/crash-points.js';
 import { storeMatrices } from '../store/matrix-writer.js';
-import type { AudioSourceFacts } from '../store/matrix-writer.js';
+import type { AudioSourceFacts, FileIdentity } from '../store/matrix-writer.js';
 import type { Store } from '../store/store.js';
 import { encodeStream } from './encode-stream.js';
 import type { FrameEncoder } from './encode-stream.js';
@@ -50,6 +50,18 @@ async function labelsBeside(path: string): Promise<{ path: string; spans: LabelS
   return { path: labelPath, spans: parseAudacityLabels(text, labelPath) };
 }
 
+/**
+ * sha256 of a file, with its size and mtime when they held still while it was hashed (a file
+ * written meanwhile gets no identity: the media route then hashes it before serving).
+ */
+async function hashWithIdentity(path: string): Promise<{ sha256: string; file: FileIdentity | null }> {
+  const before = await stat(path).catch(() => null);
+  const sha256 = await fileSha256(path);
+  const after = await stat(path).catch(() => null);
+  const still = before && after && before.size === after.size && before.mtimeMs === after.mtimeMs;
+  return { sha256, file: still ? { sizeBytes: after.size, mtimeMs: after.mtimeMs } : null };
+}
+
 function failed(path: string, error: TokenscopeError): IngestFileResult {
   return { path, ingested: 0, alreadyPresent: 0, audioIds: [], errors: [error], status: 'failed' };
 }
@@ -61,7 +73,7 @@ function failed(path: string, error: TokenscopeError): IngestFileResult {
  */
 export async function ingestAudioFile(store: Store, path: string, input: AudioInput, encoder: AudioEncoder, options: IngestAudioOptions): Promise<IngestFileResult> {
   try {
-    const sha = await fileSha256(path);
+    const { sha256: sha, file } = await hashWithIdentity(path);
     const existing = await store.audios.findByIdentity(options.corpusId, encoder.modelId, sha);
     if (existing !== null) return { path, ingested: 0, alreadyPresent: 1, audioIds: [existing], errors: [], status: 'already-present' };
     const facts = await input.probe(path);
@@ -87,6 +99,7 @@ export async function ingestAudioFile(store: Store, path: string, input: AudioIn
           metadata: labels ? { labels: labels.path } : {},
           matrix,
           audioSource,
+          ...(file ? { file } : {}),
           labels: labels?.spans ?? [],
         },
       ]);

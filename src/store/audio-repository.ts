@@ -5,6 +5,7 @@ import { notFound } from '../errors.js';
 import type { Database, SqlRow } from './database.js';
 import { deleteAudiosWhere } from './delete-audios.js';
 import type { LabelSpan } from '../labels/audacity-labels.js';
+import type { FileIdentity } from './matrix-writer.js';
 import type { AudioRow } from './rows.js';
 import { layerColumn, toNumber } from './sql-helpers.js';
 
@@ -41,6 +42,12 @@ export class AudioRepository {
   async findByIds(ids: readonly number[]): Promise<AudioRow[]> {
     if (!ids.length) return [];
     return (await this.db.query(`SELECT ${columns} FROM audios WHERE list_contains(?, id)`, [ids])).map(toAudio);
+  }
+
+  /** Size and modification time of an audio's source file at ingest (audio_files), or null when not recorded. */
+  async fileIdentity(audioId: number): Promise<FileIdentity | null> {
+    const [row] = await this.db.query('SELECT size_bytes, mtime_ms FROM audio_files WHERE audio_id = ?', [audioId]);
+    return row ? { sizeBytes: toNumber(row['size_bytes']), mtimeMs: Number(row['mtime_ms']) } : null;
   }
 
   /** Id of the audio stored in a corpus under this model and content hash, or null. */

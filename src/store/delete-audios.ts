@@ -18,7 +18,7 @@ export async function deleteAudiosWhere(tx: Transaction, where: string, params: 
     [ids],
   );
   await tx.query('DELETE FROM corpus_token_counts WHERE count = 0');
-  for (const table of ['frames', 'audio_token_counts', 'audio_layer_stats', 'labels']) {
+  for (const table of ['frames', 'audio_token_counts', 'audio_layer_stats', 'labels', 'audio_files']) {
     await tx.query(`DELETE FROM ${table} WHERE list_contains(?, audio_id)`, [ids]);
   }
   await tx.query('DELETE FROM audios WHERE list_contains(?, id)', [ids]);

@@ -20,6 +20,8 @@ export interface NewAudio {
   modelSha256?: string;
   /** The audio file it was encoded from; absent for code files. */
   audioSource?: AudioSourceFacts;
+  /** Size and modification time of that file when it was hashed (stored in audio_files); absent when unknown. */
+  file?: FileIdentity;
   /** Labelled spans imported with it. */
   labels?: readonly LabelSpan[];
 }
@@ -33,6 +35,13 @@ export interface AudioSourceFacts {
   channels: number;
   /** Samples after resampling to 24 kHz (the exact duration is samples / 24000 s). */
   samples24k: number;
+}
+
+/** What identifies a file cheaply: what a rewrite changes. */
+export interface FileIdentity {
+  sizeBytes: number;
+  /** Modification time, ms since the epoch (fractional, as fs.Stats.mtimeMs). */
+  mtimeMs: number;
 }
 
 /** Outcome of storing one matrix. */
@@ -107,6 +116,15 @@ export async function storeMatrices(tx: Transaction, audios: readonly NewAudio[]
       appendNullable(ap, a.audioSource?.sampleRate, (v) => ap.appendUInteger(v));
       appendNullable(ap, a.audioSource?.channels, (v) => ap.appendUTinyInt(v));
       appendNullable(ap, a.audioSource?.samples24k, (v) => ap.appendUBigInt(BigInt(v)));
+      ap.endRow();
+    });
+  });
+  await withAppender(tx, 'audio_files', (ap) => {
+    fresh.forEach((a, i) => {
+      if (!a.file) return;
+      ap.appendUInteger(ids[i]!);
+      ap.appendUBigInt(BigInt(a.file.sizeBytes));
+      ap.appendDouble(a.file.mtimeMs);
       ap.endRow();
     });
   });

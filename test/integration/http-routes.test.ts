@@ -76,7 +76,7 @@ describe('plain HTTP routes', () => {
         assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
         assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
         assert.equal(res.headers.get('content-security-policy'), DASHBOARD_CSP);
-        assert.match(DASHBOARD_CSP, /^default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'$/);
+        assert.match(DASHBOARD_CSP, /^default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'$/);
       }
     });
 

@@ -4,16 +4,19 @@ import type { Store } from '../../store/store.js';
 import type { ApiConfig } from '../config.js';
 import { resolveInsideRoots } from '../data-roots.js';
 import { audioContentType } from './content-types.js';
-import { sendText } from './respond.js';
+import { httpStatusOf, sendJsonError, sendText } from './respond.js';
 import { sendFile } from './send-file.js';
+import type { SourceIdentity } from './source-identity.js';
 
 /**
  * GET/HEAD `/media/audio/<id>`: the file an audio was encoded from, with byte ranges so a player
  * can seek. Its stored path must still resolve inside the data roots in force now: a file moved
  * out (or symlinked out), or roots narrowed since the ingest, make it 403, without saying where the
- * roots are. Open to anonymous readers, like GraphQL queries.
+ * roots are. The file must still be the one ingested (SourceIdentity: size and mtime as recorded,
+ * else the same sha256): 409 SOURCE_CHANGED as JSON when it holds other bytes. Open to anonymous
+ * readers, like GraphQL queries.
  */
-export async function serveAudioMedia(req: IncomingMessage, res: ServerResponse, store: Store, config: ApiConfig, encodedId: string): Promise<void> {
+export async function serveAudioMedia(req: IncomingMessage, res: ServerResponse, store: Store, config: ApiConfig, sources: SourceIdentity, encodedId: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendText(res, 405, `method ${req.method ?? ''} not allowed here: use GET or HEAD`, { allow: 'GET, HEAD' });
     return;
@@ -42,5 +45,13 @@ export async function serveAudioMedia(req: IncomingMessage, res: ServerResponse,
     return;
   }
   const headers = { 'content-type': audioContentType(audio.audioSource?.format ?? null, real), 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
-  if (!(await sendFile(req, res, real, headers))) sendText(res, 404, `audio ${id}: its original file is gone`);
+  let sent: boolean;
+  try {
+    sent = await sendFile(req, res, real, headers, (handle, stat) => sources.check(audio, handle, stat));
+  } catch (err) {
+    if (!(err instanceof TokenscopeError) || err.code !== ErrorCode.SOURCE_CHANGED) throw err;
+    sendJsonError(res, httpStatusOf(err.code), err.code, err.message);
+    return;
+  }
+  if (!sent) sendText(res, 404, `audio ${id}: its original file is gone`);
 }

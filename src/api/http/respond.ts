@@ -4,7 +4,7 @@ import { kindOf } from '../error-format.js';
 import type { ErrorKind } from '../error-format.js';
 
 /** Codes of the JSON errors of the plain HTTP routes: the domain's, plus the HTTP layer's own. */
-export type HttpErrorCode = ErrorCode | 'METHOD_NOT_ALLOWED';
+export type HttpErrorCode = ErrorCode | 'METHOD_NOT_ALLOWED' | 'HOST_NOT_ALLOWED' | 'BAD_REQUEST';
 
 /** The JSON body of every error of the plain HTTP routes. */
 export interface HttpErrorBody {
@@ -38,6 +38,14 @@ export function sendText(res: ServerResponse, status: number, text: string, head
 /** Answers with a JSON body. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff', ...headers }).end(JSON.stringify(body));
+}
+
+/**
+ * Answers with a GraphQL-shaped `{ "errors": [{ "message", "extensions": { "code" } }] }`: what
+ * /graphql answers, and what any route answers before it knows which route it is (the host check).
+ */
+export function sendGraphQLError(res: ServerResponse, status: number, code: HttpErrorCode, message: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
 }
 
 /** Answers with `{ "error": { "code", "message" } }`. */

@@ -1,9 +1,16 @@
+import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { parseByteRange } from './byte-range.js';
 import { fileEtag, ifNoneMatchHits, ifRangeHolds } from './etag.js';
+
+/**
+ * A check of the opened file before anything is sent (it throws to refuse): run on the descriptor
+ * that is then streamed, so the file checked is the file sent.
+ */
+export type VerifyFile = (handle: FileHandle, stat: Stats) => Promise<void>;
 
 /** Errors of open() that mean "there is no such file to serve". */
 const MISSING = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG']);
@@ -12,9 +19,10 @@ const MISSING = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ELOOP', 'ENAMETOOLONG']
  * Sends a file for GET or HEAD with ETag / If-None-Match (304) and single byte ranges (206, 416).
  * The file is opened once and its size taken from that descriptor, so a file replaced meanwhile
  * cannot make Content-Length lie; the descriptor is closed however the response ends, client
- * aborts included. Resolves false, having sent nothing, when there is no regular file at `path`.
+ * aborts included. Resolves false, having sent nothing, when there is no regular file at `path`;
+ * rejects, having sent nothing, with what `verify` throws.
  */
-export async function sendFile(req: IncomingMessage, res: ServerResponse, path: string, headers: Record<string, string>): Promise<boolean> {
+export async function sendFile(req: IncomingMessage, res: ServerResponse, path: string, headers: Record<string, string>, verify?: VerifyFile): Promise<boolean> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -26,6 +34,7 @@ export async function sendFile(req: IncomingMessage, res: ServerResponse, path: 
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) return false;
+    if (verify) await verify(handle, stat);
     const etag = fileEtag(stat);
     const lastModified = stat.mtime.toUTCString();
     const common = { ...headers, etag, 'last-modified': lastModified, 'accept-ranges': 'bytes' };

@@ -5,8 +5,8 @@ import { sendText } from './respond.js';
 import { sendFile } from './send-file.js';
 import { servedRelativePath } from './served-path.js';
 
-/** The Content-Security-Policy of the dashboard page: everything from this origin only. */
-export const DASHBOARD_CSP = "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
+/** The Content-Security-Policy of the dashboard page: everything from this origin only, and no framing. */
+export const DASHBOARD_CSP = "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'";
 
 const HTML_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',

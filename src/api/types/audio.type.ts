@@ -1,9 +1,11 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
+import { ShownPath, ShownText } from '../shown-paths.middleware.js';
 
 @ObjectType({ description: 'Where an audio\'s code matrix came from.' })
 export class AudioSource {
-  @Field({ description: 'Path of the file as given at ingest.' })
+  @Field({ description: 'Path of the file as given at ingest; to a caller without the API key (beyond a keyless loopback server), relative to its data root: <root N>/folder/file.wav, or <outside the data roots>/file.wav.' })
+  @UseMiddleware(ShownPath)
   path!: string;
 
   @Field(() => Int, { nullable: true, description: 'JSONL line (1-based) or JSON list index (0-based); null for a whole file.' })
@@ -69,6 +71,7 @@ export class Audio {
   text!: string | null;
 
   @Field(() => GraphQLJSONObject, { description: 'Other string fields of the source (e.g. audio, ref_audio of the official JSONL).' })
+  @UseMiddleware(ShownText)
   metadata!: Record<string, string>;
 
   @Field(() => Int, { description: 'Number of frames N.' })

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, UseMiddleware } from 'type-graphql';
+import { ShownText } from '../shown-paths.middleware.js';
 
 @ObjectType({ description: 'A registered encoder model (a manifest under the models folder) that ingestAudio can use.' })
 export class EncoderModel {
@@ -18,5 +19,6 @@ export class EncoderModel {
   licence!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why the manifest is unusable; null for a usable model.' })
+  @UseMiddleware(ShownText)
   error!: string | null;
 }

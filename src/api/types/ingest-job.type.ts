@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
+import { ShownPath, ShownText } from '../shown-paths.middleware.js';
 import { IngestFileResult } from './ingest-report.type.js';
 
 /** Where a background ingest is. */
@@ -28,6 +29,7 @@ export class IngestJob {
   device!: string;
 
   @Field(() => [String])
+  @UseMiddleware(ShownPath)
   paths!: string[];
 
   @Field()
@@ -49,11 +51,13 @@ export class IngestJob {
   audioSecondsTotal!: number;
 
   @Field(() => [String], { description: 'Files being worked on now.' })
+  @UseMiddleware(ShownPath)
   currentFiles!: string[];
 
   @Field(() => [IngestFileResult], { description: 'Per-file outcomes, once the job has finished.' })
   results!: IngestFileResult[];
 
   @Field(() => String, { nullable: true, description: 'Why the job broke, when phase is FAILED.' })
+  @UseMiddleware(ShownText)
   error!: string | null;
 }

@@ -1,6 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
 import { MAX_ERRORS_PER_FILE } from '../../ingest/ingest-codes.js';
+import { ShownPath, ShownText } from '../shown-paths.middleware.js';
 
 /** What happened to one ingested file. */
 export enum IngestStatus {
@@ -20,6 +21,7 @@ export class IngestError {
   code!: string;
 
   @Field()
+  @UseMiddleware(ShownText)
   message!: string;
 
   @Field(() => Int, { nullable: true, description: 'JSONL line (1-based) or JSON list index.' })
@@ -32,12 +34,14 @@ export class IngestError {
   layer!: number | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The offending value.' })
+  @UseMiddleware(ShownText)
   value!: unknown;
 }
 
 @ObjectType()
 export class IngestFileResult {
   @Field()
+  @UseMiddleware(ShownPath)
   path!: string;
 
   @Field(() => IngestStatus)

@@ -19,6 +19,10 @@ export interface ServeCliOptions {
   uploadMaxBytes?: number;
   /** Time budget of one query, in milliseconds. */
   requestTimeoutMs?: number;
+  /** Host names requests may name besides loopback and --host (repeatable). */
+  allowedHost?: string[];
+  /** Answer GraphQL introspection even beyond loopback. */
+  introspection?: boolean;
 }
 
 /** How long requests in flight may take to finish at shutdown before their connections are cut, in milliseconds. */
@@ -51,6 +55,8 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
     ...(options.uploadDir ? { uploadDir: resolve(options.uploadDir) } : {}),
     ...(options.uploadMaxBytes !== undefined ? { uploadMaxBytes: options.uploadMaxBytes } : {}),
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.allowedHost?.length ? { allowedHosts: options.allowedHost } : {}),
+    ...(options.introspection ? { introspection: true } : {}),
     // A server keeps its event loop for requests: encoders in worker threads unless told otherwise.
     encodeInWorker: process.env['TOKENSCOPE_ENCODE_IN_WORKER'] !== '0',
   });
@@ -60,6 +66,10 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
   console.log(`dashboard at ${dashboardUrl}`);
   console.log(`uploads to ${settings.uploadDir ?? '(none: no data roots)'}, at most ${settings.uploadMaxBytes} bytes each`);
   if (!isLoopback(settings.host) && !settings.apiKey) console.warn(`warning: listening on ${settings.host} without an API key: mutations are disabled`);
+  const names = app.services.config.allowedHosts;
+  if (!isLoopback(settings.host)) {
+    console.log(`answering requests whose Host is localhost, 127.0.0.0/8, [::1]${['0.0.0.0', '::'].includes(settings.host) ? '' : `, ${settings.host}`}${names.length ? `, ${names.join(', ')}` : ''} (others get 421: add names with --allowed-host)`);
+  }
   const signal = await untilInterrupted();
   console.log(`${signal}: stopping: no new connections, requests in flight answered, ingest jobs finish their files in hand, then the database is closed`);
   await closeHttpServer(server, SHUTDOWN_GRACE_MS);

@@ -10,8 +10,14 @@ describe('isLoopback', () => {
   it('accepts localhost, ::1 and 127.0.0.0/8', () => {
     for (const host of ['localhost', '::1', '127.0.0.1', '127.1.2.3']) assert.equal(isLoopback(host), true, host);
   });
+  it('accepts any spelling of the IPv6 loopback, bracketed or not, and IPv4-mapped 127.x', () => {
+    for (const host of ['[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', 'LOCALHOST', '127.255.255.255']) assert.equal(isLoopback(host), true, host);
+  });
   it('rejects wildcard and routable addresses', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.org', '128.0.0.1']) assert.equal(isLoopback(host), false, host);
+  });
+  it('rejects DNS names and shorthands that merely start like loopback', () => {
+    for (const host of ['127.evil.example', '127.0.0.1.evil.example', '127.1', '0177.0.0.1', 'localhost.evil.example', 'sub.localhost', '::2', '']) assert.equal(isLoopback(host), false, host);
   });
 });
 

@@ -55,3 +55,22 @@ describe('loadSettings: request time budget', () => {
     }
   });
 });
+
+describe('loadSettings: host names and introspection', () => {
+  it('allows no extra host names and leaves introspection to the host by default', () => {
+    const s = loadSettings({}, {}, CWD);
+    assert.deepEqual(s.allowedHosts, []);
+    assert.equal(s.introspection, null);
+  });
+
+  it('takes TOKENSCOPE_ALLOWED_HOSTS comma-separated and TOKENSCOPE_INTROSPECTION as 1 or 0; flags win', () => {
+    const s = loadSettings({}, { TOKENSCOPE_ALLOWED_HOSTS: 'a.example, b.example,', TOKENSCOPE_INTROSPECTION: '1' }, CWD);
+    assert.deepEqual([s.allowedHosts, s.introspection], [['a.example', 'b.example'], true]);
+    assert.equal(loadSettings({}, { TOKENSCOPE_INTROSPECTION: '0' }, CWD).introspection, false);
+    assert.deepEqual(loadSettings({ allowedHosts: ['c.example'] }, { TOKENSCOPE_ALLOWED_HOSTS: 'a.example' }, CWD).allowedHosts, ['c.example']);
+  });
+
+  it('refuses a TOKENSCOPE_INTROSPECTION other than 1 or 0', () => {
+    assertThrowsCode(() => loadSettings({}, { TOKENSCOPE_INTROSPECTION: 'yes' }, CWD), ErrorCode.INVALID_ARGUMENT, /^TOKENSCOPE_INTROSPECTION must be 1 or 0; received "yes"$/);
+  });
+});
