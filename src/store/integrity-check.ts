@@ -39,11 +39,12 @@ const CHECKS: readonly { check: string; sql: string }[] = [
           WHERE coalesce(x.c, 0) <> coalesce(k.count, 0)`,
   },
   {
-    check: 'no frames, aggregates or labels of a missing audio',
+    check: 'no frames, aggregates, labels or file identities of a missing audio',
     sql: `SELECT (SELECT count(*) FROM frames WHERE audio_id NOT IN (SELECT id FROM audios))
            + (SELECT count(*) FROM audio_layer_stats WHERE audio_id NOT IN (SELECT id FROM audios))
            + (SELECT count(*) FROM audio_token_counts WHERE audio_id NOT IN (SELECT id FROM audios))
-           + (SELECT count(*) FROM labels WHERE audio_id NOT IN (SELECT id FROM audios)) AS n`,
+           + (SELECT count(*) FROM labels WHERE audio_id NOT IN (SELECT id FROM audios))
+           + (SELECT count(*) FROM audio_files WHERE audio_id NOT IN (SELECT id FROM audios)) AS n`,
   },
   {
     check: 'no audios, token counts or evaluation runs of a missing corpus',
