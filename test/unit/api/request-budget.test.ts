@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { RequestBudget } from '../../../src/api/request-budget.js';
 import { ErrorCode } from '../../../src/errors.js';
 import { assertRejectsCode, assertThrowsCode } from '../../support/errors.js';
 
 describe('RequestBudget', () => {
+  // The budget's timer is unref'd (a server's sockets keep the process alive); here nothing else would.
+  let keepAlive: ReturnType<typeof setInterval>;
+  before(() => {
+    keepAlive = setInterval(() => undefined, 1000);
+  });
+  after(() => clearInterval(keepAlive));
+
   it('answers work still running when the budget fires with LIMIT_EXCEEDED naming the budget, and aborts the signal', async () => {
     const budget = new RequestBudget(5);
     let finish!: () => void;
