@@ -7,6 +7,7 @@ import { checkLabelSpans, parseAudacityLabels } from '../labels/parse-audacity-l
 import { storeMatrices } from '../store/matrix-writer.js';
 import type { AudioSourceFacts } from '../store/matrix-writer.js';
 import type { Store } from '../store/store.js';
+import { versionedTransaction } from '../store/data-versions.js';
 import { encodeStream } from './encode-stream.js';
 import type { FrameEncoder } from './encode-stream.js';
 import { fileSha256 } from './file-sha256.js';
@@ -73,7 +74,7 @@ export async function ingestAudioFile(store: Store, path: string, input: AudioIn
     if (samples === 0) throw new TokenscopeError(ErrorCode.INVALID_AUDIO, `${path}: holds no samples`, { path });
     if (labels) checkLabelSpans(labels.spans, samples / SAMPLE_RATE, labels.path);
     const audioSource: AudioSourceFacts = { format: facts.format, sampleRate: facts.sampleRate, channels: facts.channels, samples24k: samples };
-    const [outcome] = await store.db.transaction((tx) =>
+    const [outcome] = await versionedTransaction(store.db, (tx) =>
       storeMatrices(tx, [
         {
           corpusId: options.corpusId,

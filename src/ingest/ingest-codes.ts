@@ -1,5 +1,6 @@
 import { ErrorCode, TokenscopeError } from '../errors.js';
 import type { Store } from '../store/store.js';
+import { versionedTransaction } from '../store/data-versions.js';
 import { storeMatrices } from '../store/matrix-writer.js';
 import type { CodeItem } from './codes/code-item.js';
 import { isCodeItemFailure } from './codes/code-item.js';
@@ -48,7 +49,7 @@ function statusOf(r: Omit<IngestFileResult, 'status'>, total: number): IngestFil
 }
 
 async function storeItems(store: Store, corpus: string, model: string, items: readonly CodeItem[]) {
-  return store.db.transaction(async (tx) => {
+  return versionedTransaction(store.db, async (tx) => {
     const corpusRow = await store.corpora.ensureIn(tx, corpus);
     return storeMatrices(
       tx,

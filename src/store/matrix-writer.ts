@@ -4,6 +4,7 @@ import { CODEBOOK_SIZE, LAYER_COUNT } from '../domain/contract.js';
 import type { LabelSpan } from '../labels/audacity-labels.js';
 import type { Transaction } from './database.js';
 import { toNumber } from './sql-helpers.js';
+import { recordChange } from './data-versions.js';
 
 /** What is stored with a matrix. */
 export interface NewAudio {
@@ -172,6 +173,7 @@ export async function storeMatrices(tx: Transaction, audios: readonly NewAudio[]
     });
   });
   if (fresh.length) {
+    recordChange(tx, { corpusIds: fresh.map((a) => a.corpusId) });
     await tx.query(
       `INSERT INTO corpus_token_counts
        SELECT a.corpus_id, a.model, t.layer, t.token, sum(t.count) FROM audio_token_counts t JOIN audios a ON a.id = t.audio_id
