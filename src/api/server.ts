@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DetectorRegistry } from '../analytics/detectors/registry.js';
+import type { ResultCache } from '../query/result-cache.js';
 import type { Store } from '../store/store.js';
 import type { AudioServices } from './context.js';
 import { mutationAccess } from './auth.js';
@@ -27,6 +28,8 @@ export interface ApiServices {
   config: ApiConfig;
   /** Audio ingest: the decoder, the encoders and the background jobs. */
   audio: AudioServices;
+  /** Results of repeated reads shared across requests; `store` answers from it (query/cached-store.ts). */
+  cache: ResultCache;
 }
 
 /** The Apollo server plus a way to build contexts, usable over HTTP or in process. */

@@ -16,7 +16,7 @@ export class DetectorResolver {
   @Query(() => DetectionResult, { description: 'Runs a detector on one audio: per-frame scores, the threshold used, flagged frames and anomalies.' })
   async detect(@Arg('audioId', () => ID) audioId: string, @Arg('detector', () => DetectorSpecInput) spec: DetectorSpecInput, @Ctx() ctx: ApiContext): Promise<DetectionResult> {
     const id = parseId(audioId, 'audioId');
-    const { run } = await detect(ctx.store, ctx.registry, id, spec.name, spec.params ?? {});
+    const { run } = await detect(ctx.store, ctx.registry, id, spec.name, spec.params ?? {}, ctx.cache);
     return toDetectionResult(id, run);
   }
 }
