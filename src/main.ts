@@ -39,7 +39,7 @@ export async function createApp(settings: Settings): Promise<App> {
     const registry = createDetectorRegistry();
     const encoders = new EncoderPool({ modelsDir: settings.modelsDir, defaultModel: settings.defaultModel, device: settings.device, threads: settings.threads, inWorker: settings.encodeInWorker });
     const jobs = new IngestJobs();
-    const cache = new ResultCache();
+    const cache = new ResultCache(settings.cacheBytes);
     const services: ApiServices = {
       // Requests share one result cache, invalidated by the store's data versions.
       store: cachedStore(store, cache),

@@ -36,10 +36,15 @@ export interface Settings {
   uploadDir: string | null;
   /** Largest upload accepted, in bytes (env TOKENSCOPE_UPLOAD_MAX_BYTES; default 512 MiB). */
   uploadMaxBytes: number;
+  /** Bound of the result cache shared by requests, in bytes (env TOKENSCOPE_CACHE_BYTES; default 64 MiB; 0 keeps nothing). */
+  cacheBytes: number;
 }
 
 /** Id of the reference encoder that ships in models/. */
 export const REFERENCE_MODEL_ID = 'tokenscope-ref-v1';
+
+/** Default of cacheBytes: 64 MiB. */
+export const DEFAULT_CACHE_BYTES = 64 * 2 ** 20;
 
 /** Default of uploadMaxBytes: 512 MiB. */
 export const DEFAULT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
@@ -65,6 +70,7 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
     webRoot: env['TOKENSCOPE_WEB_ROOT'] ? resolve(cwd, env['TOKENSCOPE_WEB_ROOT']) : defaultWebRoot(),
     uploadDir: env['TOKENSCOPE_UPLOAD_DIR'] ? resolve(cwd, env['TOKENSCOPE_UPLOAD_DIR']) : null,
     uploadMaxBytes: Number(env['TOKENSCOPE_UPLOAD_MAX_BYTES'] ?? DEFAULT_UPLOAD_MAX_BYTES),
+    cacheBytes: Number(env['TOKENSCOPE_CACHE_BYTES'] ?? DEFAULT_CACHE_BYTES),
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const merged: Settings = { ...base, ...defined };
@@ -72,6 +78,9 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
   // NaN would compare false against every size and so disable the limit: refuse it here.
   if (!Number.isSafeInteger(merged.uploadMaxBytes) || merged.uploadMaxBytes < 1) {
     throw invalidArgument(`uploadMaxBytes (--upload-max-bytes, TOKENSCOPE_UPLOAD_MAX_BYTES) must be a positive integer of bytes; received ${String(merged.uploadMaxBytes)}`, { argument: 'uploadMaxBytes' });
+  }
+  if (!Number.isSafeInteger(merged.cacheBytes) || merged.cacheBytes < 0) {
+    throw invalidArgument(`cacheBytes (TOKENSCOPE_CACHE_BYTES) must be an integer ≥ 0 of bytes; received ${String(merged.cacheBytes)}`, { argument: 'cacheBytes' });
   }
   if (merged.uploadDir === null && merged.dataRoots.length) merged.uploadDir = resolve(cwd, merged.dataRoots[0]!, 'uploads');
   return merged;

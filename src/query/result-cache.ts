@@ -1,6 +1,6 @@
 import { approximateBytes } from './approximate-bytes.js';
 
-/** Default bound of a ResultCache: 64 MiB of cached results. */
+/** Default bound of a ResultCache when none is given: 64 MiB of cached results. */
 export const DEFAULT_RESULT_CACHE_BYTES = 64 * 2 ** 20;
 
 /** Counters of a ResultCache, for tests and the benchmark. */
