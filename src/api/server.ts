@@ -1,4 +1,5 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -43,7 +44,9 @@ export interface Api {
 /** Builds and starts the Apollo server (no HTTP listener yet). */
 export async function createApi(services: ApiServices): Promise<Api> {
   const schema: GraphQLSchema = await createSchema();
-  const apollo = new ApolloServer<ApiContext>({ schema, formatError, plugins: [requestGuards(() => schema)], includeStacktraceInErrorResponses: false });
+  // No cache hints are used; Apollo's cache-control plugin would otherwise wrap every field's
+  // resolver (about 8 % of a cached dashboard query's time).
+  const apollo = new ApolloServer<ApiContext>({ schema, formatError, plugins: [requestGuards(() => schema), ApolloServerPluginCacheControlDisabled()], includeStacktraceInErrorResponses: false });
   await apollo.start();
   return {
     apollo,
