@@ -73,7 +73,7 @@ another: ${MIX_OPERATIONS.map((o) => `\`${o}\``).join(', ')}, client *c* startin
 always in flight together. The server is \`tokenscope serve\` on the benchmark database (${r.hours} hours) in its own process,
 on 127.0.0.1, so its memory is measured alone: resident set sampled every 50 ms per phase, and the kernel's peak (VmHWM) per server.
 "No cache" is a server started with \`TOKENSCOPE_CACHE_BYTES=0\` (every answer computed, identical requests in flight still
-shared), after one request per client. The other three phases run one after the other in one server with the default 64 MiB cache:
+shared), after one request per client, ${count(h.uncached.requests)} requests. The other three phases run one after the other in one server with the default 64 MiB cache:
 "cold" is the first ${count(h.cold.requests)} requests after it started (every answer computed once, JIT cold), "warm" the next
 ${count(h.requests)}, "warm, ingesting" as many as fit while \`ingestAudio\` ingests ${h.ingest.files} WAV files (${(h.ingest.audioSeconds / 60).toFixed(0)} minutes of 24 kHz audio, made by the
 benchmark) into another corpus in the same server: the phase starts with the mutation and ends with the job (${h.ingest.seconds.toFixed(1)} s, ${h.ingest.phase.toLowerCase()}; files ${[...new Set(h.ingest.statuses)].join(', ').toLowerCase() || 'none'}).

@@ -32,7 +32,7 @@ interface Options {
   warmup: number;
   /** Concurrent HTTP clients. */
   clients: number;
-  /** HTTP requests of the uncached and the warm phase. */
+  /** HTTP requests of the warm phase (a fifth of them without the cache). */
   requests: number;
   /** Minutes of audio ingested during the last HTTP phase. */
   ingestMinutes: number;
