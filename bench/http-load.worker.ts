@@ -3,18 +3,22 @@ import { parentPort, workerData } from 'node:worker_threads';
 /** What the load worker is asked to do. */
 export interface LoadRequest {
   url: string;
-  /** JSON body of every POST. */
-  body: string;
+  /** JSON bodies of the mix; client c sends them in turn, starting at body c mod length. */
+  bodies: string[];
   /** Concurrent clients, each sending its requests one after the other. */
   clients: number;
-  /** Requests in all, shared among the clients. */
+  /** Requests in all, shared among the clients (the load also ends when `stop` is set). */
   requests: number;
+  /** An Int32Array over it: the load ends once element 0 is non-zero. */
+  stop?: SharedArrayBuffer;
 }
 
 /** What the load worker reports. */
 export interface LoadResult {
   /** Latency of every completed request, in milliseconds. */
   latenciesMs: number[];
+  /** Index of the body each latency belongs to. */
+  bodyIndex: number[];
   /** Requests that failed: transport error, non-200 status, or GraphQL errors in the body. */
   errors: number;
   /** First error seen, for the report. */
@@ -24,9 +28,11 @@ export interface LoadResult {
 }
 
 // Runs in its own thread so that the clients' work (fetch, JSON parsing) does not share the
-// server's event loop; Node's fetch (undici) keeps connections alive between requests.
-async function run({ url, body, clients, requests }: LoadRequest): Promise<LoadResult> {
+// benchmark's event loop; Node's fetch (undici) keeps connections alive between requests.
+async function run({ url, bodies, clients, requests, stop }: LoadRequest): Promise<LoadResult> {
   const latenciesMs: number[] = [];
+  const bodyIndex: number[] = [];
+  const stopped = stop ? new Int32Array(stop) : null;
   let errors = 0;
   let firstError: string | null = null;
   let issued = 0;
@@ -34,14 +40,16 @@ async function run({ url, body, clients, requests }: LoadRequest): Promise<LoadR
     errors++;
     firstError ??= why;
   };
-  const client = async () => {
-    while (issued < requests) {
+  const client = async (c: number) => {
+    for (let k = c; issued < requests && !(stopped && Atomics.load(stopped, 0)); k++) {
       issued++;
+      const b = k % bodies.length;
       const t = performance.now();
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[b]! });
         const json = (await res.json()) as { errors?: unknown[] };
         latenciesMs.push(performance.now() - t);
+        bodyIndex.push(b);
         if (res.status !== 200) fail(`HTTP ${res.status}`);
         else if (json.errors?.length) fail(JSON.stringify(json.errors[0]));
       } catch (err) {
@@ -50,8 +58,8 @@ async function run({ url, body, clients, requests }: LoadRequest): Promise<LoadR
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, client));
-  return { latenciesMs, errors, firstError, wallSeconds: (performance.now() - started) / 1000 };
+  await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
+  return { latenciesMs, bodyIndex, errors, firstError, wallSeconds: (performance.now() - started) / 1000 };
 }
 
 if (parentPort) parentPort.postMessage(await run(workerData as LoadRequest));

@@ -3,7 +3,6 @@ import type { IngestFigures } from './build-corpus.js';
 import type { Machine } from './machine.js';
 import type { ColdTokensFigures } from './measure-cold-tokens.js';
 import type { DetectFigures } from './measure-detect.js';
-import type { HttpFigures } from './measure-http.js';
 import type { LayerStatsFigures } from './measure-layer-stats.js';
 import type { Timing } from './timing.js';
 
@@ -38,7 +37,6 @@ export interface BenchReport {
   layerStats: LayerStatsFigures;
   coldTokens: ColdTokensFigures;
   detect: DetectFigures;
-  http: HttpFigures;
 }
 
 function ms(x: number): string {
@@ -63,14 +61,13 @@ export function verdicts(r: BenchReport): Record<string, boolean> {
     layerStats: r.layerStats.api.p50 <= GOALS.layerStatsP50Ms && speedup >= GOALS.layerStatsSpeedup,
     coldTokens: r.coldTokens.timing.p50 <= GOALS.coldTokensP50Ms,
     detect: r.detect.timing.p50 <= GOALS.detectP50Ms,
-    http: r.http.errors === 0,
   };
 }
 
 /** Renders the section (markers included) as Markdown. */
 export function renderSection(r: BenchReport): string {
   const v = verdicts(r);
-  const { layerStats: ls, coldTokens: ct, detect: dt, http, ingest, machine: m } = r;
+  const { layerStats: ls, coldTokens: ct, detect: dt, ingest, machine: m } = r;
   const speedup = ls.scan.p50 / ls.api.p50;
   const storeSpeedup = ls.scan.p50 / ls.preAggregates.p50;
   const smoke = r.hours === 100 ? '' : `\n> Smoke run over ${r.hours} hours: the goals are stated for the 100-hour corpus.\n`;
@@ -93,7 +90,8 @@ ${count(r.corpus.tokens)} tokens (\`bench/synthetic-corpus.ts\`, seeded, so ever
 ${r.hours / 2} hours each, \`bench-a\` (reference) and \`bench-b\` (target, a steeper Zipf law and ~40 tokens per layer that
 \`bench-a\` never uses), plus \`bench-detect\`, one 1-hour audio (45,000 frames). Tokens of each layer follow a Zipf law over a
 layer-specific subset of the codebook, with pauses on a silence token and, about once a minute, a burst that scatters layers
-10–14 over the whole codebook. Database file: ${(r.corpus.databaseBytes / 2 ** 20).toFixed(0)} MiB. Each measurement: ${r.warmup} warm-up runs, then ${r.runs} timed runs.
+10–14 over the whole codebook. Database file: ${(r.corpus.databaseBytes / 2 ** 20).toFixed(0)} MiB. Each measurement: ${r.warmup} warm-up runs, then ${r.runs} timed runs,
+with the result cache off (\`cacheBytes\` 0), so every run computes its answer.
 
 ### Ingest
 
@@ -118,12 +116,7 @@ Pre-aggregates and scan agree: counts, sums and distinct tokens exactly, entropy
 
 ### HTTP
 
-${http.clients} concurrent keep-alive clients (Node fetch, in a worker thread) each POSTing the \`Corpora\` query one request after
-another to \`listen()\` on 127.0.0.1, ${count(http.requests)} requests in all after a warm-up.
-
-| requests | clients | p50 ms | p90 ms | p99 ms | max ms | requests / s | errors | result |
-|---:|---:|---:|---:|---:|---:|---:|---:|---|
-| ${count(http.requests)} | ${http.clients} | ${ms(http.timing.p50)} | ${ms(http.timing.p90)} | ${ms(http.timing.p99)} | ${ms(http.timing.max)} | ${count(http.throughput)} | ${http.errors} | ${v['http'] ? '**PASS** (no errors)' : `**MISS** (${http.firstError ?? ''})`} |
+Under load, over HTTP: see "Serving dashboards under load (issue 8)" below, measured in the same run.
 
 ### Reading
 
@@ -132,14 +125,13 @@ ${END}`;
 }
 
 function reading(r: BenchReport): string {
-  const { layerStats: ls, coldTokens: ct, detect: dt, http, ingest } = r;
+  const { layerStats: ls, coldTokens: ct, detect: dt, ingest } = r;
   const hoursPerMinute = (ingest.framesPerSecond * 60) / 12.5 / 3600;
   return [
     `- Corpus-wide statistics come from the pre-aggregated token counts, so their cost depends on the codebook (16 × 2,048 counts per corpus), not on the hours stored: ${ms(ls.api.p50)} ms at the median through the whole GraphQL stack, against ${ms(ls.scan.p50)} ms for reading all ${count(ls.frames * 16)} tokens.`,
     `- Cold tokens compare the two corpora's token counts, then look up where the first few cold tokens occur in the target's frames: ${ms(ct.timing.p50)} ms at the median.`,
     `- The detector reads the whole 1-hour matrix (${count(dt.frames)} frames) from the store, scores every frame and returns all the scores: ${ms(dt.timing.p50)} ms at the median.`,
     `- Storing runs at ${count(ingest.framesPerSecond)} frames/s, about ${hoursPerMinute.toFixed(0)} hours of audio per minute once the codes exist (tokenizing the audio, not measured here, is the slow part of a real ingest).`,
-    `- A small query over HTTP with ${http.clients} clients: ${ms(http.timing.p50)} ms at the median, ${ms(http.timing.p99)} ms at p99, ${count(http.throughput)} requests/s, ${http.errors} errors.`,
     `- Small queries spend most of their time waiting for DuckDB's worker threads, so they are sensitive to other load: with the 1-minute load average above the core count, medians of 1.5–3× these were seen on the same machine.`,
   ].join('\n');
 }

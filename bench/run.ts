@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSettings } from '../src/config/settings.js';
 import { createApp } from '../src/main.js';
@@ -12,11 +12,14 @@ import { measureDetect } from './measure-detect.js';
 import { measureHttp } from './measure-http.js';
 import { measureLayerStats } from './measure-layer-stats.js';
 import { renderSection, verdicts, writeSection } from './report.js';
+import { prepareHttpCorpora, writeIngestAudio } from './http-fixtures.js';
+import { renderServingSection, servingVerdicts, writeServingSection } from './http-report.js';
 import type { BenchReport } from './report.js';
 import { integerOption } from './integer-option.js';
 
 const USAGE = `usage: npm run bench -- [--hours 100] [--db bench/.data/bench.duckdb] [--runs 20] [--warmup 3]
-                          [--clients 32] [--requests 2000] [--out docs/benchmarks.md | --no-write] [--rebuild]`;
+                          [--clients 32] [--requests 20000] [--ingest-minutes 30]
+                          [--out docs/benchmarks.md | --no-write] [--rebuild]`;
 
 /** Benchmark options, from the command line. */
 interface Options {
@@ -29,8 +32,10 @@ interface Options {
   warmup: number;
   /** Concurrent HTTP clients. */
   clients: number;
-  /** HTTP requests in all. */
+  /** HTTP requests of the warm phase (a fifth of them without the cache). */
   requests: number;
+  /** Minutes of audio ingested during the last HTTP phase. */
+  ingestMinutes: number;
   /** Markdown file the report goes into, or null to print only. */
   out: string | null;
   /** Build the corpus again even when the database already holds it. */
@@ -50,7 +55,8 @@ function parseOptions(argv: string[]): Options {
       runs: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
       clients: { type: 'string', default: '32' },
-      requests: { type: 'string', default: '2000' },
+      requests: { type: 'string', default: '20000' },
+      'ingest-minutes': { type: 'string', default: '30' },
       out: { type: 'string', default: 'docs/benchmarks.md' },
       'no-write': { type: 'boolean', default: false },
       rebuild: { type: 'boolean', default: false },
@@ -68,6 +74,7 @@ function parseOptions(argv: string[]): Options {
     warmup: integer('warmup', values.warmup, 0),
     clients: integer('clients', values.clients, 1),
     requests: integer('requests', values.requests, 1),
+    ingestMinutes: integer('ingest-minutes', values['ingest-minutes'], 1),
     out: values['no-write'] ? null : resolve(values.out),
     rebuild: values.rebuild,
   };
@@ -78,7 +85,8 @@ function log(line: string): void {
 }
 
 async function open(db: string): Promise<App> {
-  return createApp(loadSettings({ dbPath: db, dataRoots: [], apiKey: null, host: '127.0.0.1', port: 0 }));
+  // No result cache: these measurements time the computation of each answer, not a cache hit.
+  return createApp(loadSettings({ dbPath: db, dataRoots: [], apiKey: null, host: '127.0.0.1', port: 0, cacheBytes: 0 }));
 }
 
 async function main(): Promise<void> {
@@ -90,6 +98,11 @@ async function main(): Promise<void> {
   mkdirSync(dirname(options.db), { recursive: true });
 
   let app = await open(options.db);
+  let appOpen = true;
+  const closeApp = async () => {
+    if (appOpen) await app.close();
+    appOpen = false;
+  };
   let ingest = savedIngestFigures(options.db);
   const reuse = !options.rebuild && ingest !== null && (await holdsPlan(app.store, plans));
   try {
@@ -113,36 +126,50 @@ async function main(): Promise<void> {
     const coldTokens = await measureColdTokens(app, plan.a.name, plan.b.name, reps);
     log('detect');
     const detect = await measureDetect(app, detectAudio.id, reps);
-    log(`HTTP: ${options.clients} clients, ${options.requests} requests`);
-    const http = await measureHttp(app, options.clients, options.requests);
 
+    const shortAudioId = await prepareHttpCorpora(app.store);
+    const ingestFolder = await writeIngestAudio(join(dirname(options.db), 'http-ingest'), options.ingestMinutes);
     const frames = plans.reduce((a, p) => a + p.audios * p.frames, 0);
+    const corpus = { audios: plans.reduce((a, p) => a + p.audios, 0), frames, tokens: tokensOf(frames), databaseBytes: statSync(options.db).size };
+    // The servers of the HTTP part open the file themselves: DuckDB lets one process hold it.
+    await closeApp();
+    log(`HTTP: ${options.clients} clients, the dashboard mix, servers in their own processes`);
+    const http = await measureHttp(
+      { db: options.db, ingestFolder, ingestSeconds: options.ingestMinutes * 60, shortAudioId, corpora: [plan.a.name, plan.b.name] },
+      options.clients,
+      options.requests,
+      log,
+    );
+
+    const command = argv.length ? `npm run bench -- ${argv.join(' ')}` : 'npm run bench';
     const report: BenchReport = {
       date,
       machine,
-      command: argv.length ? `npm run bench -- ${argv.join(' ')}` : 'npm run bench',
+      command,
       hours: options.hours,
       warmup: options.warmup,
       runs: options.runs,
-      corpus: { audios: plans.reduce((a, p) => a + p.audios, 0), frames, tokens: tokensOf(frames), databaseBytes: statSync(options.db).size },
+      corpus,
       ingest: ingest!,
       loadAverageAtEnd: loadavg()[0]!,
       ingestReused: reuse,
       layerStats,
       coldTokens,
       detect,
-      http,
     };
     const section = renderSection(report);
+    const serving = renderServingSection({ date, machine, command, hours: options.hours, loadAverageAtEnd: loadavg()[0]!, http });
     console.log(section);
+    console.log(serving);
     if (options.out) {
       writeSection(options.out, section);
+      writeServingSection(options.out, serving);
       log(`wrote ${options.out}`);
     }
-    const missed = Object.entries(verdicts(report)).filter(([, pass]) => !pass).map(([name]) => name);
+    const missed = Object.entries({ ...verdicts(report), ...servingVerdicts(http) }).filter(([, pass]) => !pass).map(([name]) => name);
     if (missed.length) log(`goals missed: ${missed.join(', ')}`);
   } finally {
-    await app.close();
+    await closeApp();
   }
 }
 

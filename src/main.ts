@@ -9,6 +9,8 @@ import { probeAudio, readAudio24k } from './audio/index.js';
 import { EncoderPool } from './ingest/encoder-pool.js';
 import type { AudioInput } from './ingest/ingest-audio.js';
 import { IngestJobs } from './ingest/ingest-job.js';
+import { cachedStore } from './query/cached-store.js';
+import { ResultCache } from './query/result-cache.js';
 import { openStore } from './store/store.js';
 import type { Store } from './store/store.js';
 
@@ -39,8 +41,11 @@ export async function createApp(settings: Settings): Promise<App> {
     const registry = createDetectorRegistry();
     const encoders = new EncoderPool({ modelsDir: settings.modelsDir, defaultModel: settings.defaultModel, device: settings.device, threads: settings.threads, inWorker: settings.encodeInWorker });
     const jobs = new IngestJobs();
+    const cache = new ResultCache(settings.cacheBytes);
     const services: ApiServices = {
-      store,
+      // Requests share one result cache, invalidated by the store's data versions.
+      store: cachedStore(store, cache),
+      cache,
       registry,
       config: {
         dataRoots: settings.dataRoots,

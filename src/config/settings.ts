@@ -45,6 +45,8 @@ export interface Settings {
   allowedHosts: string[];
   /** GraphQL introspection (env TOKENSCOPE_INTROSPECTION=1 or 0); null = on when `host` is loopback, off beyond it. */
   introspection: boolean | null;
+  /** Bound of the result cache shared by requests, in bytes (env TOKENSCOPE_CACHE_BYTES; default 64 MiB; 0 keeps nothing). */
+  cacheBytes: number;
 }
 
 /** Id of the reference encoder that ships in models/. */
@@ -52,6 +54,8 @@ export const REFERENCE_MODEL_ID = 'tokenscope-ref-v1';
 
 /** Default of requestTimeoutMs: 10 s. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Default of cacheBytes: 64 MiB. */
+export const DEFAULT_CACHE_BYTES = 64 * 2 ** 20;
 
 /** Default of uploadMaxBytes: 512 MiB. */
 export const DEFAULT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
@@ -87,6 +91,7 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
     requestTimeoutMs: Number(env['TOKENSCOPE_REQUEST_TIMEOUT_MS'] ?? DEFAULT_REQUEST_TIMEOUT_MS),
     allowedHosts: (env['TOKENSCOPE_ALLOWED_HOSTS'] ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     introspection: onOff(env['TOKENSCOPE_INTROSPECTION'], 'TOKENSCOPE_INTROSPECTION'),
+    cacheBytes: Number(env['TOKENSCOPE_CACHE_BYTES'] ?? DEFAULT_CACHE_BYTES),
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const merged: Settings = { ...base, ...defined };
@@ -97,6 +102,9 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
   }
   if (!Number.isSafeInteger(merged.requestTimeoutMs) || merged.requestTimeoutMs < 1) {
     throw invalidArgument(`requestTimeoutMs (--request-timeout-ms, TOKENSCOPE_REQUEST_TIMEOUT_MS) must be a positive integer of milliseconds; received ${String(merged.requestTimeoutMs)}`, { argument: 'requestTimeoutMs' });
+  }
+  if (!Number.isSafeInteger(merged.cacheBytes) || merged.cacheBytes < 0) {
+    throw invalidArgument(`cacheBytes (TOKENSCOPE_CACHE_BYTES) must be an integer ≥ 0 of bytes; received ${String(merged.cacheBytes)}`, { argument: 'cacheBytes' });
   }
   if (merged.uploadDir === null && merged.dataRoots.length) merged.uploadDir = resolve(cwd, merged.dataRoots[0]!, 'uploads');
   return merged;

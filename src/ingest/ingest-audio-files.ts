@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import { versionedTransaction } from '../store/data-versions.js';
 import type { IngestFileResult } from './ingest-codes.js';
 import { ingestAudioFile } from './ingest-audio.js';
 import type { AudioEncoder, AudioInput } from './ingest-audio.js';
@@ -28,7 +29,7 @@ export interface IngestAudioFilesOptions {
  */
 export async function ingestAudioFiles(store: Store, paths: readonly string[], input: AudioInput, encoder: AudioEncoder, options: IngestAudioFilesOptions): Promise<IngestFileResult[]> {
   const files = await listFiles(paths, AUDIO_FILE_EXTENSIONS);
-  const corpus = await store.db.transaction((tx) => store.corpora.ensureIn(tx, options.corpus));
+  const corpus = await versionedTransaction(store.db, (tx) => store.corpora.ensureIn(tx, options.corpus));
   const results: IngestFileResult[] = new Array(files.length);
   const secondsPerFile = new Map<string, number>();
   let totalSeconds = 0;

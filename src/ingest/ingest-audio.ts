@@ -8,6 +8,7 @@ import { crashPoint } from '../store/crash-points.js';
 import { storeMatrices } from '../store/matrix-writer.js';
 import type { AudioSourceFacts, FileIdentity } from '../store/matrix-writer.js';
 import type { Store } from '../store/store.js';
+import { versionedTransaction } from '../store/data-versions.js';
 import { encodeStream } from './encode-stream.js';
 import type { FrameEncoder } from './encode-stream.js';
 import { fileSha256 } from './file-sha256.js';
@@ -86,7 +87,7 @@ export async function ingestAudioFile(store: Store, path: string, input: AudioIn
     if (samples === 0) throw new TokenscopeError(ErrorCode.INVALID_AUDIO, `${path}: holds no samples`, { path });
     if (labels) checkLabelSpans(labels.spans, samples / SAMPLE_RATE, labels.path);
     const audioSource: AudioSourceFacts = { format: facts.format, sampleRate: facts.sampleRate, channels: facts.channels, samples24k: samples };
-    const [outcome] = await store.db.transaction(async (tx) => {
+    const [outcome] = await versionedTransaction(store.db, async (tx) => {
       const outcomes = await storeMatrices(tx, [
         {
           corpusId: options.corpusId,

@@ -1,6 +1,7 @@
 import { ErrorCode, TokenscopeError } from '../errors.js';
 import { crashPoint } from '../store/crash-points.js';
 import type { Store } from '../store/store.js';
+import { versionedTransaction } from '../store/data-versions.js';
 import { storeMatrices } from '../store/matrix-writer.js';
 import type { CodeItem } from './codes/code-item.js';
 import { isCodeItemFailure } from './codes/code-item.js';
@@ -54,7 +55,7 @@ function statusOf(r: Omit<IngestFileResult, 'status'>, total: number): IngestFil
 }
 
 async function storeItems(store: Store, corpus: string, model: string, items: readonly CodeItem[]) {
-  const outcomes = await store.db.transaction(async (tx) => {
+  const outcomes = await versionedTransaction(store.db, async (tx) => {
     const corpusRow = await store.corpora.ensureIn(tx, corpus);
     const stored = await storeMatrices(
       tx,

@@ -4,6 +4,7 @@ import { LAYER_COUNT } from '../domain/contract.js';
 import { notFound } from '../errors.js';
 import type { Database, SqlRow } from './database.js';
 import { deleteAudiosWhere } from './delete-audios.js';
+import { recordChange, versionedTransaction } from './data-versions.js';
 import type { LabelSpan } from '../labels/audacity-labels.js';
 import type { FileIdentity } from './matrix-writer.js';
 import type { AudioRow } from './rows.js';
@@ -118,7 +119,9 @@ export class AudioRepository {
   /** Replaces the labels of several audios in one transaction (an audio given no spans loses its labels). */
   async replaceLabels(labels: ReadonlyMap<number, readonly LabelSpan[]>): Promise<void> {
     if (!labels.size) return;
-    await this.db.transaction(async (tx) => {
+    await versionedTransaction(this.db, async (tx) => {
+      const corpora = await tx.query('SELECT DISTINCT corpus_id FROM audios WHERE list_contains(?, id)', [[...labels.keys()]]);
+      recordChange(tx, { corpusIds: corpora.map((r) => toNumber(r['corpus_id'])) });
       await tx.query('DELETE FROM labels WHERE list_contains(?, audio_id)', [[...labels.keys()]]);
       const appender = await tx.appender('labels');
       try {
@@ -140,7 +143,7 @@ export class AudioRepository {
 
   /** Deletes an audio with its frames and aggregates; NOT_FOUND when there is none. */
   async delete(id: number): Promise<void> {
-    const removed = await this.db.transaction((tx) => deleteAudiosWhere(tx, 'id = ?', [id]));
+    const removed = await versionedTransaction(this.db, (tx) => deleteAudiosWhere(tx, 'id = ?', [id]));
     if (!removed) throw notFound(`audio ${id} does not exist`, { audioId: id });
   }
 }

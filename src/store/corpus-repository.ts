@@ -1,5 +1,6 @@
 import { ErrorCode, TokenscopeError, notFound } from '../errors.js';
 import type { Database, SqlRow, Transaction } from './database.js';
+import { recordChange, versionedTransaction } from './data-versions.js';
 import type { CorpusRow, CorpusSummaryRow } from './rows.js';
 import { toNumber } from './sql-helpers.js';
 import { deleteAudiosWhere } from './delete-audios.js';
@@ -22,19 +23,21 @@ export class CorpusRepository {
 
   /** Creates a corpus; ALREADY_EXISTS when the name is taken. */
   async create(name: string, description: string | null = null): Promise<CorpusRow> {
-    return this.db.transaction(async (tx) => {
+    return versionedTransaction(this.db, async (tx) => {
       const existing = await tx.query('SELECT id FROM corpora WHERE name = ?', [name]);
       if (existing.length) throw new TokenscopeError(ErrorCode.ALREADY_EXISTS, `corpus ${excerpt(name)} already exists`, { corpus: clip(name) });
       const rows = await tx.query(`INSERT INTO corpora (name, description) VALUES (?, ?) RETURNING ${columns}`, [name, description]);
+      recordChange(tx, { catalog: true });
       return toCorpus(rows[0]!);
     });
   }
 
-  /** Returns the corpus named `name`, creating it inside `tx` when absent. */
+  /** Returns the corpus named `name`, creating it inside `tx` (a versionedTransaction) when absent. */
   async ensureIn(tx: Transaction, name: string): Promise<CorpusRow> {
     const rows = await tx.query(`SELECT ${columns} FROM corpora WHERE name = ?`, [name]);
     if (rows.length) return toCorpus(rows[0]!);
     const created = await tx.query(`INSERT INTO corpora (name) VALUES (?) RETURNING ${columns}`, [name]);
+    recordChange(tx, { catalog: true });
     return toCorpus(created[0]!);
   }
 
@@ -106,10 +109,11 @@ export class CorpusRepository {
 
   /** Deletes a corpus with all its audios, codes, aggregates and evaluation runs; returns the audios removed. */
   async delete(name: string): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    return versionedTransaction(this.db, async (tx) => {
       const rows = await tx.query('SELECT id FROM corpora WHERE name = ?', [name]);
       if (!rows.length) throw notFound(`corpus ${excerpt(name)} does not exist`, { corpus: clip(name) });
       const id = toNumber(rows[0]!['id']);
+      recordChange(tx, { corpusIds: [id], catalog: true });
       const removed = await deleteAudiosWhere(tx, 'corpus_id = ?', [id]);
       await tx.query('DELETE FROM corpus_token_counts WHERE corpus_id = ?', [id]);
       await tx.query('DELETE FROM evaluation_runs WHERE corpus_id = ?', [id]);

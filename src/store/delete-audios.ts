@@ -1,4 +1,5 @@
 import type { SqlValue, Transaction } from './database.js';
+import { recordChange } from './data-versions.js';
 import { toNumber } from './sql-helpers.js';
 
 /**
@@ -7,8 +8,10 @@ import { toNumber } from './sql-helpers.js';
  * Runs inside the caller's transaction; returns how many audios went.
  */
 export async function deleteAudiosWhere(tx: Transaction, where: string, params: readonly SqlValue[]): Promise<number> {
-  const ids = (await tx.query(`SELECT id FROM audios WHERE ${where}`, params)).map((r) => toNumber(r['id']));
-  if (!ids.length) return 0;
+  const rows = await tx.query(`SELECT id, corpus_id FROM audios WHERE ${where}`, params);
+  if (!rows.length) return 0;
+  const ids = rows.map((r) => toNumber(r['id']));
+  recordChange(tx, { corpusIds: rows.map((r) => toNumber(r['corpus_id'])), audiosDeleted: true });
   await tx.query(
     `UPDATE corpus_token_counts AS c SET count = c.count - d.n
      FROM (SELECT a.corpus_id, a.model, t.layer, t.token, sum(t.count) AS n

@@ -1,5 +1,6 @@
 import { notFound } from '../errors.js';
 import type { Database, SqlRow } from './database.js';
+import { recordChange, versionedTransaction } from './data-versions.js';
 import type { EvaluationRunRow } from './rows.js';
 import { toNumber } from './sql-helpers.js';
 
@@ -22,14 +23,15 @@ export class EvaluationRunRepository {
 
   /** Stores a finished run; spec and report must be JSON-safe (no NaN, no typed arrays). */
   async create(corpusId: number, name: string | null, spec: Record<string, unknown>, report: Record<string, unknown>): Promise<EvaluationRunRow> {
-    const rows = await this.db.transaction((tx) =>
-      tx.query(`INSERT INTO evaluation_runs (corpus_id, name, spec, report) VALUES (?, ?, ?, ?) RETURNING ${columns}`, [
+    const rows = await versionedTransaction(this.db, (tx) => {
+      recordChange(tx, { corpusIds: [corpusId] });
+      return tx.query(`INSERT INTO evaluation_runs (corpus_id, name, spec, report) VALUES (?, ?, ?, ?) RETURNING ${columns}`, [
         corpusId,
         name,
         JSON.stringify(spec),
         JSON.stringify(report),
-      ]),
-    );
+      ]);
+    });
     return toRun(rows[0]!);
   }
 
@@ -51,7 +53,11 @@ export class EvaluationRunRepository {
 
   /** Deletes a run; NOT_FOUND when there is none. */
   async delete(id: number): Promise<void> {
-    const rows = await this.db.transaction((tx) => tx.query('DELETE FROM evaluation_runs WHERE id = ? RETURNING id', [id]));
+    const rows = await versionedTransaction(this.db, async (tx) => {
+      const deleted = await tx.query('DELETE FROM evaluation_runs WHERE id = ? RETURNING corpus_id', [id]);
+      recordChange(tx, { corpusIds: deleted.map((r) => toNumber(r['corpus_id'])) });
+      return deleted;
+    });
     if (!rows.length) throw notFound(`evaluation run ${id} does not exist`, { evaluationRunId: id });
   }
 }

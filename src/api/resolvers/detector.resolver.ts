@@ -19,7 +19,7 @@ export class DetectorResolver {
   @Query(() => DetectionResult, { description: `Runs a detector on one audio: per-frame scores, the threshold used, flagged frames and anomalies. Cost: ${COST.detect} + selection (the detector reads the whole audio).`, complexity: storeRead(COST.detect) })
   async detect(@Arg('audioId', () => ID) audioId: string, @Arg('detector', () => DetectorSpecInput) spec: DetectorSpecInput, @Ctx() ctx: ApiContext): Promise<DetectionResult> {
     const id = parseId(audioId, 'audioId');
-    const { run } = await detect(ctx.store, ctx.registry, id, spec.name, spec.params ?? {}, ctx.budget.signal);
+    const { run } = await detect(ctx.store, ctx.registry, id, spec.name, spec.params ?? {}, ctx.budget.signal, ctx.cache);
     return toDetectionResult(id, run);
   }
 }

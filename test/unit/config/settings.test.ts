@@ -40,6 +40,18 @@ describe('loadSettings: dashboard and uploads', () => {
     assert.equal(loadSettings({}, { TOKENSCOPE_ENCODE_IN_WORKER: '1' }, CWD).encodeInWorker, true);
     assert.equal(loadSettings({ encodeInWorker: true }, { TOKENSCOPE_ENCODE_IN_WORKER: '0' }, CWD).encodeInWorker, true);
   });
+
+  it('bounds the result cache at 64 MiB unless TOKENSCOPE_CACHE_BYTES says otherwise (0 keeps nothing)', () => {
+    assert.equal(loadSettings({}, {}, CWD).cacheBytes, 64 * 2 ** 20);
+    assert.equal(loadSettings({}, { TOKENSCOPE_CACHE_BYTES: '0' }, CWD).cacheBytes, 0);
+    assert.equal(loadSettings({}, { TOKENSCOPE_CACHE_BYTES: '1048576' }, CWD).cacheBytes, 1048576);
+  });
+
+  it('refuses a cache bound that is not an integer ≥ 0, naming the variable and the value', () => {
+    for (const value of ['abc', '-5', '1.5']) {
+      assertThrowsCode(() => loadSettings({}, { TOKENSCOPE_CACHE_BYTES: value }, CWD), ErrorCode.INVALID_ARGUMENT, new RegExp(`cacheBytes \\(TOKENSCOPE_CACHE_BYTES\\) must be an integer ≥ 0 of bytes; received ${value === 'abc' ? 'NaN' : value.replace('.', '\\.')}`));
+    }
+  });
 });
 
 describe('loadSettings: request time budget', () => {

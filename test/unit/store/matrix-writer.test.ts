@@ -5,6 +5,7 @@ import { storeMatrices } from '../../../src/store/matrix-writer.js';
 import type { NewAudio } from '../../../src/store/matrix-writer.js';
 import { openStore } from '../../../src/store/store.js';
 import type { Store } from '../../../src/store/store.js';
+import type { Transaction } from '../../../src/store/database.js';
 import { layerValues } from '../../../src/query/layer-values.js';
 import { randomRows, seededRandom } from '../../support/code-files.js';
 import type { Rows } from '../../support/code-files.js';
@@ -89,5 +90,62 @@ describe('storeMatrices', () => {
     const before = store.db.statementCount;
     assert.deepEqual(await write([]), []);
     assert.equal(store.db.statementCount - before, 2, 'only BEGIN and COMMIT');
+  });
+
+  describe('a long matrix', () => {
+    const frames = 20_000;
+    const long = () => audio(randomRows(random, frames), `long-${frames}`);
+
+    it('lets the event loop turn while it is written, at least every 512 rows', async () => {
+      // The transaction's Appenders count their rows; each turn of the event loop notes how many
+      // rows were appended since the previous turn.
+      let rows = 0;
+      let sinceTurn = 0;
+      let most = 0;
+      let writing = true;
+      const turn = () => {
+        most = Math.max(most, sinceTurn);
+        sinceTurn = 0;
+        if (writing) setImmediate(turn);
+      };
+      const counting = (tx: Transaction): Transaction => ({
+        query: (sql, params) => tx.query(sql, params),
+        appender: async (table) =>
+          new Proxy(await tx.appender(table), {
+            get(target, prop) {
+              const value = Reflect.get(target, prop, target) as unknown;
+              if (prop === 'endRow') return () => (rows++, sinceTurn++, target.endRow());
+              return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+            },
+          }),
+      });
+      setImmediate(turn);
+      await store.db.transaction((tx) => storeMatrices(counting(tx), [long()], { sliceMs: 0 }));
+      writing = false;
+      most = Math.max(most, sinceTurn);
+      assert.ok(rows >= frames, `${rows} rows appended`);
+      assert.ok(most <= 512, `${most} rows appended without a turn of the event loop`);
+    });
+
+    it('is still written all or nothing: a failure after it leaves no frame behind', async () => {
+      await assert.rejects(
+        store.db.transaction(async (tx) => {
+          await storeMatrices(tx, [long()], { sliceMs: 0 });
+          throw new Error('failed after the frames');
+        }),
+        /failed after the frames/,
+      );
+      const [summary] = await store.corpora.summaries([corpusId]);
+      assert.deepEqual([summary!.audioCount, summary!.frameCount], [0, 0]);
+      assert.deepEqual(await store.stats.corpusLayers({ corpusIds: [corpusId] }, [1]), []);
+    });
+
+    it('stores every frame in order', async () => {
+      const a = long();
+      const [outcome] = await store.db.transaction((tx) => storeMatrices(tx, [a], { sliceMs: 0 }));
+      const back = await store.audios.matrix(outcome!.audioId);
+      assert.equal(back.frames, frames);
+      assert.deepEqual(back.tokens, a.matrix.tokens);
+    });
   });
 });
