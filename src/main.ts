@@ -11,6 +11,7 @@ import type { AudioInput } from './ingest/ingest-audio.js';
 import { IngestJobs } from './ingest/ingest-job.js';
 import { cachedStore } from './query/cached-store.js';
 import { ResultCache } from './query/result-cache.js';
+import { ResponseCache } from './api/response-cache.js';
 import { openStore } from './store/store.js';
 import type { Store } from './store/store.js';
 
@@ -46,6 +47,8 @@ export async function createApp(settings: Settings): Promise<App> {
       // Requests share one result cache, invalidated by the store's data versions.
       store: cachedStore(store, cache),
       cache,
+      // Whole responses of repeated store-only queries, a quarter of the same bound.
+      responses: new ResponseCache(Math.floor(settings.cacheBytes / 4)),
       registry,
       config: {
         dataRoots: settings.dataRoots,

@@ -38,6 +38,12 @@ export interface ApiContext {
   budget: RequestBudget;
   /** How server-side paths are shown to this caller: absolute when trusted (may mutate), else relative to their root. */
   paths: PathView;
+  /**
+   * Whether the whole response may be kept by the response cache (set by the response-cacheability
+   * plugin). An object, not a flag: Apollo runs each operation on a shallow copy of the context, and
+   * the HTTP handler reads this from the one it made.
+   */
+  responseCaching: { keep: boolean };
 }
 
 /** Builds the context of one request, whose time budget (milliseconds; null for none) starts now. */
@@ -48,5 +54,5 @@ export function createContext(
 ): ApiContext {
   // Trusted is what may mutate: the key presented, or a loopback server without one (auth.ts).
   const paths = access.mayMutate ? ABSOLUTE_PATHS : relativePaths(services.config.dataRoots, services.audio.encoders.settings.modelsDir);
-  return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [], budget: new RequestBudget(budgetMs), paths };
+  return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [], budget: new RequestBudget(budgetMs), paths, responseCaching: { keep: false } };
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { DetectorRegistry } from '../analytics/detectors/registry.js';
 import { TokenscopeError } from '../errors.js';
 import type { ResultCache } from '../query/result-cache.js';
+import { dataVersions } from '../store/data-versions.js';
 import type { Store } from '../store/store.js';
 import type { AudioServices } from './context.js';
 import { ErrorCode } from '../errors.js';
@@ -26,6 +27,8 @@ import { checkDocumentTokens } from './document-tokens.js';
 import { LIMITS } from './limits.js';
 import { refusalStatus } from './plugins/refusal-status.plugin.js';
 import { requestGuards } from './plugins/request-guards.plugin.js';
+import { responseCacheability } from './plugins/response-cacheability.plugin.js';
+import { ResponseCache } from './response-cache.js';
 import { shownPaths } from './plugins/shown-paths.plugin.js';
 import { createSchema } from './schema.js';
 
@@ -41,6 +44,8 @@ export interface ApiServices {
   audio: AudioServices;
   /** Results of repeated reads shared across requests; `store` answers from it (query/cached-store.ts). */
   cache: ResultCache;
+  /** Whole responses of store-only queries, valid for one data generation (response-cache.ts). */
+  responses: ResponseCache;
 }
 
 /** The Apollo server plus a way to build contexts, usable over HTTP or in process. */
@@ -63,7 +68,7 @@ export async function createApi(services: ApiServices): Promise<Api> {
     // shownPaths after requestGuards: it must see the partial errors the guards add.
     // No cache hints are used; Apollo's cache-control plugin would otherwise wrap every field's
     // resolver (about 8 % of a cached dashboard query's time).
-    plugins: [requestGuards(() => schema), refusalStatus(), shownPaths(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [requestGuards(() => schema), refusalStatus(), shownPaths(), responseCacheability(), ApolloServerPluginCacheControlDisabled()],
     includeStacktraceInErrorResponses: false,
     introspection: services.config.introspection,
     stopOnTerminationSignals: false,
@@ -119,6 +124,17 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
       return;
     }
     const raw = read.text;
+    const access = mutationAccess(services.config, req.headers);
+    // A repeated store-only query in the same data generation is answered as it was last time.
+    const cacheKey = ResponseCache.key({ method: req.method ?? 'GET', search: url.search, body: raw, accept: String(req.headers['accept'] ?? ''), trusted: access.mayMutate });
+    const generation = dataVersions(services.store.db).generation;
+    const cached = services.responses.get(cacheKey, generation);
+    if (cached) {
+      for (const [k, v] of cached.headers) res.setHeader(k, v);
+      res.statusCode = cached.status;
+      res.end(cached.body);
+      return;
+    }
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let body: unknown = raw;
@@ -139,14 +155,16 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [toGraphQLError(err).toJSON()] }));
       return;
     }
+    let context: ApiContext | undefined;
     const result = await api.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => createContext(services, mutationAccess(services.config, req.headers), services.config.requestTimeoutMs),
+      context: async () => (context = createContext(services, access, services.config.requestTimeoutMs)),
     });
     for (const [k, v] of result.headers) res.setHeader(k, v);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
       res.end(result.body.string);
+      if (context?.responseCaching.keep && res.statusCode === 200) services.responses.set(cacheKey, generation, { status: 200, headers: [...result.headers], body: result.body.string });
       return;
     }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);

@@ -203,9 +203,14 @@ describe('request limits: nothing too big runs, and nobody is starved', () => {
     const order: string[] = [];
     try {
       const heavy = Array.from({ length: 4 }, (_, i) =>
-        post(s.url, parse(`{ detect(audioId: "${audioId}", detector: { name: "gated" }) { frameCount } }`), {}).then((r) => (order.push(`heavy ${i}`), r)),
+        // Distinct parameters: identical detect requests would share one computation (the result cache).
+        post(s.url, parse(`{ detect(audioId: "${audioId}", detector: { name: "gated", params: { threshold: { rule: "percentile", percentile: ${90 + i} } } }) { frameCount } }`), {}).then((r) => (order.push(`heavy ${i}`), r)),
       );
-      while (entered < Math.min(4, LIMITS.heavyConcurrency)) await new Promise((resolve) => setImmediate(resolve));
+      const deadline = Date.now() + 30_000;
+      while (entered < Math.min(4, LIMITS.heavyConcurrency)) {
+        assert.ok(Date.now() < deadline, `only ${entered} heavy requests reached the pool`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       await new Promise((resolve) => setTimeout(resolve, 100)); // let any other heavy request reach the pool
       const cheap = post(s.url, parse('{ corpora { name } }'), {}).then((r) => (order.push('cheap'), r));
       // Without lanes the cheap query waits for a connection until the gate opens: open it in the end.
