@@ -33,8 +33,8 @@ const MAX_ENTRY_CHARS = 1 << 20;
 
 /**
  * Whole GraphQL responses of queries that read only stored data (STORE_ONLY_ROOT_FIELDS, no
- * errors), keyed by the request as sent (method, query string, body, Accept, and whether the caller
- * sees absolute paths) and valid for one data generation: any committed write makes every entry
+ * errors), keyed by the request as sent (method, query string, body, Accept, whether the caller
+ * sees absolute paths, and the configuration in force) and valid for one data generation: any committed write makes every entry
  * stale. Dashboards send the same few requests again and again between ingests, and the whole
  * GraphQL pipeline (parse, validate, cost, execute, serialise) costs far more than the store reads
  * the result cache already saves: on a hit none of it runs. Bounded by characters held, least
@@ -48,8 +48,8 @@ export class ResponseCache {
   constructor(readonly maxChars: number) {}
 
   /** The key of a request. */
-  static key(request: { method: string; search: string; body: string; accept: string; trusted: boolean }): string {
-    return `${request.trusted ? 'T' : 'A'}|${request.method}|${request.accept}|${request.search}|${request.body}`;
+  static key(request: { method: string; search: string; body: string; accept: string; trusted: boolean; config: number }): string {
+    return `${request.config}|${request.trusted ? 'T' : 'A'}|${request.method}|${request.accept}|${request.search}|${request.body}`;
   }
 
   /** The response kept for `key` in this data generation, if any. */

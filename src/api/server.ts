@@ -110,6 +110,16 @@ function readBody(req: IncomingMessage): Promise<Body> {
   });
 }
 
+const configurations = new WeakMap<ApiConfig, number>();
+let configurationCount = 0;
+
+/** A number naming the configuration object in force (read per request: a new one makes kept responses unusable). */
+function configurationId(config: ApiConfig): number {
+  let id = configurations.get(config);
+  if (id === undefined) configurations.set(config, (id = ++configurationCount));
+  return id;
+}
+
 /** Serves POST/GET /graphql over node:http. */
 export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
@@ -126,7 +136,7 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
     const raw = read.text;
     const access = mutationAccess(services.config, req.headers);
     // A repeated store-only query in the same data generation is answered as it was last time.
-    const cacheKey = ResponseCache.key({ method: req.method ?? 'GET', search: url.search, body: raw, accept: String(req.headers['accept'] ?? ''), trusted: access.mayMutate });
+    const cacheKey = ResponseCache.key({ method: req.method ?? 'GET', search: url.search, body: raw, accept: String(req.headers['accept'] ?? ''), trusted: access.mayMutate, config: configurationId(services.config) });
     const generation = dataVersions(services.store.db).generation;
     const cached = services.responses.get(cacheKey, generation);
     if (cached) {

@@ -1,4 +1,6 @@
 import type { DetectorRegistry, DetectorRun } from '../analytics/detectors/registry.js';
+import { MAX_PARAM_DEPTH } from '../analytics/detectors/resolve-params.js';
+import { nestingDepth } from '../jsutils/nesting-depth.js';
 import { dataVersions } from '../store/data-versions.js';
 import type { AudioRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
@@ -30,6 +32,7 @@ export async function detect(
     const run = await registry.run(detector, params, matrix, storeDetectorContext(store, audio, [audio.id], undefined, signal));
     return { audio, run };
   };
-  if (!cache) return compute();
+  // Parameters nested too deep are refused by the run itself (INVALID_ARGUMENT); keying them would overflow the stack first.
+  if (!cache || nestingDepth(params, MAX_PARAM_DEPTH) > MAX_PARAM_DEPTH) return compute();
   return cache.get(`detect|${audioId}|${detector}|${stableJson(params)}|generation:${dataVersions(store.db).generation}`, compute);
 }

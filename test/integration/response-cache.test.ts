@@ -73,7 +73,7 @@ describe('whole responses of repeated store-only queries', () => {
   });
 
   it('keeps callers who see absolute paths apart from those who see relative ones', () => {
-    const common = { method: 'POST', search: '', body: '{}', accept: '' };
+    const common = { method: 'POST', search: '', body: '{}', accept: '', config: 1 };
     assert.notEqual(ResponseCache.key({ ...common, trusted: true }), ResponseCache.key({ ...common, trusted: false }));
   });
 
