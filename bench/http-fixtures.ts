@@ -12,6 +12,8 @@ import { PROFILE_A, SyntheticCorpus } from './synthetic-corpus.js';
 export const HTTP_CORPUS = 'bench-http';
 /** Corpus the ingest during the HTTP benchmark writes into; emptied before each run. */
 export const HTTP_INGEST_CORPUS = 'bench-http-ingest';
+/** Corpus the same files go into in the side-by-side phase whose encoder uses every core. */
+export const HTTP_INGEST_ALL_CORES_CORPUS = 'bench-http-ingest-all-cores';
 /** Frames of the short audio: one minute. */
 const SHORT_FRAMES = 750;
 /** Length of each generated ingest file, seconds. */
@@ -23,7 +25,7 @@ const RATE = 24_000;
  * returns the short audio's id.
  */
 export async function prepareHttpCorpora(store: Store): Promise<number> {
-  if ((await store.corpora.findByNames([HTTP_INGEST_CORPUS])).length) await store.corpora.delete(HTTP_INGEST_CORPUS);
+  for (const name of [HTTP_INGEST_CORPUS, HTTP_INGEST_ALL_CORES_CORPUS]) if ((await store.corpora.findByNames([name])).length) await store.corpora.delete(name);
   const { matrix, contentSha256 } = new SyntheticCorpus(PROFILE_A).audio(0, SHORT_FRAMES);
   const [outcome] = await versionedTransaction(store.db, async (tx) => {
     const corpus = await store.corpora.ensureIn(tx, HTTP_CORPUS);

@@ -23,7 +23,7 @@ export interface ServingReport {
 /** Verdicts of the serving goals, by name. */
 export function servingVerdicts(h: HttpFigures): Record<string, boolean> {
   return {
-    'no errors': [h.uncached, h.cold, h.warm, h.ingesting].every((p) => p.errors === 0) && h.ingest.phase === 'SUCCEEDED',
+    'no errors': [h.uncached, h.cold, h.warm, h.ingesting, h.ingestingAllCores].every((p) => p.errors === 0) && h.ingest.phase === 'SUCCEEDED' && h.ingestAllCores.phase === 'SUCCEEDED',
     'warm p99': h.warm.timing.p99 <= SERVING_GOALS.warmP99Ms,
     'warm requests/s': h.warm.throughput >= SERVING_GOALS.warmRequestsPerSecond,
     'ingesting p99': h.ingesting.timing.p99 <= SERVING_GOALS.ingestingP99Ms,
@@ -52,7 +52,7 @@ export function renderServingSection(r: ServingReport): string {
   const { http: h, machine: m } = r;
   const v = servingVerdicts(h);
   const errorsOk = (p: PhaseFigures) => p.errors === 0;
-  const phases: [string, PhaseFigures][] = [['no cache', h.uncached], ['cold cache', h.cold], ['warm cache', h.warm], ['warm, ingesting', h.ingesting]];
+  const phases: [string, PhaseFigures][] = [['no cache', h.uncached], ['cold cache', h.cold], ['warm cache', h.warm], ['warm, ingesting', h.ingesting], ['ingesting, encoder on every core', h.ingestingAllCores]];
   const firstErrors = phases.filter(([, p]) => p.firstError).map(([n, p]) => `- ${n}: first error ${p.firstError}`);
   const smoke = r.hours === 100 ? '' : `\n> Run over the ${r.hours}-hour corpus: the goals are stated for the 100-hour one.\n`;
   return `${START}
@@ -84,6 +84,11 @@ ${phaseRow('no cache', h.uncached, 'no errors', errorsOk(h.uncached))}
 ${phaseRow('cold cache', h.cold, 'no errors', errorsOk(h.cold))}
 ${phaseRow('warm cache', h.warm, `p99 ≤ ${SERVING_GOALS.warmP99Ms} ms, ≥ ${count(SERVING_GOALS.warmRequestsPerSecond)} requests/s, no errors`, v['warm p99']! && v['warm requests/s']! && errorsOk(h.warm))}
 ${phaseRow('warm, ingesting', h.ingesting, `p99 ≤ ${SERVING_GOALS.ingestingP99Ms} ms, no errors`, v['ingesting p99']! && errorsOk(h.ingesting) && h.ingest.phase === 'SUCCEEDED')}
+${phaseRow('warm, ingesting, encoder on every core', h.ingestingAllCores, 'side by side: TOKENSCOPE_THREADS=0', null)}
+
+\`tokenscope serve\` gives each encoder session every core but one (here 1 thread; \`TOKENSCOPE_THREADS\` overrides): the last
+row is a second server, started after the first with \`TOKENSCOPE_THREADS=0\` (onnxruntime's own choice, every core), warmed
+with the same ${count(h.cold.requests)} requests and measured while it ingests the same files into a third corpus (${h.ingestAllCores.seconds.toFixed(1)} s, ${h.ingestAllCores.phase.toLowerCase()}), in the same run.
 
 Server peak RSS over its whole run (VmHWM): ${mib(h.serverPeakRssBytes)} with the cache (all three phases, ingest included), ${mib(h.uncachedServerPeakRssBytes)} without.
 ${firstErrors.length ? `\n${firstErrors.join('\n')}\n` : ''}

@@ -3,7 +3,7 @@ import type { DocumentNode } from 'graphql';
 import { Worker } from 'node:worker_threads';
 import { AudioLayersDocument, CorporaDocument, DetectDocument, IngestAudioDocument, IngestJobDocument, LayerStatsDocument } from '../src/client/generated/graphql.js';
 import { BenchServer } from './bench-server.js';
-import { HTTP_CORPUS, HTTP_INGEST_CORPUS } from './http-fixtures.js';
+import { HTTP_CORPUS, HTTP_INGEST_ALL_CORES_CORPUS, HTTP_INGEST_CORPUS } from './http-fixtures.js';
 import type { LoadRequest, LoadResult } from './http-load.worker.js';
 import { summarise } from './timing.js';
 import type { Timing } from './timing.js';
@@ -46,6 +46,9 @@ export interface HttpFigures {
   warm: PhaseFigures;
   ingesting: PhaseFigures;
   ingest: IngestDuringLoad;
+  /** The same while-ingesting phase in a server whose encoder takes every core (TOKENSCOPE_THREADS=0). */
+  ingestingAllCores: PhaseFigures;
+  ingestAllCores: IngestDuringLoad;
   /** Peak resident set of the caching server over its whole run (kernel's VmHWM), bytes. */
   serverPeakRssBytes: number;
   /** Same for the server without a cache. */
@@ -126,6 +129,23 @@ export async function measureHttp(t: HttpTargets, clients: number, requests: num
     return figures(result, server.takePeakRss(), bodies.length);
   };
 
+  /** A phase as long as an `ingestAudio` of the bench's WAVs into `corpus` runs in `server`. */
+  const ingestingPhase = async (server: BenchServer, corpus: string): Promise<{ figures: PhaseFigures; ingest: IngestDuringLoad }> => {
+    const started = performance.now();
+    const { ingestAudio } = await post<{ ingestAudio: { id: string } }>(server.url, IngestAudioDocument, { corpus, paths: [t.ingestFolder], model: null, concurrency: 1 });
+    const stop = new SharedArrayBuffer(4);
+    const running = phase(server, Number.MAX_SAFE_INTEGER, stop);
+    let job: { phase: string; filesTotal: number; results: { status: string }[] };
+    for (;;) {
+      job = (await post<{ ingestJob: typeof job }>(server.url, IngestJobDocument, { id: ingestAudio.id })).ingestJob;
+      if (job.phase !== 'QUEUED' && job.phase !== 'RUNNING') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    Atomics.store(new Int32Array(stop), 0, 1);
+    return { figures: await running, ingest: { files: job.filesTotal, audioSeconds: t.ingestSeconds, seconds, phase: job.phase, statuses: job.results.map((r) => r.status) } };
+  };
+
   log('  no cache (TOKENSCOPE_CACHE_BYTES=0)');
   const plain = await BenchServer.start(t.db, t.ingestFolder, { TOKENSCOPE_CACHE_BYTES: '0' });
   let uncached: PhaseFigures;
@@ -145,31 +165,21 @@ export async function measureHttp(t: HttpTargets, clients: number, requests: num
     log('  warm cache');
     const warm = await phase(server, requests);
     log(`  warm cache while ${(t.ingestSeconds / 60).toFixed(0)} minutes of audio are ingested`);
-    const started = performance.now();
-    const { ingestAudio } = await post<{ ingestAudio: { id: string } }>(server.url, IngestAudioDocument, { corpus: HTTP_INGEST_CORPUS, paths: [t.ingestFolder], model: null, concurrency: 1 });
-    const stop = new SharedArrayBuffer(4);
-    const running = phase(server, Number.MAX_SAFE_INTEGER, stop);
-    let job: { phase: string; filesTotal: number; results: { status: string }[] };
-    for (;;) {
-      job = (await post<{ ingestJob: typeof job }>(server.url, IngestJobDocument, { id: ingestAudio.id })).ingestJob;
-      if (job.phase !== 'QUEUED' && job.phase !== 'RUNNING') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const seconds = (performance.now() - started) / 1000;
-    Atomics.store(new Int32Array(stop), 0, 1);
-    const ingesting = await running;
-    return {
-      clients,
-      requests,
-      uncached,
-      cold,
-      warm,
-      ingesting,
-      ingest: { files: job.filesTotal, audioSeconds: t.ingestSeconds, seconds, phase: job.phase, statuses: job.results.map((r) => r.status) },
-      serverPeakRssBytes: server.lifetimePeakRss(),
-      uncachedServerPeakRssBytes,
-    };
-  } finally {
+    const { figures: ingesting, ingest } = await ingestingPhase(server, HTTP_INGEST_CORPUS);
+    const serverPeakRssBytes = server.lifetimePeakRss();
     await server.stop();
+    // Side by side: the same ingest in a server whose encoder takes every core (onnxruntime's own
+    // choice, TOKENSCOPE_THREADS=0), as `serve` did before it left a core to requests.
+    log('  the same while ingesting, encoder on every core (TOKENSCOPE_THREADS=0)');
+    const allCores = await BenchServer.start(t.db, t.ingestFolder, { TOKENSCOPE_THREADS: '0' });
+    try {
+      await phase(allCores, clients * bodies.length * 4);
+      const { figures: ingestingAllCores, ingest: ingestAllCores } = await ingestingPhase(allCores, HTTP_INGEST_ALL_CORES_CORPUS);
+      return { clients, requests, uncached, cold, warm, ingesting, ingest, ingestingAllCores, ingestAllCores, serverPeakRssBytes, uncachedServerPeakRssBytes };
+    } finally {
+      await allCores.stop();
+    }
+  } finally {
+    await server.stop(); // a second stop of a stopped server does nothing
   }
 }
