@@ -68,7 +68,7 @@ npm run build
 ${r.command}
 \`\`\`
 
-${h.clients} concurrent keep-alive clients (Node fetch, in a worker thread of the benchmark) each send the mix one request after
+${h.clients} concurrent keep-alive clients (node:http with a keep-alive agent, in a worker thread of the benchmark) each send the mix one request after
 another: ${MIX_OPERATIONS.map((o) => `\`${o}\``).join(', ')}, client *c* starting at the *c*-th, so the four are
 always in flight together. The server is \`tokenscope serve\` on the benchmark database (${r.hours} hours) in its own process,
 on 127.0.0.1, so its memory is measured alone: resident set sampled every 50 ms per phase, and the kernel's peak (VmHWM) per server.
