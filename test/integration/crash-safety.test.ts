@@ -282,19 +282,21 @@ describe('crash safety (real processes)', () => {
       assert.deepEqual((await inspect(db)).problems, []);
     });
 
-    it('finishes the file in hand and closes in order on SIGTERM during an ingest job', async () => {
-      const db = freshDb();
-      const server = await startServe(['--db', db, '--data-root', dir], { TOKENSCOPE_CRASH_AT: 'ingest-after-commit', TOKENSCOPE_CRASH_AFTER: '2', TOKENSCOPE_CRASH_SIGNAL: 'SIGTERM' });
-      const started = await server.graphql<{ ingestAudio: { id: string } }>(ingestAudio, { paths: [wavs] });
-      assert.ok(started.data, JSON.stringify(started.errors));
-      const done = await server.finished;
-      assert.equal(done.code, 143, done.stdout + done.stderr);
-      assert.match(done.stdout, /stopped; database .* closed/);
-      assert.equal(existsSync(`${db}.wal`), false);
-      const held = await inspect(db);
-      assert.deepEqual(held.problems, []);
-      assert.ok(held.ids.length >= 2 && held.ids.length < 6, `stopped after the file(s) in hand: ${held.ids.length} stored`);
-    });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      it(`finishes the file in hand and closes in order on ${signal} during an ingest job`, async () => {
+        const db = freshDb();
+        const server = await startServe(['--db', db, '--data-root', dir], { TOKENSCOPE_CRASH_AT: 'ingest-after-commit', TOKENSCOPE_CRASH_AFTER: '2', TOKENSCOPE_CRASH_SIGNAL: signal });
+        const started = await server.graphql<{ ingestAudio: { id: string } }>(ingestAudio, { paths: [wavs] });
+        assert.ok(started.data, JSON.stringify(started.errors));
+        const done = await server.finished;
+        assert.equal(done.code, signal === 'SIGINT' ? 130 : 143, done.stdout + done.stderr);
+        assert.match(done.stdout, /stopped; database .* closed/);
+        assert.equal(existsSync(`${db}.wal`), false);
+        const held = await inspect(db);
+        assert.deepEqual(held.problems, []);
+        assert.ok(held.ids.length >= 2 && held.ids.length < 6, `stopped after the file(s) in hand: ${held.ids.length} stored`);
+      });
+    }
 
     it('answers DATABASE_BUSY naming the server when another command opens its database', async () => {
       const db = freshDb();
