@@ -5,12 +5,11 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DetectorRegistry } from '../analytics/detectors/registry.js';
-import { TokenscopeError } from '../errors.js';
+import { ErrorCode, TokenscopeError } from '../errors.js';
 import type { ResultCache } from '../query/result-cache.js';
 import { dataVersions } from '../store/data-versions.js';
 import type { Store } from '../store/store.js';
 import type { AudioServices } from './context.js';
-import { ErrorCode } from '../errors.js';
 import { mutationAccess } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { createContext } from './context.js';
@@ -28,8 +27,8 @@ import { LIMITS } from './limits.js';
 import { refusalStatus } from './plugins/refusal-status.plugin.js';
 import { requestGuards } from './plugins/request-guards.plugin.js';
 import { responseCacheability } from './plugins/response-cacheability.plugin.js';
-import { ResponseCache } from './response-cache.js';
 import { shownPaths } from './plugins/shown-paths.plugin.js';
+import { ResponseCache } from './response-cache.js';
 import { createSchema } from './schema.js';
 
 /** Largest request body accepted, in bytes. */
