@@ -20,6 +20,8 @@ export enum ErrorCode {
   PATH_OUTSIDE_ROOTS = 'PATH_OUTSIDE_ROOTS',
   /** A file could not be read. */
   UNREADABLE_FILE = 'UNREADABLE_FILE',
+  /** The server cannot listen on the address and port asked for (in use, not on this machine, or privileged). */
+  ADDRESS_IN_USE = 'ADDRESS_IN_USE',
   /** The database file is held by another process (DuckDB lets one process write a file); the message names the holder. */
   DATABASE_BUSY = 'DATABASE_BUSY',
   /** A mutation was attempted without the API key. */

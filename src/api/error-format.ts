@@ -23,6 +23,7 @@ export function kindOf(code: ErrorCode): ErrorKind {
       return 'NOT_FOUND';
     case ErrorCode.ALREADY_EXISTS:
     case ErrorCode.DATABASE_BUSY:
+    case ErrorCode.ADDRESS_IN_USE:
     case ErrorCode.SOURCE_CHANGED:
       return 'CONFLICT';
     case ErrorCode.PATH_OUTSIDE_ROOTS:

@@ -213,7 +213,15 @@ export interface Listening {
   dashboardUrl: string;
 }
 
-/** Starts the HTTP server on config.host:port; resolves with the bound address. */
+/** A failed listen as a domain error: a port in use or an address not on this machine is the user's to fix, not a crash. */
+function listenError(err: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (err.code === 'EADDRINUSE') return new TokenscopeError(ErrorCode.ADDRESS_IN_USE, `cannot listen on ${where}: the port is in use by another process; choose another with --port (TOKENSCOPE_PORT), or 0 for any free one`, { host, port }, { cause: err });
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'EACCES') return new TokenscopeError(ErrorCode.ADDRESS_IN_USE, `cannot listen on ${where}: ${err.code === 'EACCES' ? 'permission denied (ports below 1024 need privileges)' : 'the address is not one of this machine'}; choose another --host or --port`, { host, port }, { cause: err });
+  return err;
+}
+
+/** Starts the HTTP server on config.host:port; resolves with the bound address (ADDRESS_IN_USE when it cannot listen there). */
 export async function listen(api: Api, services: ApiServices, port: number): Promise<Listening> {
   const handler = httpHandler(api, services);
   const server = createServer((req, res) => {
@@ -224,7 +232,7 @@ export async function listen(api: Api, services: ApiServices, port: number): Pro
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, services.config.host, port)));
     server.listen(port, services.config.host, () => resolve());
   });
   const { address, port: bound } = server.address() as AddressInfo;

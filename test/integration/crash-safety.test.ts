@@ -298,6 +298,21 @@ describe('crash safety (real processes)', () => {
       });
     }
 
+    it('refuses a port in use with one coded line, and leaves its own database closed', async () => {
+      const server = await startServe(['--db', freshDb()]);
+      const db = freshDb();
+      try {
+        const port = new URL(server.origin).port;
+        const second = await runCli(['serve', '--db', db, '--port', port]);
+        assert.equal(second.code, 1);
+        assert.equal(second.stderr.trim(), `error [ADDRESS_IN_USE]: cannot listen on 127.0.0.1:${port}: the port is in use by another process; choose another with --port (TOKENSCOPE_PORT), or 0 for any free one`);
+        assert.equal(existsSync(`${db}.wal`), false, 'the store was closed in order');
+      } finally {
+        server.child.kill('SIGINT');
+        await server.finished;
+      }
+    });
+
     it('answers DATABASE_BUSY naming the server when another command opens its database', async () => {
       const db = freshDb();
       const server = await startServe(['--db', db]);

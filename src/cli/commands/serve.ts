@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isLoopback } from '../../api/auth.js';
 import { listen } from '../../api/server.js';
+import type { Listening } from '../../api/server.js';
 import { loadSettings } from '../../config/settings.js';
 import { createApp } from '../../main.js';
 import { untilInterrupted } from '../interrupt.js';
@@ -69,7 +70,14 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
     ...(process.env['TOKENSCOPE_THREADS'] === undefined ? { threads: serverEncoderThreads() } : {}),
   });
   const app = await createApp(settings);
-  const { server, url, dashboardUrl } = await listen(app.api, app.services, settings.port);
+  let listening: Listening;
+  try {
+    listening = await listen(app.api, app.services, settings.port);
+  } catch (err) {
+    await app.close(); // nothing served: close the store in order before the error is printed
+    throw err;
+  }
+  const { server, url, dashboardUrl } = listening;
   console.log(`tokenscope GraphQL API at ${url} (database ${settings.dbPath}; data roots ${settings.dataRoots.join(', ')})`);
   console.log(`dashboard at ${dashboardUrl}`);
   console.log(`uploads to ${settings.uploadDir ?? '(none: no data roots)'}, at most ${settings.uploadMaxBytes} bytes each`);
