@@ -16,6 +16,7 @@ import { parseDetectorSpec, parseSweep } from './detector-config-args.js';
 import type { DetectorConfigArg, SweepArg } from './detector-config-args.js';
 import { CliError } from './execute.js';
 import { installInterruptHandlers, interruptedExitCode } from './interrupt.js';
+import { packageVersion } from './package-version.js';
 
 function integer(name: string) {
   return (value: string): number => {
@@ -45,7 +46,10 @@ function param(value: string, previous: Record<string, unknown> = {}): Record<st
   return { ...previous, [value.slice(0, eq)]: parsed };
 }
 
-const program = new Command('tokenscope').description('Audio codec tokens, queryable: ingest code matrices, query statistics, run detectors').showHelpAfterError();
+const program = new Command('tokenscope')
+  .description('Audio codec tokens, queryable: ingest code matrices, query statistics, run detectors')
+  .version(packageVersion(), '-V, --version', 'print the version of tokenscope')
+  .showHelpAfterError();
 const db = ['--db <path>', 'DuckDB file (default data/tokenscope.duckdb, env TOKENSCOPE_DB; :memory: for a throwaway run)'] as const;
 
 program

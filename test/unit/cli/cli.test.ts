@@ -37,6 +37,11 @@ describe('tokenscope CLI', () => {
   });
   after(async () => rm(dir, { recursive: true, force: true }));
 
+  it('prints the package version for --version and -V', async () => {
+    const { version } = JSON.parse(await readFile(join(repoRoot(), 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) assert.deepEqual(await cli([flag]), { code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('ingests the good file of a batch, names the bad file, line, frame, layer and value, and exits 1', async () => {
     const r = await cli(['ingest-codes', join(dir, 'bad.jsonl'), join(dir, 'good.jsonl'), '--corpus', 'c', '--db', db]);
     assert.equal(r.code, 1);
