@@ -92,6 +92,15 @@ export async function compareDetectors(store: Store, registry: DetectorRegistry,
 
   const ids = audios.map((a) => a.id);
   const labels = spec.labels ? await readCorpusLabelFile(store, corpus.name, spec.labels.path, spec.labels.format) : await store.audios.labels(ids);
+  const eventCount = [...labels.values()].reduce((n, spans) => n + spans.length, 0);
+  if (eventCount === 0) {
+    throw invalidArgument(
+      spec.labels
+        ? `the label file ${spec.labels.path} names no event of corpus ${corpus.name}: a comparison needs labelled events to score against`
+        : `corpus ${corpus.name} has no labels: a comparison needs labelled events to score against (import them with \`tokenscope labels import\` or pass --labels)`,
+      { argument: spec.labels ? 'labels' : 'corpus', corpus: corpus.name },
+    );
+  }
   const override: LabelOverride | undefined = spec.labels
     ? { corpus: corpus.name, labels, fingerprint: createHash('sha256').update(JSON.stringify([...labels].sort((a, b) => a[0] - b[0]))).digest('hex') }
     : undefined;
@@ -136,7 +145,7 @@ export async function compareDetectors(store: Store, registry: DetectorRegistry,
     seed: spec.seed,
     bootstrap: spec.bootstrap,
     audioCount: audios.length,
-    eventCount: [...labels.values()].reduce((n, spans) => n + spans.length, 0),
+    eventCount,
     classes,
     rows: rankRows(rows),
   };

@@ -180,6 +180,15 @@ describe('comparing detector configurations on a labelled corpus', () => {
       assert.equal(picked.audioCount, 6);
     });
 
+    it('rejects a corpus without labels with INVALID_ARGUMENT saying how to add them', async () => {
+      const codes = join(t.root, 'unlabelled.json');
+      await writeFile(codes, JSON.stringify(Array.from({ length: 40 }, (_, f) => Array.from({ length: 16 }, (_, l) => (f * 13 + l * 5) % 2048))));
+      dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'unlabelled', paths: [codes] }));
+      const before = await runCount(t);
+      onlyError(await execute(t.app, CompareDetectorsDocument, { corpus: 'unlabelled', detectors: [{ name: 'keyLayerVariance' }], bootstrap: 5 }), 'INVALID_ARGUMENT', /corpus unlabelled has no labels: a comparison needs labelled events .*tokenscope labels import/);
+      assert.equal(await runCount(t), before, 'nothing stored');
+    });
+
     it('rejects an unknown run with NOT_FOUND', async () => {
       onlyError(await execute(t.app, EvaluationRunDocument, { id: '999999' }), 'NOT_FOUND', /evaluation run 999999 does not exist/);
     });
