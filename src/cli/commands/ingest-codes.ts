@@ -1,10 +1,10 @@
-import { SingleBar } from 'cli-progress';
 import { resolve } from 'node:path';
 import { IngestCodesDocument } from '../../client/generated/graphql.js';
 import type { IngestCodesMutation, MatrixOrientation } from '../../client/generated/graphql.js';
 import { listCodeFiles } from '../../ingest/list-code-files.js';
 import { execute } from '../execute.js';
 import { formatTable } from '../format-table.js';
+import { progressBar } from '../progress-bar.js';
 import { interruption } from '../interrupt.js';
 import { withApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
@@ -24,7 +24,7 @@ export async function ingestCodesCommand(paths: string[], options: IngestCodesCl
   const orientation = options.orientation === undefined ? undefined : (options.orientation.toUpperCase().replace('-', '_') as MatrixOrientation);
   return withApp(options, async (app) => {
     const files = await listCodeFiles(paths.map((p) => resolve(p)));
-    const bar = new SingleBar({ format: 'ingest {bar} {value}/{total} files | {audios} audios | {rate} files/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true });
+    const bar = progressBar('ingest {bar} {value}/{total} files | {audios} audios | {rate} files/s | ETA {eta_formatted}');
     bar.start(files.length, 0, { audios: 0, rate: '0.0' });
     const started = performance.now();
     const results: FileResult[] = [];

@@ -1,10 +1,10 @@
-import { SingleBar } from 'cli-progress';
 import { resolve } from 'node:path';
 import { IngestAudioDocument, IngestJobDocument } from '../../client/generated/graphql.js';
 import type { IngestJobQuery } from '../../client/generated/graphql.js';
 import type { DeviceRequest } from '../../tokenizer/execution-device.js';
 import { execute } from '../execute.js';
 import { formatTable } from '../format-table.js';
+import { progressBar } from '../progress-bar.js';
 import { interruption } from '../interrupt.js';
 import { withApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
@@ -40,7 +40,7 @@ export async function ingestCommand(paths: string[], options: IngestCliOptions):
       const onInterrupt = () => app.services.audio.jobs.stopAll();
       if (interruption.aborted) onInterrupt();
       else interruption.addEventListener('abort', onInterrupt, { once: true });
-      const bar = new SingleBar({ format: 'ingest {bar} {value}/{total} files | {hours}/{totalHours} h audio | {speed}× real time | ETA {etaText}', stream: process.stderr, hideCursor: true });
+      const bar = progressBar('ingest {bar} {value}/{total} files | {hours}/{totalHours} h audio | {speed}× real time | ETA {etaText}');
       const t0 = performance.now();
       let job: Job;
       bar.start(1, 0, { hours: '0.000', totalHours: '?', speed: '0', etaText: '?' });

@@ -86,11 +86,19 @@ describe('tokenscope CLI', () => {
     assert.equal(layers.code, 1);
     assert.match(layers.stderr, /error \[INVALID_ARGUMENT\]: layers: layer 0 is outside 1\.\.16/);
   });
+  it('refuses to compare on a corpus without labels, naming how to add them', async () => {
+    const r = await cli(['compare', '--corpus', 'c', '--detector', 'changeRate', '--bootstrap', '10', '--db', db]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^error \[INVALID_ARGUMENT\]: corpus c has no labels: a comparison needs labelled events to score against \(import them with `tokenscope labels import` or pass --labels\)$/m);
+  });
+
   it('compares a percentile sweep, stores the run, lists it and reprints it', async () => {
-    const r = await cli(['compare', '--corpus', 'c', '--sweep', 'keyLayerVariance=percentile=90..91', '--detector', 'changeRate', '--bootstrap', '10', '--name', 'sweep', '--db', db]);
+    const labels = join(dir, 'labels.csv');
+    await writeFile(labels, 'file,start_s,end_s,label\ngood.jsonl,1.6,1.68,spread\n');
+    const r = await cli(['compare', '--corpus', 'c', '--labels', labels, '--sweep', 'keyLayerVariance=percentile=90..91', '--detector', 'changeRate', '--bootstrap', '10', '--name', 'sweep', '--db', db]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /evaluation run 1 "sweep" on corpus c .*: 1 audios, 0 labelled events \(no labels\); folds 5, seed 1, bootstrap 10/);
-    assert.match(r.stdout, /^keyLayerVariance \{"percentile":90\}\s+- \[\?–\?\]/m);
+    assert.match(r.stdout, /evaluation run 1 "sweep" on corpus c .*: 1 audios, 1 labelled events .*; folds 5, seed 1, bootstrap 10/);
+    assert.match(r.stdout, /^keyLayerVariance \{"percentile":90\}\s+\d/m);
     assert.match(r.stdout, /^keyLayerVariance \{"percentile":91\}/m);
     assert.match(r.stdout, /^changeRate \{\}/m);
     const listed = await cli(['runs', '--db', db]);
