@@ -3,6 +3,7 @@ import { IngestCodesDocument } from '../../client/generated/graphql.js';
 import type { IngestCodesMutation, MatrixOrientation } from '../../client/generated/graphql.js';
 import { listCodeFiles } from '../../ingest/list-code-files.js';
 import { execute } from '../execute.js';
+import { failureReason } from '../failure-reason.js';
 import { formatTable } from '../format-table.js';
 import { progressBar } from '../progress-bar.js';
 import { interruption } from '../interrupt.js';
@@ -54,8 +55,8 @@ function printSummary(results: readonly FileResult[]): void {
   const sum = (f: (r: FileResult) => number) => results.reduce((a, r) => a + f(r), 0);
   console.log(
     formatTable(
-      ['file', 'status', 'ingested', 'already present'],
-      results.map((r) => [r.path, r.status, r.ingested, r.alreadyPresent]),
+      ['file', 'status', 'ingested', 'already present', 'reason'],
+      results.map((r) => [r.path, r.status, r.ingested, r.alreadyPresent, failureReason(r.errors, r.path)]),
     ),
   );
   const failed = results.filter((r) => r.errors.length);

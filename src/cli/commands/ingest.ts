@@ -3,6 +3,7 @@ import { IngestAudioDocument, IngestJobDocument } from '../../client/generated/g
 import type { IngestJobQuery } from '../../client/generated/graphql.js';
 import type { DeviceRequest } from '../../tokenizer/execution-device.js';
 import { execute } from '../execute.js';
+import { failureReason } from '../failure-reason.js';
 import { formatTable } from '../format-table.js';
 import { progressBar } from '../progress-bar.js';
 import { interruption } from '../interrupt.js';
@@ -62,7 +63,7 @@ export async function ingestCommand(paths: string[], options: IngestCliOptions):
       }
       const r = job.results;
       const count = (s: string) => r.filter((x) => x.status === s).length;
-      console.log(formatTable(['file', 'status', 'audio id'], r.map((x) => [x.path, x.status, x.audioIds.join(',') || '-'])));
+      console.log(formatTable(['file', 'status', 'audio id', 'reason'], r.map((x) => [x.path, x.status, x.audioIds.join(',') || '-', failureReason(x.errors, x.path)])));
       const skipped = job.filesTotal - r.length;
       console.log(`\n${count('INGESTED')} ingested, ${count('ALREADY_PRESENT')} already present, ${count('FAILED')} failed${skipped ? `, ${skipped} not started (interrupted: run again to resume)` : ''}; ${hours(job.audioSecondsDone)} h of audio in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       for (const x of r) for (const e of x.errors) console.error(`error [${e.code}]: ${e.message}`);
