@@ -3,7 +3,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { TokenscopeError } from '../errors.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand, runsCommand } from './commands/compare.js';
-import { coldTokensCommand, corporaCommand } from './commands/corpora.js';
+import { audiosCommand } from './commands/audios.js';
+import { coldTokensCommand, corporaCommand, deleteCorpusCommand } from './commands/corpora.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
 import { ingestCodesCommand } from './commands/ingest-codes.js';
@@ -177,8 +178,31 @@ program
     process.exitCode = await detectCommand(o);
   });
 
-program.command('corpora').description('list corpora').option(...db).action(async (o) => {
+const corpora = program.command('corpora').description('corpora: list them (the default) or delete one');
+corpora
+  .command('list', { isDefault: true })
+  .description('list corpora with their audios, frames, hours and models')
+  .option(...db)
+  .action(async (o) => {
     process.exitCode = await corporaCommand(o);
+  });
+corpora
+  .command('delete')
+  .description('delete a corpus with its audios, codes, labels and evaluation runs')
+  .argument('<name>', 'corpus')
+  .option('--yes', 'really delete (required)')
+  .option(...db)
+  .action(async (name: string, o) => {
+    process.exitCode = await deleteCorpusCommand(name, o);
+  });
+
+program
+  .command('audios')
+  .description("list a corpus's audios: id, name (file, or line and audio of a code file), frames, seconds, text")
+  .requiredOption('--corpus <name>', 'corpus')
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await audiosCommand(o);
   });
 
 program

@@ -1,5 +1,5 @@
-import { ColdTokensDocument, CorporaDocument } from '../../client/generated/graphql.js';
-import { execute } from '../execute.js';
+import { ColdTokensDocument, CorporaDocument, DeleteCorpusDocument } from '../../client/generated/graphql.js';
+import { CliError, execute } from '../execute.js';
 import { formatTable } from '../format-table.js';
 import { withApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
@@ -9,6 +9,27 @@ export async function corporaCommand(options: DbOptions): Promise<number> {
   return withApp(options, async (app) => {
     const { data } = await execute(app, CorporaDocument, {});
     console.log(formatTable(['corpus', 'audios', 'frames', 'hours', 'models'], data.corpora.map((c) => [c.name, c.audioCount, c.frameCount, (c.durationSeconds / 3600).toFixed(3), c.models.join(', ')])));
+    return 0;
+  });
+}
+
+/** Options of `tokenscope corpora delete`. */
+export interface DeleteCorpusCliOptions extends DbOptions {
+  /** Delete without asking: required, since the audios, codes, labels and runs go with it. */
+  yes?: boolean;
+}
+
+/** Deletes a corpus with its audios, codes, labels and evaluation runs; refuses without --yes, saying what would go. */
+export async function deleteCorpusCommand(name: string, options: DeleteCorpusCliOptions): Promise<number> {
+  return withApp(options, async (app) => {
+    const { data } = await execute(app, CorporaDocument, {});
+    const corpus = data.corpora.find((c) => c.name === name);
+    if (!corpus) throw new CliError(`corpus ${JSON.stringify(name.slice(0, 100))} does not exist (tokenscope corpora lists them)`, 'NOT_FOUND');
+    if (!options.yes) {
+      throw new CliError(`corpus ${name} holds ${corpus.audioCount} audios (${(corpus.durationSeconds / 3600).toFixed(3)} h) with their codes, labels and evaluation runs: add --yes to delete them`, 'INVALID_ARGUMENT');
+    }
+    const deleted = (await execute(app, DeleteCorpusDocument, { name })).data.deleteCorpus;
+    console.log(`deleted corpus ${name} and its ${deleted} audios`);
     return 0;
   });
 }

@@ -86,6 +86,28 @@ describe('tokenscope CLI', () => {
     assert.equal(layers.code, 1);
     assert.match(layers.stderr, /error \[INVALID_ARGUMENT\]: layers: layer 0 is outside 1\.\.16/);
   });
+  it('lists a corpus\'s audios by id with their line and the audio the code file names', async () => {
+    const r = await cli(['audios', '--corpus', 'c', '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^id\s+name\s+frames\s+seconds\s+text$/m);
+    assert.match(r.stdout, /^\s*\d+\s+good\.jsonl#1 \(a\.wav\)\s+40\s+3\.20\s+hello$/m);
+    assert.match(r.stdout, /^1 audios in corpus c$/m);
+  });
+
+  it('deletes a corpus only with --yes, saying first what would go', async () => {
+    await writeFile(join(dir, 'doomed.jsonl'), `${JSON.stringify({ audio_codes: [row(1), row(2)] })}\n`);
+    assert.equal((await cli(['ingest-codes', join(dir, 'doomed.jsonl'), '--corpus', 'doomed', '--db', db])).code, 0);
+    const refused = await cli(['corpora', 'delete', 'doomed', '--db', db]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /^error \[INVALID_ARGUMENT\]: corpus doomed holds 1 audios \(0\.000 h\) with their codes, labels and evaluation runs: add --yes to delete them$/m);
+    assert.match((await cli(['corpora', '--db', db])).stdout, /^doomed\s/m, 'still there');
+    const deleted = await cli(['corpora', 'delete', 'doomed', '--yes', '--db', db]);
+    assert.deepEqual([deleted.code, deleted.stdout], [0, 'deleted corpus doomed and its 1 audios\n']);
+    assert.doesNotMatch((await cli(['corpora', 'list', '--db', db])).stdout, /^doomed\s/m);
+    const unknown = await cli(['corpora', 'delete', 'nowhere', '--yes', '--db', db]);
+    assert.match(unknown.stderr, /^error \[NOT_FOUND\]: corpus "nowhere" does not exist/m);
+  });
+
   it('refuses to compare on a corpus without labels, naming how to add them', async () => {
     const r = await cli(['compare', '--corpus', 'c', '--detector', 'changeRate', '--bootstrap', '10', '--db', db]);
     assert.equal(r.code, 1);
