@@ -29,6 +29,7 @@ export interface IngestAudioFilesOptions {
  */
 export async function ingestAudioFiles(store: Store, paths: readonly string[], input: AudioInput, encoder: AudioEncoder, options: IngestAudioFilesOptions): Promise<IngestFileResult[]> {
   const files = await listFiles(paths, AUDIO_FILE_EXTENSIONS);
+  const existed = (await store.corpora.findByNames([options.corpus])).length > 0;
   const corpus = await versionedTransaction(store.db, (tx) => store.corpora.ensureIn(tx, options.corpus));
   const results: IngestFileResult[] = new Array(files.length);
   const secondsPerFile = new Map<string, number>();
@@ -67,5 +68,11 @@ export async function ingestAudioFiles(store: Store, paths: readonly string[], i
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
-  return results.filter((r) => r !== undefined);
+  const finished = results.filter((r) => r !== undefined);
+  // A corpus this batch created and no file of it was stored into is not left behind empty.
+  if (!existed && finished.every((r) => r.status === 'failed')) {
+    const [summary] = await store.corpora.summaries([corpus.id]);
+    if (!summary?.audioCount) await store.corpora.delete(options.corpus);
+  }
+  return finished;
 }

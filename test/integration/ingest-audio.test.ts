@@ -98,6 +98,16 @@ describe('ingesting audio through the API', () => {
     assert.deepEqual(second.results.map((r) => r.status), ['ALREADY_PRESENT', 'ALREADY_PRESENT', 'INGESTED', 'INGESTED']);
   });
 
+  it('leaves no empty corpus behind when every file of a batch into a new corpus fails, and keeps an existing one', async () => {
+    const bad = [join(dir, 'zero.wav'), join(dir, 'text.wav')];
+    const job = await runJob(t, 'all-failed', bad);
+    assert.deepEqual(job.results.map((r) => r.status), ['FAILED', 'FAILED']);
+    assert.equal((await t.app.store.corpora.findByNames(['all-failed'])).length, 0);
+    await runJob(t, 'kept', [join(dir, 'good.wav')]);
+    await runJob(t, 'kept', bad);
+    assert.equal((await t.app.store.corpora.findByNames(['kept'])).length, 1, 'a corpus that existed before stays');
+  });
+
   describe('misuse', () => {
     it('refuses a path outside the data roots and a symlink escaping them at once', async () => {
       const outside = await execute(t.app, IngestAudioDocument, { corpus: 'x', paths: ['/etc/hostname'], model: MODEL, concurrency: 1 });
