@@ -52,6 +52,7 @@ const program = new Command('tokenscope')
   .version(packageVersion(), '-V, --version', 'print the version of tokenscope')
   .showHelpAfterError();
 const db = ['--db <path>', 'DuckDB file (default data/tokenscope.duckdb, env TOKENSCOPE_DB; :memory: for a throwaway run)'] as const;
+const modelsDir = ['--models-dir <dir>', 'models folder (default models/ of the tokenscope installation, env TOKENSCOPE_MODELS_DIR)'] as const;
 
 program
   .command('ingest-codes')
@@ -75,6 +76,7 @@ program
   .option('--device <device>', 'cpu, cuda or auto (CUDA when its provider is installed, else CPU)')
   .option('--concurrency <n>', 'files encoded at once (1..8)', integer('concurrency'))
   .option('--threads <n>', 'onnxruntime threads per session (0: its default)', integer('threads'))
+  .option(...modelsDir)
   .option(...db)
   .action(async (paths: string[], o) => {
     process.exitCode = await ingestCommand(paths, o);
@@ -84,7 +86,7 @@ const models = program.command('models').description('registered encoder models 
 models
   .command('list')
   .description('list registered models')
-  .option('--models-dir <dir>', 'models folder (default models/, env TOKENSCOPE_MODELS_DIR)')
+  .option(...modelsDir)
   .action(async (o) => {
     process.exitCode = await modelsListCommand(o);
   });
@@ -99,7 +101,7 @@ models
   .option('--provenance <text>', 'where the weights came from')
   .option('--contextual', 'the encoder looks beyond one frame (chunks then overlap)')
   .option('--chunk-overlap-frames <n>', 'frames of context on each side of a chunk, for contextual models', integer('chunk-overlap-frames'))
-  .option('--models-dir <dir>', 'models folder')
+  .option(...modelsDir)
   .action(async (onnx: string, o) => {
     process.exitCode = await modelsAddCommand(onnx, o);
   });
@@ -109,7 +111,7 @@ models
   .argument('<id>', 'model id')
   .option('--device <device>', 'cpu, cuda or auto')
   .option('--threads <n>', 'onnxruntime threads', integer('threads'))
-  .option('--models-dir <dir>', 'models folder')
+  .option(...modelsDir)
   .action(async (id: string, o) => {
     process.exitCode = await modelsVerifyCommand(id, o);
   });
@@ -148,6 +150,7 @@ program
   .option('--request-timeout-ms <ms>', 'time budget of one query in milliseconds; mutations are exempt (default 10000, env TOKENSCOPE_REQUEST_TIMEOUT_MS)', integer('request-timeout-ms'))
   .option('--allowed-host <name>', 'host name requests may use besides localhost, 127.x.x.x, [::1] and --host (repeatable; env TOKENSCOPE_ALLOWED_HOSTS, comma-separated)', collect)
   .option('--introspection', 'answer GraphQL introspection beyond loopback too (env TOKENSCOPE_INTROSPECTION=1; on by default on loopback)')
+  .option(...modelsDir)
   .option(...db)
   .action(async (o) => {
     process.exitCode = await serveCommand(o);

@@ -1,6 +1,5 @@
-import { delimiter, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { repoRoot } from '../jsutils/repo-root.js';
+import { delimiter, join, resolve } from 'node:path';
+import { packageRoot } from '../jsutils/repo-root.js';
 import { invalidArgument } from '../errors.js';
 import type { DeviceRequest } from '../tokenizer/execution-device.js';
 
@@ -16,7 +15,7 @@ export interface Settings {
   host: string;
   /** Listen port (env TOKENSCOPE_PORT; default 4000; 0 picks a free one). */
   port: number;
-  /** Registered models (env TOKENSCOPE_MODELS_DIR; default models/). */
+  /** Registered models (--models-dir, env TOKENSCOPE_MODELS_DIR; default models/ of the tokenscope installation, wherever the process was started). */
   modelsDir: string;
   /** Encoder used when none is named (env TOKENSCOPE_MODEL; default the shipped reference encoder). */
   defaultModel: string;
@@ -62,7 +61,7 @@ export const DEFAULT_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
 /** dist/web of the package this module belongs to, wherever the process was started from. */
 function defaultWebRoot(): string {
-  return join(repoRoot(dirname(fileURLToPath(import.meta.url))), 'dist', 'web');
+  return join(packageRoot(), 'dist', 'web');
 }
 
 /** An environment switch: '1' on, '0' off, unset or empty null; INVALID_ARGUMENT naming `name` otherwise. */
@@ -80,7 +79,7 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
     apiKey: env['TOKENSCOPE_API_KEY'] || null,
     host: env['TOKENSCOPE_HOST'] ?? '127.0.0.1',
     port: Number(env['TOKENSCOPE_PORT'] ?? 4000),
-    modelsDir: resolve(cwd, env['TOKENSCOPE_MODELS_DIR'] ?? 'models'),
+    modelsDir: env['TOKENSCOPE_MODELS_DIR'] ? resolve(cwd, env['TOKENSCOPE_MODELS_DIR']) : join(packageRoot(), 'models'),
     defaultModel: env['TOKENSCOPE_MODEL'] ?? REFERENCE_MODEL_ID,
     device: (env['TOKENSCOPE_DEVICE'] ?? 'auto') as DeviceRequest,
     threads: Number(env['TOKENSCOPE_THREADS'] ?? 0),

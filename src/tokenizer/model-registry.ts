@@ -4,10 +4,12 @@ import { ErrorCode, invalidArgument, notFound, TokenscopeError } from '../errors
 import { MODEL_ID_PATTERN, readManifest, type ModelManifest } from './model-manifest.js';
 import type { LoadedModel } from './open-tokenizer.js';
 import { excerpt } from '../jsutils/excerpt.js';
+import { packageRoot } from '../jsutils/repo-root.js';
 
-/** The models folder: `--models-dir`, else $TOKENSCOPE_MODELS_DIR, else `models/` under the working directory. */
+/** The models folder: `--models-dir`, else $TOKENSCOPE_MODELS_DIR, else `models/` of the tokenscope installation (not of the working folder). */
 export function modelsDirOf(option?: string): string {
-  return resolve(option ?? process.env['TOKENSCOPE_MODELS_DIR'] ?? 'models');
+  const given = option ?? process.env['TOKENSCOPE_MODELS_DIR'];
+  return given === undefined ? join(packageRoot(), 'models') : resolve(given);
 }
 
 /** A registered model as a listing sees it: its manifest, or why the manifest is unusable. */
@@ -45,7 +47,10 @@ export async function loadModel(modelsDir: string, id: string): Promise<LoadedMo
   } catch (error) {
     if (error instanceof TokenscopeError && error.code === ErrorCode.NOT_FOUND) {
       const known = (await listModels(modelsDir)).map((e) => e.id);
-      throw notFound(`no model '${id}' in ${modelsDir} (registered: ${known.length ? known.join(', ') : 'none'}); add one with \`tokenscope models add <onnx> --id ${id}\``, { id });
+      throw notFound(
+        `no model '${id}' in ${modelsDir} (registered: ${known.length ? known.join(', ') : 'none'}); the models folder is --models-dir or TOKENSCOPE_MODELS_DIR (default: models/ of the tokenscope installation); add one with \`tokenscope models add <onnx> --id ${id}\``,
+        { id },
+      );
     }
     throw error;
   }

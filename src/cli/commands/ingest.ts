@@ -17,6 +17,8 @@ export interface IngestCliOptions extends DbOptions {
   device?: DeviceRequest;
   concurrency?: number;
   threads?: number;
+  /** Models folder (default models/ of the installation). */
+  modelsDir?: string;
 }
 
 type Job = IngestJobQuery['ingestJob'];
@@ -31,7 +33,12 @@ function hours(seconds: number): string {
  * was stored stays, and running the same command again resumes. Returns the exit code.
  */
 export async function ingestCommand(paths: string[], options: IngestCliOptions): Promise<number> {
-  const overrides = { dataRoots: ['/'], ...(options.device ? { device: options.device } : {}), ...(options.threads !== undefined ? { threads: options.threads } : {}) };
+  const overrides = {
+    dataRoots: ['/'],
+    ...(options.device ? { device: options.device } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.modelsDir ? { modelsDir: resolve(options.modelsDir) } : {}),
+  };
   return withApp(
     options,
     async (app) => {

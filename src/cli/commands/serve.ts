@@ -19,6 +19,8 @@ export interface ServeCliOptions {
   uploadDir?: string;
   /** Largest upload, in bytes. */
   uploadMaxBytes?: number;
+  /** Models folder (default models/ of the installation). */
+  modelsDir?: string;
   /** Time budget of one query, in milliseconds. */
   requestTimeoutMs?: number;
   /** Host names requests may name besides loopback and --host (repeatable). */
@@ -61,6 +63,7 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
     ...(options.dataRoot?.length ? { dataRoots: options.dataRoot } : {}),
     ...(options.uploadDir ? { uploadDir: resolve(options.uploadDir) } : {}),
     ...(options.uploadMaxBytes !== undefined ? { uploadMaxBytes: options.uploadMaxBytes } : {}),
+    ...(options.modelsDir ? { modelsDir: resolve(options.modelsDir) } : {}),
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.allowedHost?.length ? { allowedHosts: options.allowedHost } : {}),
     ...(options.introspection ? { introspection: true } : {}),

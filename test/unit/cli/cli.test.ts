@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { repoRoot } from '../../support/paths.js';
+import { testSignal, wavBytes } from '../../support/wav.js';
 
 const run = promisify(execFile);
 
@@ -13,9 +14,9 @@ function row(frame: number): number[] {
   return Array.from({ length: 16 }, (_, l) => (frame * 37 + l * 101) % 2048);
 }
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], cwd = repoRoot()): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(repoRoot(), 'dist', 'src', 'cli', 'main.js'), ...args], { cwd: repoRoot() });
+    const { stdout, stderr } = await run(process.execPath, [join(repoRoot(), 'dist', 'src', 'cli', 'main.js'), ...args], { cwd });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -106,6 +107,16 @@ describe('tokenscope CLI', () => {
     assert.doesNotMatch((await cli(['corpora', 'list', '--db', db])).stdout, /^doomed\s/m);
     const unknown = await cli(['corpora', 'delete', 'nowhere', '--yes', '--db', db]);
     assert.match(unknown.stderr, /^error \[NOT_FOUND\]: corpus "nowhere" does not exist/m);
+  });
+
+  it('finds the shipped encoder from any working folder, and names the models setting when a model is missing', async () => {
+    const wav = join(dir, 'tone.wav');
+    await writeFile(wav, wavBytes([testSignal(1, 16_000)], 16_000));
+    const ingested = await cli(['ingest', wav, '--corpus', 'elsewhere', '--db', db], dir);
+    assert.equal(ingested.code, 0, ingested.stderr);
+    assert.match(ingested.stdout, /1 ingested, 0 already present, 0 failed/);
+    const missing = await cli(['ingest', wav, '--corpus', 'elsewhere', '--model', 'nope', '--db', db], dir);
+    assert.match(missing.stderr, /error \[NOT_FOUND\]: no model 'nope' in .*\/models \(registered: tokenscope-ref-v1\); the models folder is --models-dir or TOKENSCOPE_MODELS_DIR/);
   });
 
   it('refuses to compare on a corpus without labels, naming how to add them', async () => {
