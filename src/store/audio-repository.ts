@@ -64,6 +64,14 @@ export class AudioRepository {
     return row;
   }
 
+  /** The folders that audios encoded here from files were read from, each with how many audios came from it. */
+  async sourceFolders(): Promise<{ folder: string; audios: number }[]> {
+    const rows = await this.db.query(
+      `SELECT regexp_replace(source_path, '/[^/]*$', '') AS folder, count(*) AS audios FROM audios WHERE source_kind = 'audio' GROUP BY folder ORDER BY folder`,
+    );
+    return rows.map((r) => ({ folder: String(r['folder']), audios: toNumber(r['audios']) }));
+  }
+
   /** Up to `limit` audios of a corpus in id order, after the audio id `afterId` (exclusive). */
   async listByCorpus(corpusId: number, limit: number, afterId = 0): Promise<AudioRow[]> {
     return (

@@ -313,6 +313,21 @@ describe('crash safety (real processes)', () => {
       }
     });
 
+    it('says at start how many audios cannot be played and which --data-root would allow them', async () => {
+      const db = freshDb();
+      assert.equal((await runCli(['ingest', wavs, '--corpus', 'w', '--db', db])).code, 0);
+      const outside = await startServe(['--db', db, '--data-root', codes]);
+      try {
+        await waitForOutput(outside, new RegExp(`note: 6 audios cannot be played in the dashboard: their files lie outside the data roots, in ${wavs}; to play them, start with --data-root ${wavs}`));
+      } finally {
+        outside.child.kill('SIGINT');
+        await outside.finished;
+      }
+      const inside = await startServe(['--db', db, '--data-root', dir]);
+      inside.child.kill('SIGINT');
+      assert.doesNotMatch((await inside.finished).stdout, /cannot be played/);
+    });
+
     it('answers DATABASE_BUSY naming the server when another command opens its database', async () => {
       const db = freshDb();
       const server = await startServe(['--db', db]);

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isLoopback } from '../../api/auth.js';
 import { listen } from '../../api/server.js';
+import { unplayableAudios, unplayableNote } from '../../api/unplayable-audios.js';
 import type { Listening } from '../../api/server.js';
 import { loadSettings } from '../../config/settings.js';
 import { createApp } from '../../main.js';
@@ -84,6 +85,8 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
   console.log(`tokenscope GraphQL API at ${url} (database ${settings.dbPath}; data roots ${settings.dataRoots.join(', ')})`);
   console.log(`dashboard at ${dashboardUrl}`);
   console.log(`uploads to ${settings.uploadDir ?? '(none: no data roots)'}, at most ${settings.uploadMaxBytes} bytes each`);
+  const unplayable = unplayableNote(await unplayableAudios(app.store, settings.dataRoots));
+  if (unplayable) console.log(unplayable);
   if (!isLoopback(settings.host) && !settings.apiKey) console.warn(`warning: listening on ${settings.host} without an API key: mutations are disabled`);
   const names = app.services.config.allowedHosts;
   if (!isLoopback(settings.host)) {
