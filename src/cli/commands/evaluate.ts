@@ -1,5 +1,6 @@
 import { evaluate } from '../../analytics/evaluation/evaluate.js';
 import type { EvaluationReport } from '../../analytics/evaluation/evaluate.js';
+import type { MetricPair, Scored } from '../../analytics/evaluation/summary.js';
 import { lengthsFromEvents } from '../../analytics/evaluation/evaluated-lengths.js';
 import type { Scores } from '../../analytics/evaluation/scores.js';
 import { invalidArgument } from '../../errors.js';
@@ -26,11 +27,14 @@ export interface EvaluateCliReport extends EvaluationReport {
   readonly estimated: string;
   readonly tCollarSeconds: number;
   readonly timeResolutionSeconds: number;
+  /** The same detections scored class-agnostically (any estimate may match any reference). */
+  readonly classAgnostic: MetricPair<Scored>;
 }
 
 /**
  * Scores estimated detections against reference labels from label files alone (no database), with
- * sed_eval's event-based and segment-based metrics, overall and per class. Every reference file is
+ * sed_eval's event-based and segment-based metrics, overall and per class, and class-agnostic
+ * overall scores beside them. Every reference file is
  * evaluated over the latest offset among its events; an estimated file absent from the reference →
  * INVALID_ARGUMENT naming it.
  */
@@ -48,13 +52,11 @@ export async function evaluateCommand(options: EvaluateCliOptions): Promise<numb
     );
   }
   const files = lengthsFromEvents(reference.files, reference.rows, estimated.rows);
-  const report = evaluate(reference.rows, estimated.rows, files, {
-    collarSeconds: tCollarSeconds,
-    segmentSeconds: timeResolutionSeconds,
-    bootstrap: false,
-  });
+  const settings = { collarSeconds: tCollarSeconds, segmentSeconds: timeResolutionSeconds, bootstrap: false } as const;
+  const report = evaluate(reference.rows, estimated.rows, files, settings);
+  const classAgnostic = evaluate(reference.rows, estimated.rows, files, { ...settings, classAgnostic: true }).overall;
   if (options.json) {
-    const full: EvaluateCliReport = { reference: options.reference, estimated: options.estimated, tCollarSeconds, timeResolutionSeconds, ...report };
+    const full: EvaluateCliReport = { reference: options.reference, estimated: options.estimated, tCollarSeconds, timeResolutionSeconds, ...report, classAgnostic };
     console.log(JSON.stringify(full, null, 2));
     return 0;
   }
@@ -65,6 +67,7 @@ export async function evaluateCommand(options: EvaluateCliOptions): Promise<numb
       row('overall (micro)', report.overall[kind]),
       row('class-wise average (macro)', report.classWiseAverage[kind]),
       ...report.classes.map((label) => row(label, report.classWise[label]![kind])),
+      row('any class (class-agnostic)', classAgnostic[kind]),
     ];
     console.log(`\n${kind}-based`);
     console.log(formatTable(['', 'F1', 'precision', 'recall', 'ER', 'S', 'D', 'I'], rows));

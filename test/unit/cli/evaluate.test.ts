@@ -43,6 +43,7 @@ describe('tokenscope evaluate', () => {
     assert.match(segment, /^overall \(micro\)\s+0\.3101\s+0\.3886\s+0\.2581\s+1\.0617\s+0\.0863\s+0\.6556\s+0\.3197$/m);
     assert.match(segment, /^class-wise average \(macro\)\s+0\.1314\s.*\s1\.6133\s/m);
     assert.match(segment, /^car\s+0\.6870\s+0\.7194\s+0\.6574\s+0\.5990\s+0\.0000\s/m);
+    assert.match(segment, /^any class \(class-agnostic\)\s+\d\.\d{4}\s/m);
   });
 
   it('prints the whole report as JSON with camelCase fields with --json', async () => {
@@ -68,6 +69,8 @@ describe('tokenscope evaluate', () => {
     assert.deepEqual(report.overall.event.counts, { reference: 2, estimated: 2, truePositives: 0, substitutions: 1, deletions: 1, insertions: 1 });
     assert.equal(report.classWise.car.event.counts.deletions, 1);
     assert.equal(report.classWise.dog.event.counts.insertions, 2);
+    // Class-agnostic, the 4-5 s estimate matches the car: one true positive, one miss.
+    assert.deepEqual(report.classAgnostic.event.counts, { reference: 2, estimated: 2, truePositives: 1, substitutions: 0, deletions: 1, insertions: 1 });
   });
 
   describe('misuse', () => {
