@@ -7,6 +7,7 @@ import { audiosCommand } from './commands/audios.js';
 import { coldTokensCommand, corporaCommand, deleteCorpusCommand } from './commands/corpora.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
+import { evaluateCommand } from './commands/evaluate.js';
 import { ingestCodesCommand } from './commands/ingest-codes.js';
 import { ingestCommand } from './commands/ingest.js';
 import { labelsExportCommand, labelsImportCommand } from './commands/labels.js';
@@ -23,6 +24,14 @@ function integer(name: string) {
   return (value: string): number => {
     if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be an integer; received "${value}"`);
     return Number(value);
+  };
+}
+
+function seconds(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number of seconds > 0; received "${value}"`);
+    return n;
   };
 }
 
@@ -166,6 +175,18 @@ program
   .option(...db)
   .action(async (o) => {
     process.exitCode = await statsCommand(o);
+  });
+
+program
+  .command('evaluate')
+  .description('score detections made anywhere against reference labels (no database): sed_eval event-based and segment-based metrics, overall and per class; files are label CSV, DCASE event lists (filename onset offset event_label) or folders of Audacity tracks matched by stem')
+  .requiredOption('--reference <file|folder>', 'reference labels')
+  .requiredOption('--estimated <file|folder>', 'estimated detections; every file they name must be in the reference')
+  .option('--t-collar <seconds>', 'event-based onset collar, and smallest offset collar (default 0.2)', seconds('t-collar'))
+  .option('--time-resolution <seconds>', 'segment length of segment-based metrics (default 1.0)', seconds('time-resolution'))
+  .option('--json', 'print the whole report as JSON')
+  .action(async (o) => {
+    process.exitCode = await evaluateCommand(o);
   });
 
 program
