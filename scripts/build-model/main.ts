@@ -18,6 +18,7 @@ import { FEATURE_DIM } from './front-end.js';
 import { MODEL_ID, MODEL_FAMILY, MODEL_LICENCE } from './model-identity.js';
 import { repoRoot } from '../../src/jsutils/repo-root.js';
 import { trainResidualCodebooks } from './train-rvq.js';
+import { writeReferenceCodebooks } from './write-codebooks.js';
 import { readPcm16Wav } from './wav.js';
 
 const { values } = parseArgs({
@@ -72,6 +73,7 @@ const bytes = buildEncoderModel({ norm, codebooks }, description);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'model.onnx'), bytes);
 const sha256 = createHash('sha256').update(bytes).digest('hex');
+const codebookFields = writeReferenceCodebooks(outDir, bytes, codebooks);
 const epoch = process.env['SOURCE_DATE_EPOCH'];
 const date = (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString().slice(0, 10);
 const ortVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'onnxruntime-node', 'package.json'), 'utf8')) as { version: string }).version;
@@ -94,5 +96,6 @@ await writeManifest(outDir, {
     `Trained ${date} by \`npm run build:model\` (scripts/build-model, seed ${seed}, ${offsets} frame-grid offsets, ${iterations} Lloyd iterations per stage, onnxruntime-node ${ortVersion}) ` +
     `on the tokenscope dev corpus (../shared/corpus: ${files.length} WAV files, ${seconds.toFixed(1)} s of events, speech, backgrounds and mixtures; ` +
     `corpus fingerprint sha256 ${fingerprint.digest('hex')}). See docs/reference-encoder.md.`,
+  ...codebookFields,
 });
 console.log(`wrote ${join(outDir, 'model.onnx')} (${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${sha256}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -4,6 +4,8 @@ export const LIMITS = {
   maxPageSize: 500,
   /** Most frames one CodeMatrix window holds (327.68 s at 12.5 frames/s). */
   maxWindowFrames: 4096,
+  /** Most frames a window may hold when its embeddings are asked for (81.92 s). */
+  maxEmbeddingFrames: 1024,
   /** Most cold tokens one query returns. */
   maxColdTokens: 1000,
   /** Most occurrences listed per cold token. */

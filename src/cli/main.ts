@@ -11,7 +11,7 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { ingestCodesCommand } from './commands/ingest-codes.js';
 import { ingestCommand } from './commands/ingest.js';
 import { labelsExportCommand, labelsImportCommand } from './commands/labels.js';
-import { modelsAddCommand, modelsListCommand, modelsVerifyCommand } from './commands/models.js';
+import { modelsAddCodebooksCommand, modelsAddCommand, modelsListCommand, modelsVerifyCommand } from './commands/models.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
 import { parseDetectorSpec, parseSweep } from './detector-config-args.js';
@@ -123,6 +123,15 @@ models
   .option(...modelsDir)
   .action(async (id: string, o) => {
     process.exitCode = await modelsVerifyCommand(id, o);
+  });
+models
+  .command('add-codebooks')
+  .description("register a model's codebooks: a float32 [16, 2048, D] .npy, or the official Qwen3-TTS-Tokenizer-12Hz .safetensors checkpoint")
+  .argument('<id>', 'model id')
+  .argument('<file>', 'codebooks .npy or checkpoint .safetensors')
+  .option('--models-dir <dir>', 'models folder')
+  .action(async (id: string, file: string, o) => {
+    process.exitCode = await modelsAddCodebooksCommand(id, file, o);
   });
 
 const labels = program.command('labels').description('label tracks of a corpus: Audacity (start<TAB>end<TAB>label) or CSV (file,start_s,end_s,label)');

@@ -52,6 +52,10 @@ export interface ModelManifest {
   readonly licence: string;
   /** Where the weights came from and how the ONNX file was made. */
   readonly provenance: string;
+  /** The model's codebooks file (float32 [16, 2048, D] .npy), relative to the model folder; absent when the model has none. */
+  readonly codebooks?: string;
+  /** sha256 of the codebooks file, lowercase hex; present exactly when `codebooks` is. */
+  readonly codebooksSha256?: string;
 }
 
 /** The LayoutIo a manifest records. */
@@ -94,7 +98,7 @@ export async function writeManifest(modelDir: string, manifest: ModelManifest): 
   await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-const FIELDS = ['id', 'family', 'sampleRate', 'hop', 'layers', 'codebookSize', 'layout', 'inputs', 'outputs', 'onnx', 'sha256', 'contextual', 'chunkOverlapFrames', 'licence', 'provenance'];
+const FIELDS = ['id', 'family', 'sampleRate', 'hop', 'layers', 'codebookSize', 'layout', 'inputs', 'outputs', 'onnx', 'sha256', 'contextual', 'chunkOverlapFrames', 'licence', 'provenance', 'codebooks', 'codebooksSha256'];
 
 /** Validates a parsed manifest; every problem is an INVALID_MODEL naming the field, what was expected and what was found. */
 export function parseManifest(json: unknown, where: string): ModelManifest {
@@ -145,10 +149,15 @@ export function parseManifest(json: unknown, where: string): ModelManifest {
   if (!contextual && overlap !== 0) fail(`field 'chunkOverlapFrames' must be 0 for a frame-local model (contextual: false), got ${overlap}`);
   const licence = text('licence');
   const provenance = text('provenance');
+  if ((o['codebooks'] === undefined) !== (o['codebooksSha256'] === undefined)) fail(`fields 'codebooks' and 'codebooksSha256' must be given together, got ${got(o['codebooks'])} and ${got(o['codebooksSha256'])}`);
+  const codebooks = o['codebooks'] === undefined ? {} : {
+    codebooks: text('codebooks', /^[^/\\]+\.npy$/, 'a .npy file name inside the model folder'),
+    codebooksSha256: text('codebooksSha256', /^[0-9a-f]{64}$/, '64 lowercase hex digits'),
+  };
   return {
     id, family, sampleRate, hop, layers, codebookSize, layout,
     inputs: { waveform: inputs['waveform']!, ...(inputs['paddingMask'] ? { paddingMask: inputs['paddingMask'] } : {}) },
     outputs: { codes: outputs['codes']!, ...(outputs['lengths'] ? { lengths: outputs['lengths'] } : {}) },
-    onnx, sha256, contextual, chunkOverlapFrames: overlap, licence, provenance,
+    onnx, sha256, contextual, chunkOverlapFrames: overlap, licence, provenance, ...codebooks,
   };
 }

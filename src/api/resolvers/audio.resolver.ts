@@ -75,6 +75,9 @@ export class AudioResolver {
       endSeconds: frameToSeconds(startFrame + m.frames),
       frameMajor,
       layerMajor: Array.from({ length: LAYER_COUNT }, (_, l) => frameMajor.map((row) => row[l]!)),
+      model: a.model,
+      modelSha256: a.modelSha256,
+      tokens: m.tokens,
     };
   }
 

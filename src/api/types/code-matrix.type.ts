@@ -26,4 +26,13 @@ export class CodeMatrixWindow {
 
   @Field(() => [[Int]], { description: `frameCount × 16: row f holds frame startFrame+f, column j layer j+1. Cost: ${LAYER_COUNT} per frame.`, complexity: LAYER_COUNT })
   frameMajor!: number[][];
+
+  /** Not exposed: the model that encoded the audio (embeddings use its codebooks). */
+  model!: string;
+
+  /** Not exposed: the sha256 of that model's ONNX, where known. */
+  modelSha256!: string | null;
+
+  /** Not exposed: the window's frame-major tokens. */
+  tokens!: Uint16Array;
 }

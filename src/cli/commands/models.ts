@@ -1,5 +1,6 @@
 import type { DeviceRequest } from '../../tokenizer/execution-device.js';
 import { addModel } from '../../tokenizer/add-model.js';
+import { addModelCodebooks } from '../../tokenizer/model-codebooks.js';
 import { onnxPathOf } from '../../tokenizer/model-manifest.js';
 import { listModels, modelsDirOf } from '../../tokenizer/model-registry.js';
 import { verifyModel } from '../../tokenizer/verify-model.js';
@@ -73,5 +74,12 @@ export async function modelsVerifyCommand(id: string, options: ModelsVerifyCliOp
   console.log(`layout: ${v.model.layout}`);
   console.log(`device: ${v.model.device} (${v.model.deviceReason})`);
   console.log(`1 s of silence: ${v.frames} frames × 16 layers in ${v.encodeMs.toFixed(1)} ms`);
+  return 0;
+}
+
+/** `tokenscope models add-codebooks <id> <file>`: validates codebooks (.npy or the official .safetensors) and registers them for model `id`. */
+export async function modelsAddCodebooksCommand(id: string, file: string, options: ModelsDirOption = {}): Promise<number> {
+  const { model, codebooks } = await addModelCodebooks(modelsDirOf(options.modelsDir), id, file);
+  console.log(`model ${model.manifest.id}: codebooks ${codebooks.layers} × ${codebooks.entries} × ${codebooks.dim} float32 (sha256 ${codebooks.sha256}) in ${model.dir}/${model.manifest.codebooks}`);
   return 0;
 }

@@ -31,6 +31,7 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   AudioPage: { corpus: 'c', first: 50 },
   AudioLayers: { corpus: 'c', first: 50, top: 3 },
   CodeWindow: { id: '1', startFrame: 0, frameCount: 250 },
+  CodeEmbeddings: { id: '1', startFrame: 0, frameCount: 250, layers: 16 },
   AudioLabels: { corpus: 'c', first: 50 },
   CompareDetectors: { corpus: 'c', detectors: [detector, { name: 'interLayerSpread' }] },
   EvaluationRuns: { corpus: null },

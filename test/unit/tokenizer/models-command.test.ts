@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, mock } from 'node:test';
-import { modelsAddCommand, modelsListCommand, modelsVerifyCommand } from '../../../src/cli/commands/models.js';
+import { modelsAddCodebooksCommand, modelsAddCommand, modelsListCommand, modelsVerifyCommand } from '../../../src/cli/commands/models.js';
+import { qwenTensors, writeSafetensors } from '../codebooks/safetensors-kit.js';
 import { ErrorCode } from '../../../src/errors.js';
 import { assertRejectsCode } from '../../support/errors.js';
 import { fixturePath } from './fixture-signal.js';
@@ -46,6 +47,16 @@ describe('tokenscope models (command functions)', () => {
     const verified = await printed(() => modelsVerifyCommand('qwen-a', { modelsDir, device: 'cpu' }));
     assert.equal(verified.code, 0);
     assert.match(verified.out, /model qwen-a: ok\nsha256: [0-9a-f]{64} \(matches the manifest\)\nlayout: masked-values\ndevice: cpu \(cpu requested\)\n1 s of silence: 13 frames × 16 layers in [0-9.]+ ms/);
+  });
+
+  it('registers codebooks read from an official-layout .safetensors checkpoint', async () => {
+    const ones = (n: number) => new Float32Array(n).fill(1);
+    const fx = { sums: Array.from({ length: 16 }, () => ones(2048 * 2)), usages: Array.from({ length: 16 }, () => ones(2048)), first: ones(8), rest: ones(8) };
+    const file = join(modelsDir, 'tokenizer.safetensors');
+    await writeSafetensors(file, qwenTensors(fx, 2, 4));
+    const { code, out } = await printed(() => modelsAddCodebooksCommand('qwen-a', file, { modelsDir }));
+    assert.equal(code, 0);
+    assert.match(out, /^model qwen-a: codebooks 16 × 2048 × 4 float32 \(sha256 [0-9a-f]{64}\) in .*qwen-a\/codebooks\.npy$/);
   });
 
   it('lists an unusable manifest as such and exits 1', async () => {

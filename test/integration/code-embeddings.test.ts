@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CodeEmbeddingsDocument, IngestCodesDocument } from '../../src/client/generated/graphql.js';
+import { dequantize } from '../../src/codebooks/dequantize.js';
+import { codeMatrix } from '../../src/domain/code-matrix.js';
+import { readModelCodebooks } from '../../src/tokenizer/model-codebooks.js';
+import { loadModel } from '../../src/tokenizer/model-registry.js';
+import { repoRoot } from '../support/paths.js';
+import { randomRows, seededRandom, writeJsonl } from '../support/code-files.js';
+import type { Rows } from '../support/code-files.js';
+import { dataOf, execute, onlyError } from '../support/graphql.js';
+import { createTestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+
+describe('the embeddings of a codes window', () => {
+  let t: TestApp;
+  let rows: Rows;
+  let withCodebooks: string;
+  let without: string;
+  let long: string;
+
+  before(async () => {
+    t = await createTestApp();
+    rows = randomRows(seededRandom(41), 30);
+    const path = await writeJsonl(join(t.root, 'emb.jsonl'), [rows]);
+    const ingest = async (corpus: string, model?: string) =>
+      String(dataOf(await execute(t.app, IngestCodesDocument, { corpus, paths: [path], ...(model ? { model } : {}) })).ingestCodes.files[0]!.audioIds[0]);
+    withCodebooks = await ingest('ref', 'tokenscope-ref-v1');
+    without = await ingest('other', 'no-such-model');
+    const longPath = await writeJsonl(join(t.root, 'long.jsonl'), [randomRows(seededRandom(43), 1100)]);
+    long = String(dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'long', paths: [longPath], model: 'tokenscope-ref-v1' })).ingestCodes.files[0]!.audioIds[0]);
+  });
+  after(() => t?.close());
+
+  it('sums the codebook vectors of the model that encoded the audio, over layers 1..layers', async () => {
+    const codebooks = await readModelCodebooks(await loadModel(join(repoRoot(), 'models'), 'tokenscope-ref-v1'));
+    const matrix = codeMatrix(Uint16Array.from(rows.slice(5, 15).flat()));
+    for (const layers of [16, 3]) {
+      const codes = dataOf(await execute(t.app, CodeEmbeddingsDocument, { id: withCodebooks, startFrame: 5, frameCount: 10, layers })).audio.codes;
+      assert.equal(codes.embeddings.length, 10);
+      const e = dequantize(matrix, codebooks, layers);
+      assert.deepEqual(codes.embeddings.flat(), Array.from(e));
+    }
+  });
+
+  it('answers NOT_FOUND for an audio whose model has no codebooks', async () => {
+    onlyError(await execute(t.app, CodeEmbeddingsDocument, { id: without, frameCount: 10 }), 'NOT_FOUND', /no model 'no-such-model'/);
+  });
+
+  it('refuses more than 1024 frames and a layer count outside 1..16', async () => {
+    onlyError(await execute(t.app, CodeEmbeddingsDocument, { id: long, frameCount: 2000 }), 'LIMIT_EXCEEDED', /^frameCount may be at most 1024; received 1100$/);
+    assert.equal(dataOf(await execute(t.app, CodeEmbeddingsDocument, { id: long, frameCount: 1024 })).audio.codes.embeddings.length, 1024);
+    onlyError(await execute(t.app, CodeEmbeddingsDocument, { id: withCodebooks, frameCount: 10, layers: 17 }), 'LIMIT_EXCEEDED', /^layers may be at most 16; received 17$/);
+  });
+});
