@@ -72,6 +72,17 @@ describe('whole responses of repeated store-only queries', () => {
     assert.match((await create('m1')).text, /ALREADY_EXISTS/, 'the mutation ran again rather than being answered from a kept response');
   });
 
+  it('keeps no response that holds embeddings: codebooks are model files that can change outside the store', async () => {
+    const path = await writeJsonl(join(t.root, `emb-${files++}.jsonl`), [randomRows(random, 12)]);
+    const id = String(dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'emb', paths: [path], model: 'tokenscope-ref-v1' })).ingestCodes.files[0]!.audioIds[0]);
+    const query = `{ audio(id: "${id}") { codes(startFrame: 0, frameCount: 4) { embeddings(layers: 2) } } }`;
+    const first = await send(query);
+    assert.match(first.text, /"embeddings":\[\[/);
+    const again = await send(query);
+    assert.equal(again.text, first.text);
+    assert.ok(again.statements > 0, 'run again rather than answered from a kept response');
+  });
+
   it('keeps callers who see absolute paths apart from those who see relative ones', () => {
     const common = { method: 'POST', search: '', body: '{}', accept: '', config: 1 };
     assert.notEqual(ResponseCache.key({ ...common, trusted: true }), ResponseCache.key({ ...common, trusted: false }));

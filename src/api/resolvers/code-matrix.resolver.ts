@@ -25,6 +25,9 @@ export class CodeMatrixResolver {
     @Ctx() ctx: ApiContext,
     @Arg('layers', () => Int, { defaultValue: LAYER_COUNT, description: `Sum layers 1..layers, 1..${LAYER_COUNT}.` }) layers: number,
   ): Promise<number[][]> {
+    // Codebooks are model files, which `tokenscope models add-codebooks` may change outside the store:
+    // an answer holding embeddings is not kept by the response cache (a data generation would not see the change).
+    ctx.responseCaching.keep = false;
     checkLimit('layers', layers, LAYER_COUNT);
     checkLimit('frameCount', w.frameCount, LIMITS.maxEmbeddingFrames, 0);
     const codebooks = await codebooksOfModel(ctx.audio.encoders.settings.modelsDir, w.model, w.modelSha256);
