@@ -18,6 +18,16 @@ function doubling(levels: number): string {
 }
 
 describe('operationShape', () => {
+  it('counts nested fields as depth, following fragments and inline fragments', () => {
+    assert.equal(shape('{ corpora { name } }').depth, 2);
+    assert.equal(shape('{ audio(id: "1") { corpus { audios { nodes { id } } } } }').depth, 5);
+    assert.equal(shape('query { audio(id: "1") { ...A } } fragment A on Audio { corpus { ... on Corpus { name } } }').depth, 3);
+  });
+
+  it('terminates on a fragment cycle, counting it once for depth', () => {
+    assert.equal(shape('{ audio(id: "1") { ...A } } fragment A on Audio { corpus { id } ...A }').depth, 3);
+  });
+
   it('counts field selections, root fields and depth through fragments and inline fragments', () => {
     const s = shape('query { corpora { ...C } audio(id: "1") { ... on Audio { id corpus { name } } } } fragment C on Corpus { name audios { nodes { id } } }');
     assert.deepEqual(s, { fields: 9, rootFields: 2, mostAliased: null, depth: 4 });
