@@ -93,12 +93,9 @@ export class Database {
 
   /** Writes everything in the WAL into the database file (after pending writes); the WAL is then empty. */
   checkpoint(): Promise<void> {
-    const run = async (): Promise<void> => {
+    return this.onWriter(async () => {
       await this.run(this.writer, 'CHECKPOINT');
-    };
-    const next = this.writeQueue.then(run, run);
-    this.writeQueue = next.catch(() => undefined);
-    return next;
+    });
   }
 
   /** The file's block layout as DuckDB accounts for it. */
@@ -139,7 +136,7 @@ export class Database {
 
   /** Runs `work` in one transaction on the write connection; writes are serialised. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
+    return this.onWriter(async () => {
       const tx: Transaction = {
         query: (sql, params = []) => this.run(this.writer, sql, params),
         appender: (table) => this.writer.createAppender(table),
@@ -153,8 +150,12 @@ export class Database {
         await this.run(this.writer, 'ROLLBACK');
         throw err;
       }
-    };
-    const next = this.writeQueue.then(run, run);
+    });
+  }
+
+  /** Runs `work` on the write connection after every write queued before it (a failed one does not stop the queue). */
+  private onWriter<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.writeQueue.then(work, work);
     this.writeQueue = next.catch(() => undefined);
     return next;
   }
