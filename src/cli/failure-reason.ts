@@ -1,3 +1,5 @@
+import { fitCell } from './format-table.js';
+
 /** Characters of a failure message shown in a summary table; the whole message goes to stderr. */
 const REASON_CHARACTERS = 80;
 
@@ -7,6 +9,5 @@ export function failureReason(errors: readonly { code: string; message: string }
   if (!first) return '';
   // The message usually starts with the file it is about, which the table already shows.
   const message = first.message.startsWith(path) ? first.message.slice(path.length).replace(/^:?\s*/, '') : first.message;
-  const reason = `[${first.code}] ${message}`;
-  return reason.length > REASON_CHARACTERS ? `${reason.slice(0, REASON_CHARACTERS - 1)}…` : reason;
+  return fitCell(`[${first.code}] ${message}`, REASON_CHARACTERS);
 }

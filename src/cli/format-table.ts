@@ -12,3 +12,8 @@ export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return String(n);
   return Math.abs(n) >= 1000 ? n.toFixed(1) : n.toPrecision(5);
 }
+
+/** `text` as a table cell of at most `max` characters: cut with a final "…" when longer. */
+export function fitCell(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

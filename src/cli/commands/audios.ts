@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { AudioPageDocument } from '../../client/generated/graphql.js';
 import type { AudioPageQuery } from '../../client/generated/graphql.js';
 import { execute } from '../execute.js';
-import { formatTable } from '../format-table.js';
+import { fitCell, formatTable } from '../format-table.js';
 import { withApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
 
@@ -35,8 +35,7 @@ export async function audiosCommand(options: AudiosCliOptions): Promise<number> 
     for (;;) {
       const page: AudioPageQuery['audios'] = (await execute(app, AudioPageDocument, { corpus: options.corpus, first: PAGE, after })).data.audios;
       for (const a of page.nodes) {
-        const text = a.text ?? '';
-        rows.push([Number(a.id), audioName(a.source, (a.metadata ?? {}) as Record<string, unknown>), a.frameCount, a.durationSeconds.toFixed(2), text.length > TEXT_CHARACTERS ? `${text.slice(0, TEXT_CHARACTERS - 1)}…` : text]);
+        rows.push([Number(a.id), audioName(a.source, (a.metadata ?? {}) as Record<string, unknown>), a.frameCount, a.durationSeconds.toFixed(2), fitCell(a.text ?? '', TEXT_CHARACTERS)]);
       }
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor ?? null;
