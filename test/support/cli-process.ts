@@ -27,10 +27,10 @@ export function killStrays(): void {
   for (const child of alive) child.kill('SIGKILL');
 }
 
-/** Starts `tokenscope <args>` (the built CLI) in a process of its own, in the repository folder. */
-export function startCli(args: readonly string[], env: Record<string, string> = {}): Running {
+/** Starts `tokenscope <args>` (the built CLI) in a process of its own, in `cwd` (default the repository folder). */
+export function startCli(args: readonly string[], env: Record<string, string> = {}, cwd = repoRoot()): Running {
   const child = spawn(process.execPath, [join(repoRoot(), 'dist', 'src', 'cli', 'main.js'), ...args], {
-    cwd: repoRoot(),
+    cwd,
     env: { ...process.env, TOKENSCOPE_CRASH_AT: '', TOKENSCOPE_API_KEY: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -55,9 +55,9 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
   return { child, output: () => both, finished };
 }
 
-/** Runs `tokenscope <args>` to its end. */
-export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<Finished> {
-  return startCli(args, env).finished;
+/** Runs `tokenscope <args>` to its end, in `cwd` (default the repository folder). */
+export function runCli(args: readonly string[], env: Record<string, string> = {}, cwd = repoRoot()): Promise<Finished> {
+  return startCli(args, env, cwd).finished;
 }
 
 /** Resolves when the process has printed text matching `pattern`; rejects if it ends first or after `timeoutMs`. */

@@ -1,28 +1,18 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
+import { runCli } from '../../support/cli-process.js';
 import { repoRoot } from '../../support/paths.js';
 import { testSignal, wavBytes } from '../../support/wav.js';
-
-const run = promisify(execFile);
 
 function row(frame: number): number[] {
   return Array.from({ length: 16 }, (_, l) => (frame * 37 + l * 101) % 2048);
 }
 
-async function cli(args: string[], cwd = repoRoot()): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(repoRoot(), 'dist', 'src', 'cli', 'main.js'), ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Runs the built CLI in `cwd` (default the repository folder). */
+const cli = (args: string[], cwd?: string) => runCli(args, {}, cwd);
 
 describe('tokenscope CLI', () => {
   let dir: string;
@@ -40,7 +30,10 @@ describe('tokenscope CLI', () => {
 
   it('prints the package version for --version and -V', async () => {
     const { version } = JSON.parse(await readFile(join(repoRoot(), 'package.json'), 'utf8')) as { version: string };
-    for (const flag of ['--version', '-V']) assert.deepEqual(await cli([flag]), { code: 0, stdout: `${version}\n`, stderr: '' });
+    for (const flag of ['--version', '-V']) {
+      const { code, stdout, stderr } = await cli([flag]);
+      assert.deepEqual({ code, stdout, stderr }, { code: 0, stdout: `${version}\n`, stderr: '' });
+    }
   });
 
   it('ingests the good file of a batch, names the bad file, line, frame, layer and value, and exits 1', async () => {

@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
+import { runCli } from '../../support/cli-process.js';
 import { repoRoot } from '../../support/paths.js';
 
-const run = promisify(execFile);
 const sedEval = (name: string) => join(repoRoot(), 'test', 'fixtures', 'sed_eval', name);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(repoRoot(), 'dist', 'src', 'cli', 'main.js'), 'evaluate', ...args], { cwd: repoRoot() });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Runs the built `tokenscope evaluate <args>`. */
+const cli = (args: string[]) => runCli(['evaluate', ...args]);
 
 describe('tokenscope evaluate', () => {
   let dir: string;
