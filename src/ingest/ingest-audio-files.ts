@@ -1,5 +1,4 @@
 import type { Store } from '../store/store.js';
-import { versionedTransaction } from '../store/data-versions.js';
 import type { IngestFileResult } from './ingest-codes.js';
 import { ingestAudioFile } from './ingest-audio.js';
 import type { AudioEncoder, AudioInput } from './ingest-audio.js';
@@ -23,14 +22,12 @@ export interface IngestAudioFilesOptions {
 }
 
 /**
- * Ingests audio files and folders of them into a corpus (created when absent) with `concurrency`
+ * Ingests audio files and folders of them into a corpus (created with the first file stored) with `concurrency`
  * workers. Each file is stored whole or not at all; re-running after an interruption skips what was
  * stored and does the rest.
  */
 export async function ingestAudioFiles(store: Store, paths: readonly string[], input: AudioInput, encoder: AudioEncoder, options: IngestAudioFilesOptions): Promise<IngestFileResult[]> {
   const files = await listFiles(paths, AUDIO_FILE_EXTENSIONS);
-  const existed = (await store.corpora.findByNames([options.corpus])).length > 0;
-  const corpus = await versionedTransaction(store.db, (tx) => store.corpora.ensureIn(tx, options.corpus));
   const results: IngestFileResult[] = new Array(files.length);
   const secondsPerFile = new Map<string, number>();
   let totalSeconds = 0;
@@ -52,7 +49,7 @@ export async function ingestAudioFiles(store: Store, paths: readonly string[], i
       const path = files[index]!;
       secondsPerFile.set(path, 0);
       const result = await ingestAudioFile(store, path, input, encoder, {
-        corpusId: corpus.id,
+        corpus: options.corpus,
         chunkFrames: options.chunkFrames ?? 750,
         onProgress: (s) => {
           secondsPerFile.set(path, s);
@@ -68,11 +65,5 @@ export async function ingestAudioFiles(store: Store, paths: readonly string[], i
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
-  const finished = results.filter((r) => r !== undefined);
-  // A corpus this batch created and no file of it was stored into is not left behind empty.
-  if (!existed && finished.every((r) => r.status === 'failed')) {
-    const [summary] = await store.corpora.summaries([corpus.id]);
-    if (!summary?.audioCount) await store.corpora.delete(options.corpus);
-  }
-  return finished;
+  return results.filter((r) => r !== undefined);
 }

@@ -32,7 +32,8 @@ export interface AudioEncoder extends FrameEncoder {
 
 /** Options of one file's ingest. */
 export interface IngestAudioOptions {
-  corpusId: number;
+  /** Corpus to store into: created in the file's own transaction when absent, so a file that fails creates nothing. */
+  corpus: string;
   /** Frames encoded at once (memory bound: chunkFrames × 1920 × 4 bytes per piece). */
   chunkFrames: number;
   /** Called with seconds of audio decoded so far in this file. */
@@ -75,7 +76,8 @@ function failed(path: string, error: TokenscopeError): IngestFileResult {
 export async function ingestAudioFile(store: Store, path: string, input: AudioInput, encoder: AudioEncoder, options: IngestAudioOptions): Promise<IngestFileResult> {
   try {
     const { sha256: sha, file } = await hashWithIdentity(path);
-    const existing = await store.audios.findByIdentity(options.corpusId, encoder.modelId, sha);
+    const [known] = await store.corpora.findByNames([options.corpus]);
+    const existing = known ? await store.audios.findByIdentity(known.id, encoder.modelId, sha) : null;
     if (existing !== null) return { path, ingested: 0, alreadyPresent: 1, audioIds: [existing], errors: [], status: 'already-present' };
     const facts = await input.probe(path);
     const labels = await labelsBeside(path);
@@ -88,9 +90,10 @@ export async function ingestAudioFile(store: Store, path: string, input: AudioIn
     if (labels) checkLabelSpans(labels.spans, samples / SAMPLE_RATE, labels.path);
     const audioSource: AudioSourceFacts = { format: facts.format, sampleRate: facts.sampleRate, channels: facts.channels, samples24k: samples };
     const [outcome] = await versionedTransaction(store.db, async (tx) => {
+      const corpus = await store.corpora.ensureIn(tx, options.corpus);
       const outcomes = await storeMatrices(tx, [
         {
-          corpusId: options.corpusId,
+          corpusId: corpus.id,
           model: encoder.modelId,
           modelSha256: encoder.modelSha256,
           contentSha256: sha,
