@@ -1,4 +1,5 @@
-import { createDetectorRegistry } from './analytics/detectors/registry.js';
+import { BUILT_IN_DETECTORS, createDetectorRegistry } from './analytics/detectors/registry.js';
+import { codebooksOfModel } from './query/model-codebooks.js';
 import type { DetectorRegistry } from './analytics/detectors/registry.js';
 import { isLoopback } from './api/auth.js';
 import { allowedHostNames } from './api/http/host-check.js';
@@ -39,7 +40,7 @@ export interface App {
 export async function createApp(settings: Settings): Promise<App> {
   const store = await openStore(settings.dbPath);
   try {
-    const registry = createDetectorRegistry();
+    const registry = createDetectorRegistry(BUILT_IN_DETECTORS, { codebooks: (model, sha256) => codebooksOfModel(settings.modelsDir, model, sha256) });
     const encoders = new EncoderPool({ modelsDir: settings.modelsDir, defaultModel: settings.defaultModel, device: settings.device, threads: settings.threads, inWorker: settings.encodeInWorker });
     const jobs = new IngestJobs();
     const cache = new ResultCache(settings.cacheBytes);

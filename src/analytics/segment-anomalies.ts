@@ -15,6 +15,10 @@ export interface Anomaly {
   readonly startSeconds: number;
   /** End time in seconds (endFrame × 0.08 s). */
   readonly endSeconds: number;
+  /** Class-aware detectors only: the event's class (highest mean class probability over its frames). */
+  readonly label?: string;
+  /** Class-aware detectors only: the mean probability of `label` over the event's frames, 0..1. */
+  readonly probability?: number;
 }
 
 /**

@@ -74,6 +74,7 @@ export function storeDetectorContext(
         yield { audioId: a.id, matrix: await store.audios.window(a.id, 0, a.frameCount), labels };
       }
     },
+    model: { id: audio.model, sha256: audio.modelSha256 },
     heldOutAudioIds: heldOutAudioIds.includes(audio.id) ? heldOutAudioIds : [...heldOutAudioIds, audio.id],
     ...(signal ? { signal } : {}),
   };

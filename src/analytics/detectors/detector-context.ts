@@ -46,6 +46,11 @@ export interface DetectorContext {
    */
   readonly heldOutAudioIds?: readonly number[];
   /**
+   * The codec model of the scored audio (its id and, where known, the sha256 of the weights that
+   * encoded it): embedding detectors read that model's codebooks. Absent for a bare matrix.
+   */
+  readonly model?: { readonly id: string; readonly sha256: string | null };
+  /**
    * Aborts when the caller stops waiting (the request's time budget is spent): long scoring loops
    * check it between steps, and the store-backed members above reject once it has fired.
    */

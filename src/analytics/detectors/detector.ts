@@ -1,3 +1,4 @@
+import type { Codebooks } from '../../codebooks/codebooks.js';
 import type { CodeMatrix } from '../../domain/code-matrix.js';
 import type { ModelCache } from '../models/model-cache.js';
 import type { Anomaly } from '../segment-anomalies.js';
@@ -37,6 +38,20 @@ export type ParamValue = number | string | readonly number[];
 /** Every parameter of a detector, validated and with defaults filled in. */
 export type ResolvedParams = Readonly<Record<string, ParamValue>>;
 
+/** Per-frame class probabilities of a class-aware detector. */
+export interface ClassProbabilities {
+  /** The classes, in the order of `probabilities`' columns (background not included). */
+  readonly labels: readonly string[];
+  /** frames × labels.length, frame-major: P(class | frame), each 0..1. */
+  readonly probabilities: Float32Array;
+}
+
+/** What a class-aware detector's scoring returns: the per-frame score and the class probabilities. */
+export interface ClassifiedScores {
+  readonly scores: Float64Array;
+  readonly classes: ClassProbabilities;
+}
+
 /** What a run found in one matrix: scores, the threshold actually applied, flags and events. */
 export interface DetectionOutput {
   /** One score per frame, in the detector's unit. */
@@ -49,8 +64,10 @@ export interface DetectionOutput {
   readonly lowThreshold?: number;
   /** One entry per frame: 1 when the threshold rule flagged it (before segmentation), else 0. */
   readonly flagged: Uint8Array;
-  /** Events made by the segmenter from the flags, in frame order. */
+  /** Events made by the segmenter from the flags, in frame order; labelled when `classes` is present. */
   readonly anomalies: readonly Anomaly[];
+  /** Class-aware detectors only: per-frame class probabilities. */
+  readonly classes?: ClassProbabilities;
 }
 
 /** What a detector's scoring may use besides the matrix and its parameters. */
@@ -59,7 +76,15 @@ export interface ScoringEnvironment {
   readonly ctx: DetectorContext;
   /** Fitted models shared across runs, keyed by detector, parameters and corpus version. */
   readonly models: ModelCache;
+  /**
+   * The codebooks of the scored audio's model (ctx.model). NOT_FOUND when the model has none or
+   * the registry was built without a codebooks source; MODEL_MISMATCH when other weights encoded it.
+   */
+  codebooks(): Promise<Codebooks>;
 }
+
+/** Where a registry finds a model's codebooks: by model id and the sha256 of the encoding weights (null: unknown). */
+export type CodebooksSource = (model: string, modelSha256: string | null) => Promise<Codebooks>;
 
 /**
  * A registered scoring strategy: maps a matrix to one score per frame. The registry applies the
@@ -75,6 +100,9 @@ export interface Detector {
   readonly thresholdParameters?: readonly string[];
   /** The threshold rule used when the caller gives none, from the resolved parameters. */
   defaultThreshold(params: ResolvedParams): ThresholdRule;
-  /** One score per frame of `matrix` (at least one frame), parameters already resolved. */
-  score(matrix: CodeMatrix, params: ResolvedParams, env: ScoringEnvironment): Promise<Float64Array>;
+  /**
+   * One score per frame of `matrix` (at least one frame), parameters already resolved. A
+   * class-aware detector also returns per-frame class probabilities, and its events get a class.
+   */
+  score(matrix: CodeMatrix, params: ResolvedParams, env: ScoringEnvironment): Promise<Float64Array | ClassifiedScores>;
 }

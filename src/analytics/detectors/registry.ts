@@ -3,13 +3,14 @@ import { ErrorCode, TokenscopeError, invalidArgument, notFound } from '../../err
 import { clip, excerpt } from '../../jsutils/excerpt.js';
 import { createModelCache } from '../models/model-cache.js';
 import type { ModelCache } from '../models/model-cache.js';
+import { labelAnomalies } from '../label-anomalies.js';
 import { segmentEvents } from '../segment-events.js';
 import type { SegmenterOptions } from '../segmenter-options.js';
 import { applyThreshold } from '../thresholds/registry.js';
 import type { ThresholdRule } from '../thresholds/threshold-rule.js';
 import { changeRateDetector } from './change-rate.detector.js';
 import { coldTokensDetector } from './cold-tokens.detector.js';
-import type { DetectionOutput, Detector, DetectorContext, ResolvedParams } from './detector.js';
+import type { CodebooksSource, DetectionOutput, Detector, DetectorContext, ResolvedParams, ScoringEnvironment } from './detector.js';
 import { distributionShiftDetector } from './distribution-shift.detector.js';
 import { interLayerSpreadDetector } from './inter-layer-spread.detector.js';
 import { keyLayerVarianceDetector } from './key-layer-variance.detector.js';
@@ -61,6 +62,8 @@ export interface RegistryOptions {
   readonly modelCacheSize?: number;
   /** A cache to share, e.g. between registries in tests; default a new one of modelCacheSize. */
   readonly models?: ModelCache;
+  /** Where embedding detectors read codebooks; without it they fail with NOT_FOUND naming the model. */
+  readonly codebooks?: CodebooksSource;
 }
 
 /** A registry of `detectors` (default: the built-in ones); names must be unique. */
@@ -93,12 +96,27 @@ export function createDetectorRegistry(detectors: readonly Detector[] = BUILT_IN
         throw invalidArgument(`detector ${name} needs a matrix with at least one frame; received 0 frames`, { detector: name });
       }
       ctx.signal?.throwIfAborted();
-      const scores = await detector.score(matrix, resolved, { ctx, models });
+      const scored = await detector.score(matrix, resolved, scoringEnvironment(name, ctx, models, options.codebooks));
       ctx.signal?.throwIfAborted();
+      const { scores, classes } = scored instanceof Float64Array ? { scores: scored, classes: undefined } : scored;
       const applied = applyThreshold(scores, thresholdRule);
-      const anomalies = segmentEvents(applied.flagged, scores, segmenter);
-      return { detector: name, params: resolved, thresholdRule, segmenter, scores, ...applied, anomalies };
+      const events = segmentEvents(applied.flagged, scores, segmenter);
+      if (!classes) return { detector: name, params: resolved, thresholdRule, segmenter, scores, ...applied, anomalies: events };
+      return { detector: name, params: resolved, thresholdRule, segmenter, scores, ...applied, anomalies: labelAnomalies(events, classes), classes };
     },
   };
   return registry;
+}
+
+/** What a detector's scoring may use: the context, the shared model cache, and the scored audio's codebooks. */
+function scoringEnvironment(detector: string, ctx: DetectorContext, models: ModelCache, source: CodebooksSource | undefined): ScoringEnvironment {
+  return {
+    ctx,
+    models,
+    codebooks: async () => {
+      if (!ctx.model) throw notFound(`detector ${detector} needs codebooks, but the scored matrix names no codec model`, { detector });
+      if (!source) throw notFound(`detector ${detector} needs the codebooks of model '${ctx.model.id}', and this registry has no codebooks source`, { detector, model: ctx.model.id });
+      return source(ctx.model.id, ctx.model.sha256);
+    },
+  };
 }

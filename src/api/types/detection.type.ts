@@ -35,6 +35,12 @@ export class Anomaly {
 
   @Field(() => Float, { description: 'Score at the peak frame.' })
   score!: number;
+
+  @Field(() => String, { nullable: true, description: 'Class-aware detectors only (e.g. eventClassifier): the event\'s class, the one with the highest mean probability over its frames; null otherwise.' })
+  label?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Class-aware detectors only: the mean probability (0..1) of `label` over the event\'s frames; null otherwise.' })
+  probability?: number | null;
 }
 
 @ObjectType({ description: 'The outcome of running one detector on one audio.' })
