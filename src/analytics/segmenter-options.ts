@@ -25,17 +25,22 @@ export const DEFAULT_SEGMENTER: SegmenterOptions = Object.freeze({ mergeGapFrame
 
 /**
  * Validates a user's segmenter, e.g. `{"minEventFrames": 3}`; undefined or null gives the
- * defaults. Throws INVALID_ARGUMENT naming `segmenter.<field>` of `detector`.
+ * defaults: the detector's own (`defaults`) where it has them, else DEFAULT_SEGMENTER's. Fields left
+ * out of `given` take the same defaults. Throws INVALID_ARGUMENT naming `segmenter.<field>` of `detector`.
  */
-export function resolveSegmenter(given: unknown, detector: string): SegmenterOptions {
-  if (given === undefined || given === null) return DEFAULT_SEGMENTER;
+export function resolveSegmenter(given: unknown, detector: string, defaults: Partial<SegmenterOptions> = {}): SegmenterOptions {
+  if (given === undefined || given === null) return Object.freeze({ ...DEFAULT_SEGMENTER, ...defaults });
   if (typeof given !== 'object' || Array.isArray(given)) {
     throw invalidArgument(
       `parameter segmenter of detector ${detector} expects an object such as {"minEventFrames": 3}; received ${describeValue(given)}`,
       { detector, parameter: 'segmenter' },
     );
   }
-  const fields = resolveFields(SEGMENTER_FIELDS, given as Record<string, unknown>, { detector, prefix: 'segmenter.' });
+  const specs = SEGMENTER_FIELDS.map((spec) => {
+    const value = defaults[spec.name as keyof SegmenterOptions];
+    return value === undefined ? spec : { ...spec, default: value };
+  });
+  const fields = resolveFields(specs, given as Record<string, unknown>, { detector, prefix: 'segmenter.' });
   return Object.freeze({
     mergeGapFrames: fields['mergeGapFrames'] as number,
     minEventFrames: fields['minEventFrames'] as number,

@@ -60,6 +60,11 @@ export function storeDetectorContext(
       const stored = await store.corpora.fingerprint(row!.id, audio.model);
       return labelOverride?.corpus === corpus ? `${stored}|labels:${labelOverride.fingerprint}` : stored;
     },
+    async corpusAudioIds(corpus) {
+      const ids: number[] = [];
+      for await (const a of audiosOf(store, corpus, audio.model, signal)) ids.push(a.id);
+      return ids;
+    },
     async *trainingExamples(corpus, excludeAudioIds): AsyncGenerator<TrainingExample> {
       const excluded = new Set(excludeAudioIds);
       for await (const a of audiosOf(store, corpus, audio.model, signal)) {

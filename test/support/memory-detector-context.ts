@@ -51,6 +51,7 @@ export function memoryDetectorContext(
       corpus('corpusVersion', name);
       return `c${instance}-v${held.get(name)!.version}`;
     },
+    corpusAudioIds: async (name) => corpus('corpusAudioIds', name).map((a) => a.audioId).sort((a, b) => a - b),
     trainingExamples: (name, exclude) =>
       iterate(() =>
         corpus('trainingExamples', name)

@@ -27,6 +27,18 @@ export function heldOutOf(ctx: DetectorContext, detector: string): readonly numb
   return [...new Set(ctx.heldOutAudioIds)].sort((a, b) => a - b);
 }
 
+/**
+ * The held-out ids (heldOutOf) that belong to `corpus`, ascending: excluding the others from training
+ * changes nothing, so a fitted model keyed on these is shared by every audio outside the corpus.
+ * Without ctx.corpusAudioIds, all held-out ids.
+ */
+export async function heldOutWithin(ctx: DetectorContext, detector: string, corpus: string): Promise<readonly number[]> {
+  const heldOut = heldOutOf(ctx, detector);
+  if (!ctx.corpusAudioIds) return heldOut;
+  const inCorpus = new Set(await ctx.corpusAudioIds(corpus));
+  return heldOut.filter((id) => inCorpus.has(id));
+}
+
 function missing(member: string, detector: string): TokenscopeError {
   return new TokenscopeError(ErrorCode.INTERNAL, `detector ${detector} needs ${member}, which this detector context does not provide`, {
     detector,

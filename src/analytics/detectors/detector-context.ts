@@ -37,6 +37,12 @@ export interface DetectorContext {
    * another codec model). Fitted models are cached under it; without it nothing is cached.
    */
   corpusVersion?(corpusName: string): Promise<string>;
+  /**
+   * Store ids of the named corpus's audio (of the scored audio's model), ascending: supervised
+   * detectors key their fitted models on the held-out ids that are really in the training corpus,
+   * so scoring audio of another corpus shares one fit.
+   */
+  corpusAudioIds?(corpusName: string): Promise<readonly number[]>;
   /** The labelled audio of the named corpus, leaving out every audio whose id is in `excludeAudioIds`. */
   trainingExamples?(corpusName: string, excludeAudioIds: readonly number[]): AsyncIterable<TrainingExample>;
   /**

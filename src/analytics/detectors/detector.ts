@@ -2,6 +2,7 @@ import type { Codebooks } from '../../codebooks/codebooks.js';
 import type { CodeMatrix } from '../../domain/code-matrix.js';
 import type { ModelCache } from '../models/model-cache.js';
 import type { Anomaly } from '../segment-anomalies.js';
+import type { SegmenterOptions } from '../segmenter-options.js';
 import type { Comparison } from '../threshold.js';
 import type { ThresholdRule } from '../thresholds/threshold-rule.js';
 import type { DetectorContext } from './detector-context.js';
@@ -98,6 +99,8 @@ export interface Detector {
   readonly parameters: readonly ParameterSpec[];
   /** Own parameters that only shape the default threshold; they may not be given with an explicit one. */
   readonly thresholdParameters?: readonly string[];
+  /** The segmenter fields this detector uses when the caller gives none (the rest: DEFAULT_SEGMENTER). */
+  readonly defaultSegmenter?: Partial<SegmenterOptions>;
   /** The threshold rule used when the caller gives none, from the resolved parameters. */
   defaultThreshold(params: ResolvedParams): ThresholdRule;
   /**

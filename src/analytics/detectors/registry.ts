@@ -11,6 +11,7 @@ import type { ThresholdRule } from '../thresholds/threshold-rule.js';
 import { changeRateDetector } from './change-rate.detector.js';
 import { coldTokensDetector } from './cold-tokens.detector.js';
 import type { CodebooksSource, DetectionOutput, Detector, DetectorContext, ResolvedParams, ScoringEnvironment } from './detector.js';
+import { eventClassifierDetector } from './event-classifier.detector.js';
 import { distributionShiftDetector } from './distribution-shift.detector.js';
 import { interLayerSpreadDetector } from './inter-layer-spread.detector.js';
 import { keyLayerVarianceDetector } from './key-layer-variance.detector.js';
@@ -28,6 +29,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   distributionShiftDetector,
   changeRateDetector,
   tokenEnrichmentDetector,
+  eventClassifierDetector,
 ];
 
 /** A run's output together with what produced it, so it can be repeated exactly. */

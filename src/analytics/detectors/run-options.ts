@@ -21,7 +21,7 @@ export interface RunOptions {
  * (e.g. keyLayerVariance's `percentile`) is given together with an explicit threshold.
  */
 export function resolveRunOptions(detector: Detector, params: Readonly<Record<string, unknown>>, resolved: ResolvedParams): RunOptions {
-  const segmenter = resolveSegmenter(params['segmenter'], detector.name);
+  const segmenter = resolveSegmenter(params['segmenter'], detector.name, detector.defaultSegmenter);
   const given = params['threshold'];
   if (given === undefined || given === null) return { thresholdRule: detector.defaultThreshold(resolved), segmenter };
   const shorthand = (detector.thresholdParameters ?? []).filter((p) => params[p] !== undefined && params[p] !== null);

@@ -2,7 +2,7 @@ import { ALL_LAYERS } from '../../domain/contract.js';
 import { invalidArgument } from '../../errors.js';
 import { tokenEnrichment } from '../frame-scores/token-enrichment.js';
 import { enrichmentCountsOf } from '../models/enrichment-counts.js';
-import { heldOutOf, trainingExamplesOf } from './context-members.js';
+import { heldOutWithin, trainingExamplesOf } from './context-members.js';
 import type { Detector } from './detector.js';
 import { fittedModel } from './fitted-model.js';
 import { layersParam, numberParam, stringParam } from './param-value.js';
@@ -29,7 +29,7 @@ export const tokenEnrichmentDetector: Detector = {
     const corpus = stringParam(params, 'training');
     const label = stringParam(params, 'label');
     const layers = layersParam(params, 'layers');
-    const heldOut = heldOutOf(env.ctx, 'tokenEnrichment');
+    const heldOut = await heldOutWithin(env.ctx, 'tokenEnrichment', corpus);
     const counts = await fittedModel(env, { detector: 'tokenEnrichment', corpus, params: { label, layers, heldOut } }, () =>
       enrichmentCountsOf(trainingExamplesOf(env.ctx, 'tokenEnrichment')(corpus, heldOut), layers, label, heldOut),
     );

@@ -1,0 +1,140 @@
+import type { Codebooks } from '../../codebooks/codebooks.js';
+import { dequantize } from '../../codebooks/dequantize.js';
+import type { CodeMatrix } from '../../domain/code-matrix.js';
+import { invalidArgument } from '../../errors.js';
+import { fitSoftmax, predictSoftmax } from '../classifiers/softmax-regression.js';
+import type { SoftmaxModel } from '../classifiers/softmax-regression.js';
+import type { FrameLabel, TrainingExample } from '../detectors/detector-context.js';
+import { contextFeatures } from '../embeddings/context-features.js';
+
+/** What shapes an event classifier's fit. */
+export interface EventClassifierSettings {
+  /** Frames of context on each side of the scored frame. */
+  readonly context: number;
+  /** Layers summed into each frame's embedding (1..k). */
+  readonly layers: number;
+  /** L2 penalty on the weights (per unit of mean cross-entropy). */
+  readonly l2: number;
+  /**
+   * Class balance exponent β: a frame of class c weighs (n / (K · n_c))^β, so 0 leaves the frames as
+   * they come and 1 gives every class (background included) the same total weight.
+   */
+  readonly balance: number;
+  /** Most L-BFGS iterations. */
+  readonly maxIterations: number;
+  /**
+   * At most this many background frames per event frame enter the fit: every s-th background frame
+   * is kept, weighted s, so the fit's cost stays bounded on long, sparsely labelled corpora.
+   */
+  readonly backgroundPerEvent: number;
+}
+
+/** A fitted classifier: class 0 is background, then `classes` in order. */
+export interface EventClassifierModel {
+  /** Event classes, sorted (background not included). */
+  readonly classes: readonly string[];
+  readonly settings: EventClassifierSettings;
+  readonly softmax: SoftmaxModel;
+  /** Training frames per class: background first, then `classes`. */
+  readonly framesPerClass: readonly number[];
+  /** Training audio used (ids ascending). */
+  readonly audioIds: readonly number[];
+  /** Identity of the codebooks the embeddings came from. */
+  readonly codebooksSha256: string;
+}
+
+/** Marks a frame left out of training. */
+const IGNORED = '\u0000ignored';
+
+/** The features the classifier sees for every frame of `matrix`. */
+export function eventClassifierFeatures(matrix: CodeMatrix, codebooks: Codebooks, settings: Pick<EventClassifierSettings, 'context' | 'layers'>) {
+  return contextFeatures(dequantize(matrix, codebooks, settings.layers), codebooks.dim, { context: settings.context });
+}
+
+/**
+ * Fits the classifier on the labelled frames of `examples` (those whose id is in `heldOut` are
+ * skipped). A frame is of class c when a label c covers it (the first label wins where labels of
+ * two classes overlap), background when none does; frames only in an `ignore` span are left out.
+ * `source` names the data in messages (e.g. "training corpus dev"). INVALID_ARGUMENT when the data hold no labelled
+ * frame or no background frame.
+ */
+export async function fitEventClassifier(
+  examples: AsyncIterable<TrainingExample & { readonly ignore?: readonly FrameLabel[] }>,
+  codebooks: Codebooks,
+  settings: EventClassifierSettings,
+  heldOut: readonly number[],
+  options: { readonly source?: string; readonly onStep?: () => void } = {},
+): Promise<EventClassifierModel> {
+  const { onStep, source = 'the training data' } = options;
+  const parts: { values: Float32Array; targets: string[] }[] = [];
+  const audioIds: number[] = [];
+  let width = 0;
+  for await (const { audioId, matrix, labels, ignore = [] } of examples) {
+    if (heldOut.includes(audioId) || matrix.frames === 0) continue;
+    onStep?.();
+    audioIds.push(audioId);
+    const features = eventClassifierFeatures(matrix, codebooks, settings);
+    width = features.width;
+    const targets: string[] = new Array<string>(matrix.frames).fill('');
+    for (const span of ignore) {
+      for (let f = Math.max(0, span.startFrame); f < Math.min(matrix.frames, span.endFrame); f++) targets[f] = IGNORED;
+    }
+    for (const span of labels) {
+      for (let f = Math.max(0, span.startFrame); f < Math.min(matrix.frames, span.endFrame); f++) if (targets[f] === '' || targets[f] === IGNORED) targets[f] = span.label;
+    }
+    parts.push({ values: features.values, targets });
+  }
+  const classes = [...new Set(parts.flatMap((p) => p.targets).filter((t) => t !== '' && t !== IGNORED))].sort();
+  let eventRows = 0;
+  let backgroundRows = 0;
+  for (const p of parts) for (const t of p.targets) if (t === '') backgroundRows++; else if (t !== IGNORED) eventRows++;
+  const stride = Math.max(1, Math.ceil(backgroundRows / Math.max(1, settings.backgroundPerEvent * eventRows)));
+  const rows = eventRows + Math.ceil(backgroundRows / stride);
+  const index = new Map(classes.map((c, i) => [c, i + 1]));
+  const features = new Float32Array(rows * width);
+  const targets = new Uint8Array(rows);
+  const sampleWeight = new Float64Array(rows);
+  let at = 0;
+  let seenBackground = 0;
+  for (const part of parts) {
+    part.targets.forEach((t, f) => {
+      if (t === IGNORED) return;
+      if (t === '' && seenBackground++ % stride !== 0) return;
+      features.set(part.values.subarray(f * width, (f + 1) * width), at * width);
+      sampleWeight[at] = t === '' ? stride : 1;
+      targets[at++] = t === '' ? 0 : index.get(t)!;
+    });
+  }
+  const K = classes.length + 1;
+  const framesPerClass = new Array<number>(K).fill(0);
+  for (let i = 0; i < rows; i++) framesPerClass[targets[i]!]! += sampleWeight[i]!;
+  const frames = eventRows + backgroundRows;
+  if (classes.length === 0 || framesPerClass[0] === 0) {
+    throw invalidArgument(`${source} holds no ${classes.length === 0 ? 'labelled' : 'unlabelled (background)'} frame outside the held-out audio (${heldOut.join(', ') || 'none'})`, {
+      audios: audioIds.length,
+      frames,
+    });
+  }
+  const classWeight = framesPerClass.map((n) => (n === 0 ? 0 : (frames / (K * n)) ** settings.balance));
+  const rowWeights = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) rowWeights[i] = classWeight[targets[i]!]! * sampleWeight[i]!;
+  const softmax = fitSoftmax(
+    { rows, width, features, targets, rowWeights },
+    { classes: K, l2: settings.l2, maxIterations: settings.maxIterations, ...(onStep ? { onIteration: onStep } : {}) },
+  );
+  return { classes, settings, softmax, framesPerClass, audioIds: audioIds.sort((a, b) => a - b), codebooksSha256: codebooks.sha256 };
+}
+
+/** Per frame of `matrix`: P(any event) = 1 − P(background), and P(class) for every event class (frames × classes). */
+export function classifyFrames(model: EventClassifierModel, matrix: CodeMatrix, codebooks: Codebooks): { event: Float64Array; classes: Float32Array } {
+  const features = eventClassifierFeatures(matrix, codebooks, model.settings);
+  const p = predictSoftmax(model.softmax, features.values, features.frames);
+  const K = model.classes.length;
+  const event = new Float64Array(features.frames);
+  const classes = new Float32Array(features.frames * K);
+  for (let f = 0; f < features.frames; f++) {
+    event[f] = 1 - p[f * (K + 1)]!;
+    for (let c = 0; c < K; c++) classes[f * K + c] = p[f * (K + 1) + c + 1]!;
+  }
+  return { event, classes };
+}
