@@ -1,3 +1,4 @@
+import { REFERENCE_MODEL_ID } from '../../src/config/settings.js';
 import type { Machine } from '../machine.js';
 import type { EncodeFigures } from './measure-encode.js';
 import type { IngestFigures } from './measure-ingest.js';
@@ -130,7 +131,7 @@ ${r.notes.map((n) => `\n> ${n}`).join('')}
 changes in the machine's load hit all of them alike. *Decode + resample*: \`readAudio24k\` over the files (decode, channel average,
 band-limited resample to 24 kHz mono; the files are in the page cache after the first round). *Encode only*: the files decoded once
 beforehand and cut as the ingest cuts them, in pieces of 750 frames (60 s), each passed to \`Tokenizer.encode\` of the shipped reference
-encoder (\`models/tokenscope-ref-v1\`, opened with \`openTokenizer\`, device cpu); opening and warm-up are not timed. *End-to-end ingest*:
+encoder (\`models/${REFERENCE_MODEL_ID}\`, opened with \`openTokenizer\`, device cpu); opening and warm-up are not timed. *End-to-end ingest*:
 \`ingestAudioFiles\` through the app's own wiring (\`createApp\`: audio layer, encoder pool, store) into a fresh DuckDB file: hash, probe,
 decode, resample, encode, store codes and aggregates; opening the database and the encoder is not timed. *CPU s per audio hour*: CPU time
 of the whole process (every thread) per hour of audio, which load on the machine does not inflate: one free core gives

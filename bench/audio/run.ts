@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { REFERENCE_MODEL_ID } from '../../src/config/settings.js';
 import { openStore } from '../../src/store/store.js';
 import { describeMachine } from '../machine.js';
 import { writeMarkedSection } from '../report.js';
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   const root = process.cwd();
   const date = new Date().toISOString();
   mkdirSync(options.data, { recursive: true });
-  const modelDir = join(root, 'models', 'tokenscope-ref-v1');
+  const modelDir = join(root, 'models', REFERENCE_MODEL_ID);
 
   const audio = await prepareTestAudio(options.data, options.source, options.minutes, options.twoHour, log);
   const scratch = await openStore(':memory:');

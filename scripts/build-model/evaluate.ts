@@ -1,17 +1,18 @@
 /**
  * Measures a built reference encoder for docs/reference-encoder.md: per-layer code use and entropy
- * on the corpus mixtures beside the real Qwen codes, the feature reconstruction error after each
- * layer, and encode speed on 60 s of audio.
+ * on the corpus mixtures (or the WAVs under --audio) beside the real Qwen codes, the feature
+ * reconstruction error after each layer, and encode speed on 60 s of audio (unless --no-speed).
  *
- *   node dist/scripts/build-model/evaluate.js [--model DIR] [--shared DIR]
+ *   node dist/scripts/build-model/evaluate.js [--model DIR] [--shared DIR] [--audio DIR] [--no-speed]
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { layerStatistics } from '../../src/analytics/layer-statistics.js';
 import { CODEBOOK_SIZE, LAYER_COUNT, SAMPLE_RATE } from '../../src/domain/contract.js';
+import { listWavFiles } from './corpus.js';
 import { openFrontEnd } from './features.js';
 import { FEATURE_DIM } from './front-end.js';
 import { MODEL_ID } from './model-identity.js';
@@ -19,7 +20,7 @@ import { readEncoderWeights } from './read-weights.js';
 import { repoRoot } from '../../src/jsutils/repo-root.js';
 import { readPcm16Wav } from './wav.js';
 
-const { values } = parseArgs({ options: { model: { type: 'string' }, shared: { type: 'string' } } });
+const { values } = parseArgs({ options: { model: { type: 'string' }, shared: { type: 'string' }, audio: { type: 'string' }, 'no-speed': { type: 'boolean', default: false } } });
 const root = repoRoot();
 const modelDir = resolve(values.model ?? join(root, 'models', MODEL_ID));
 const shared = resolve(values.shared ?? process.env['TOKENSCOPE_SHARED'] ?? join(root, '..', 'shared'));
@@ -33,9 +34,9 @@ const session = await ort.InferenceSession.create(bytes);
 const encode = async (samples: Float32Array): Promise<BigInt64Array> =>
   (await session.run({ audio: new ort.Tensor('float32', samples, [1, samples.length]) }))['codes']!.data as BigInt64Array;
 
-// Mixture tokens, features and residual energy per layer.
-const mixDir = join(shared, 'corpus', 'mixtures');
-const mixes = readdirSync(mixDir).filter((n) => n.endsWith('.wav')).sort();
+// Mixture tokens (or those of --audio, e.g. the training clips to see in-sample use), features and residual energy per layer.
+const mixDir = resolve(values.audio ?? join(shared, 'corpus', 'mixtures'));
+const mixes = listWavFiles(mixDir).map((path) => relative(mixDir, path));
 const frontEnd = await openFrontEnd(weights.norm);
 const tokens: number[][] = Array.from({ length: LAYER_COUNT }, () => []);
 const energy = new Float64Array(LAYER_COUNT + 1);
@@ -85,7 +86,7 @@ const usage = (layer: readonly number[]) => {
 };
 const ours = tokens.map(usage);
 const theirs = qwen.map(usage);
-console.log(`\nmixtures: ${mixes.length} files, ${frames} frames; Qwen: ${qwen[0]!.length} frames\n`);
+console.log(`\n${mixDir}: ${mixes.length} files, ${frames} frames; Qwen: ${qwen[0]!.length} frames\n`);
 console.log('| layer | reference: codes used | reference: entropy (bits) | Qwen: codes used | Qwen: entropy (bits) |');
 console.log('|---:|---:|---:|---:|---:|');
 ours.forEach((u, l) => console.log(`| ${l + 1} | ${u.distinct} | ${u.entropyBits.toFixed(2)} | ${theirs[l]!.distinct} | ${theirs[l]!.entropyBits.toFixed(2)} |`));
@@ -94,6 +95,11 @@ console.log('\n| layers used | mean squared error per feature | share of feature
 console.log('|---:|---:|---:|');
 for (let l = 0; l <= LAYER_COUNT; l++) {
   console.log(`| ${l} | ${(energy[l]! / frames / FEATURE_DIM).toFixed(4)} | ${((100 * energy[l]!) / energy[0]!).toFixed(2)} % |`);
+}
+
+if (values['no-speed']) {
+  await session.release();
+  process.exit(0);
 }
 
 // Speed: 60 s cut from the mixtures, median of 20 runs after 3 warm-ups.

@@ -1,7 +1,13 @@
-/** Identity of the shipped reference encoder, shared by the build, its manifest and the docs. */
+/** Identity of the shipped reference encoders, shared by the build, its manifest and the docs. */
+import { REFERENCE_MODEL_ID } from '../../src/config/settings.js';
 
-/** Folder name under models/ and manifest id. */
-export const MODEL_ID = 'tokenscope-ref-v1';
+/** The default reference encoder (folder name under models/ and manifest id): what `npm run build:model` builds. */
+export const MODEL_ID = REFERENCE_MODEL_ID;
+/**
+ * Every reference encoder shipped in models/, oldest first: v1 (trained on the whole dev corpus, the
+ * evaluation mixtures included) stays loadable; v2 (no mixtures) is the default.
+ */
+export const SHIPPED_MODEL_IDS: readonly string[] = ['tokenscope-ref-v1', 'tokenscope-ref-v2'];
 /** Manifest family of every reference encoder tokenscope builds. */
 export const MODEL_FAMILY = 'tokenscope-reference';
 /**

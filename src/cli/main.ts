@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from 'commander';
+import { REFERENCE_MODEL_ID } from '../config/settings.js';
 import { TokenscopeError } from '../errors.js';
 import { checkCommand } from './commands/check.js';
 import { compareCommand, runsCommand } from './commands/compare.js';
@@ -81,7 +82,7 @@ program
   .description('decode, resample and encode audio files (wav, flac, mp3, ogg) or folders of them into a corpus; an Audacity label file beside an audio (same stem, .txt) is imported as its labels')
   .argument('<paths...>', 'files or folders')
   .requiredOption('--corpus <name>', 'corpus to ingest into (created when absent)')
-  .option('--model <id>', 'encoder model id (default tokenscope-ref-v1, env TOKENSCOPE_MODEL)')
+  .option('--model <id>', `encoder model id (default ${REFERENCE_MODEL_ID}, env TOKENSCOPE_MODEL)`)
   .option('--device <device>', 'cpu, cuda or auto (CUDA when its provider is installed, else CPU)')
   .option('--concurrency <n>', 'files encoded at once (1..8)', integer('concurrency'))
   .option('--threads <n>', 'onnxruntime threads per session (0: its default)', integer('threads'))

@@ -48,8 +48,8 @@ export interface Settings {
   cacheBytes: number;
 }
 
-/** Id of the reference encoder that ships in models/. */
-export const REFERENCE_MODEL_ID = 'tokenscope-ref-v1';
+/** Id of the default reference encoder that ships in models/ (tokenscope-ref-v1, trained with the dev mixtures inside, ships beside it). */
+export const REFERENCE_MODEL_ID = 'tokenscope-ref-v2';
 
 /** Default of requestTimeoutMs: 10 s. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;

@@ -12,6 +12,7 @@ import type { Rows } from '../support/code-files.js';
 import { dataOf, execute, onlyError } from '../support/graphql.js';
 import { createTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
+import { REFERENCE_MODEL_ID } from '../../src/config/settings.js';
 
 describe('the embeddings of a codes window', () => {
   let t: TestApp;
@@ -26,15 +27,15 @@ describe('the embeddings of a codes window', () => {
     const path = await writeJsonl(join(t.root, 'emb.jsonl'), [rows]);
     const ingest = async (corpus: string, model?: string) =>
       String(dataOf(await execute(t.app, IngestCodesDocument, { corpus, paths: [path], ...(model ? { model } : {}) })).ingestCodes.files[0]!.audioIds[0]);
-    withCodebooks = await ingest('ref', 'tokenscope-ref-v1');
+    withCodebooks = await ingest('ref', REFERENCE_MODEL_ID);
     without = await ingest('other', 'no-such-model');
     const longPath = await writeJsonl(join(t.root, 'long.jsonl'), [randomRows(seededRandom(43), 1100)]);
-    long = String(dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'long', paths: [longPath], model: 'tokenscope-ref-v1' })).ingestCodes.files[0]!.audioIds[0]);
+    long = String(dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'long', paths: [longPath], model: REFERENCE_MODEL_ID })).ingestCodes.files[0]!.audioIds[0]);
   });
   after(() => t?.close());
 
   it('sums the codebook vectors of the model that encoded the audio, over layers 1..layers', async () => {
-    const codebooks = await readModelCodebooks(await loadModel(join(repoRoot(), 'models'), 'tokenscope-ref-v1'));
+    const codebooks = await readModelCodebooks(await loadModel(join(repoRoot(), 'models'), REFERENCE_MODEL_ID));
     const matrix = codeMatrix(Uint16Array.from(rows.slice(5, 15).flat()));
     for (const layers of [16, 3]) {
       const codes = dataOf(await execute(t.app, CodeEmbeddingsDocument, { id: withCodebooks, startFrame: 5, frameCount: 10, layers })).audio.codes;

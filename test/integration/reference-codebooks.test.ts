@@ -11,6 +11,7 @@ import { onnx } from '../../src/onnx/onnx-proto.js';
 import { readModelCodebooks } from '../../src/tokenizer/model-codebooks.js';
 import { loadModel } from '../../src/tokenizer/model-registry.js';
 import { openTokenizer } from '../../src/tokenizer/open-tokenizer.js';
+import { SHIPPED_MODEL_IDS } from '../../scripts/build-model/model-identity.js';
 import { readEncoderWeights } from '../../scripts/build-model/read-weights.js';
 import { makeWav, writeTemp } from '../unit/audio/audio-test-kit.js';
 import { repoRoot } from '../support/paths.js';
@@ -43,14 +44,14 @@ function withResidualOutputs(bytes: Uint8Array): { model: Uint8Array; names: str
   return { model: onnx.ModelProto.encode(model).finish(), names };
 }
 
-describe('the reference encoder\'s codebooks', () => {
-  const onnxBytes = readFileSync(join(MODELS, 'tokenscope-ref-v1', 'model.onnx'));
+for (const id of SHIPPED_MODEL_IDS) describe(`the codebooks of ${id}`, () => {
+  const onnxBytes = readFileSync(join(MODELS, id, 'model.onnx'));
   let codebooks: Codebooks;
   let matrix: CodeMatrix;
   let samples: Float32Array;
 
   before(async () => {
-    const model = await loadModel(MODELS, 'tokenscope-ref-v1');
+    const model = await loadModel(MODELS, id);
     codebooks = await readModelCodebooks(model);
     samples = await readAllAudio24k(writeTemp('tone-noise.wav', makeWav({ sampleRate: 24_000, encoding: 'float', bits: 32, channels: [testSignal()] })));
     const tokenizer = await openTokenizer(model);

@@ -9,6 +9,7 @@ import { serve } from '../support/http.js';
 import type { Served } from '../support/http.js';
 import { createTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
+import { REFERENCE_MODEL_ID } from '../../src/config/settings.js';
 
 describe('whole responses of repeated store-only queries', () => {
   let t: TestApp;
@@ -74,7 +75,7 @@ describe('whole responses of repeated store-only queries', () => {
 
   it('keeps no response that holds embeddings: codebooks are model files that can change outside the store', async () => {
     const path = await writeJsonl(join(t.root, `emb-${files++}.jsonl`), [randomRows(random, 12)]);
-    const id = String(dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'emb', paths: [path], model: 'tokenscope-ref-v1' })).ingestCodes.files[0]!.audioIds[0]);
+    const id = String(dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'emb', paths: [path], model: REFERENCE_MODEL_ID })).ingestCodes.files[0]!.audioIds[0]);
     const query = `{ audio(id: "${id}") { codes(startFrame: 0, frameCount: 4) { embeddings(layers: 2) } } }`;
     const first = await send(query);
     assert.match(first.text, /"embeddings":\[\[/);

@@ -109,7 +109,7 @@ describe('tokenscope CLI', () => {
     assert.equal(ingested.code, 0, ingested.stderr);
     assert.match(ingested.stdout, /1 ingested, 0 already present, 0 failed/);
     const missing = await cli(['ingest', wav, '--corpus', 'elsewhere', '--model', 'nope', '--db', db], dir);
-    assert.match(missing.stderr, /error \[NOT_FOUND\]: no model 'nope' in .*\/models \(registered: tokenscope-ref-v1\); the models folder is --models-dir or TOKENSCOPE_MODELS_DIR/);
+    assert.match(missing.stderr, /error \[NOT_FOUND\]: no model 'nope' in .*\/models \(registered: tokenscope-ref-v1, tokenscope-ref-v2\); the models folder is --models-dir or TOKENSCOPE_MODELS_DIR/);
   });
 
   it('refuses to compare on a corpus without labels, naming how to add them', async () => {

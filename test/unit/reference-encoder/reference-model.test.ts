@@ -6,11 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import * as ort from 'onnxruntime-node';
 import { CODEBOOK_SIZE, LAYER_COUNT, SAMPLES_PER_FRAME } from '../../../src/domain/contract.js';
 import { parseManifest } from '../../../src/tokenizer/model-manifest.js';
-import { MODEL_ID } from '../../../scripts/build-model/model-identity.js';
+import { MODEL_ID, SHIPPED_MODEL_IDS } from '../../../scripts/build-model/model-identity.js';
 import { mulberry32 } from '../../../scripts/build-model/prng.js';
 import { repoRoot } from '../../support/paths.js';
-
-const modelDir = join(repoRoot(), 'models', MODEL_ID);
 
 /** 3 s of tones, seeded noise and clicks: enough variety to exercise every layer. */
 function testSignal(samples: number): Float32Array {
@@ -21,7 +19,8 @@ function testSignal(samples: number): Float32Array {
   });
 }
 
-describe(`the committed reference encoder (models/${MODEL_ID})`, () => {
+for (const id of SHIPPED_MODEL_IDS) describe(`the committed reference encoder (models/${id})`, () => {
+  const modelDir = join(repoRoot(), 'models', id);
   let session: ort.InferenceSession;
   const encode = async (samples: Float32Array) => {
     const out = (await session.run({ audio: new ort.Tensor('float32', samples, [1, samples.length]) }))['codes']!;
@@ -44,7 +43,7 @@ describe(`the committed reference encoder (models/${MODEL_ID})`, () => {
 
   it('has a manifest that declares the contract, layout (c) and a frame-local encoder', () => {
     const manifest = parseManifest(JSON.parse(readFileSync(join(modelDir, 'manifest.json'), 'utf8')), 'manifest.json');
-    assert.equal(manifest.id, MODEL_ID);
+    assert.equal(manifest.id, id);
     assert.equal(manifest.family, 'tokenscope-reference');
     assert.equal(manifest.layout, 'plain-audio');
     assert.deepEqual([manifest.inputs.waveform, manifest.outputs.codes], ['audio', 'codes']);
@@ -88,5 +87,14 @@ describe(`the committed reference encoder (models/${MODEL_ID})`, () => {
       const same = original.slice(f * 16, f * 16 + 16).join() === altered.slice(f * 16, f * 16 + 16).join();
       assert.equal(same, f !== 4, `frame ${f}`);
     }
+  });
+});
+
+describe('the shipped reference encoders', () => {
+  it('make v2 the default, trained without the evaluation mixtures, and keep v1, trained with them', () => {
+    const provenance = (id: string) => parseManifest(JSON.parse(readFileSync(join(repoRoot(), 'models', id, 'manifest.json'), 'utf8')), 'manifest.json').provenance;
+    assert.equal(MODEL_ID, 'tokenscope-ref-v2');
+    assert.match(provenance('tokenscope-ref-v2'), /folders events, speech, background; mixtures excluded, so no evaluation audio is inside the encoder: 175 WAV files, 272\.3 s/);
+    assert.match(provenance('tokenscope-ref-v1'), /215 WAV files, 1141\.3 s of events, speech, backgrounds and mixtures/);
   });
 });
