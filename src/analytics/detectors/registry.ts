@@ -12,6 +12,8 @@ import { changeRateDetector } from './change-rate.detector.js';
 import { coldTokensDetector } from './cold-tokens.detector.js';
 import type { CodebooksSource, DetectionOutput, Detector, DetectorContext, ResolvedParams, ScoringEnvironment } from './detector.js';
 import { distributionShiftDetector } from './distribution-shift.detector.js';
+import { embeddingChangeDetector } from './embedding-change.detector.js';
+import { embeddingNoveltyDetector } from './embedding-novelty.detector.js';
 import { interLayerSpreadDetector } from './inter-layer-spread.detector.js';
 import { keyLayerVarianceDetector } from './key-layer-variance.detector.js';
 import { resolveParams } from './resolve-params.js';
@@ -28,6 +30,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   distributionShiftDetector,
   changeRateDetector,
   tokenEnrichmentDetector,
+  embeddingNoveltyDetector,
+  embeddingChangeDetector,
 ];
 
 /** A run's output together with what produced it, so it can be repeated exactly. */
