@@ -19,7 +19,8 @@ export const embeddingNoveltyDetector: Detector = {
     'subtracted, then the embeddings of ±context frames are averaged. A Gaussian (mean and shrunk covariance) is ' +
     'fitted once on the reference\'s context vectors, and the score is the Mahalanobis distance to it divided by ' +
     '√D: in reference standard deviations, about 1 for a typical reference frame. Needs the model\'s codebooks. ' +
-    'Default threshold: 95th percentile of the audio\'s scores.',
+    'Default threshold: fixed at 3 (a frame more than 3 reference standard deviations from normal sound), the ' +
+    'same for every audio, so audio with nothing unusual in it gets no events.',
   parameters: [
     { name: 'reference', type: 'string', corpus: 'reference', description: 'Name of the reference corpus (normal sound) the Gaussian is fitted on.' },
     { name: 'layers', type: 'int', description: 'Layers 1..k whose codebook vectors are summed (the RVQ partial sum): k, 1..16.', default: LAYER_COUNT, min: 1, max: LAYER_COUNT },
@@ -33,7 +34,7 @@ export const embeddingNoveltyDetector: Detector = {
     },
     { name: 'shrinkage', type: 'float', description: 'Added to the covariance\'s diagonal, as a fraction of the mean variance per dimension (0: none).', default: 0.001, min: 0, max: 1 },
   ],
-  defaultThreshold: () => ({ rule: 'percentile', percentile: 95 }),
+  defaultThreshold: () => ({ rule: 'fixed', value: 3, comparison: 'GREATER_THAN' }),
   async score(matrix, params, env) {
     const codebooks = await env.codebooks();
     const reference = stringParam(params, 'reference');

@@ -21,7 +21,7 @@ describe('embeddingChange detector', () => {
     const run = await registry.run('embeddingChange', { window: 2 }, layerOne(10, 10, 11, 11, 11, 10), ctx());
     [-2.5, 0, 2.5, 0, 0, 2.5].forEach((d, f) => close(run.scores[f]!, d / (1.4826 * 1.25)));
     assert.deepEqual(run.params, { layers: 16, window: 2 });
-    assert.deepEqual(run.thresholdRule, { rule: 'percentile', percentile: 95 });
+    assert.deepEqual(run.thresholdRule, { rule: 'fixed', value: 3, comparison: 'GREATER_THAN' });
   });
 
   it('compares single frames with window 1, its default, scaling by the mean deviation when the MAD is 0', async () => {

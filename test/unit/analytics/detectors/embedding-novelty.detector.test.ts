@@ -32,7 +32,7 @@ describe('embeddingNovelty detector', () => {
     const run = await registry.run('embeddingNovelty', plain, layerOne(3, 5, 1, 6, 8), oneFile());
     // d² = 2, 0 (token 5 is the zero vector, the mean), 2, 8, 2·9 − 4·6 + 4·4 = 10
     [1, 0, 1, 2, Math.sqrt(5)].forEach((expected, f) => close(run.scores[f]!, expected));
-    assert.deepEqual(run.thresholdRule, { rule: 'percentile', percentile: 95 });
+    assert.deepEqual(run.thresholdRule, { rule: 'fixed', value: 3, comparison: 'GREATER_THAN' });
   });
 
   it('fills in its defaults: layers 16, context 2, file-median centring, shrinkage 0.001', async () => {
@@ -66,7 +66,9 @@ describe('embeddingNovelty detector', () => {
     const matrix = matrixFromRows([frameRow(0, { 1: 3, 2: 9 })]);
     close((await registry.run('embeddingNovelty', { ...plain, layers: 1 }, matrix, oneFile())).scores[0]!, 1);
     // (1, 0) + (5, 5) = (6, 5): d² = 2·36 − 4·30 + 4·25 = 52
-    close((await registry.run('embeddingNovelty', { ...plain, layers: 2 }, matrix, oneFile())).scores[0]!, Math.sqrt(26));
+    const two = await registry.run('embeddingNovelty', { ...plain, layers: 2 }, matrix, oneFile());
+    close(two.scores[0]!, Math.sqrt(26));
+    assert.deepEqual([...two.flagged], [1]); // √26 ≈ 5.1 > the default fixed threshold of 3
   });
 
   it('shrinks the covariance towards the mean variance', async () => {
