@@ -8,12 +8,46 @@ export function subtractFileMedian(embeddings: Float64Array, dim: number): Float
   const frames = embeddings.length / dim;
   if (frames === 0) return embeddings;
   const column = new Float64Array(frames);
+  const mid = frames >> 1;
   for (let d = 0; d < dim; d++) {
     for (let f = 0; f < frames; f++) column[f] = embeddings[f * dim + d]!;
-    column.sort();
-    const mid = frames >> 1;
-    const median = frames % 2 === 1 ? column[mid]! : (column[mid - 1]! + column[mid]!) / 2;
+    // A selection instead of a sort: linear time, which keeps an hour of audio fast.
+    const upper = select(column, mid);
+    let median = upper;
+    if (frames % 2 === 0) {
+      let lower = -Infinity;
+      for (let i = 0; i < mid; i++) if (column[i]! > lower) lower = column[i]!;
+      median = (lower + upper) / 2;
+    }
     for (let f = 0; f < frames; f++) embeddings[f * dim + d]! -= median;
   }
   return embeddings;
+}
+
+/** Reorders `a` so that a[k] is its k-th smallest value, no larger value before it and no smaller after; returns a[k]. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    // Median of three as the pivot, then a Hoare partition.
+    const m = (lo + hi) >> 1;
+    const pivot = Math.max(Math.min(a[lo]!, a[m]!), Math.min(Math.max(a[lo]!, a[m]!), a[hi]!));
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
 }

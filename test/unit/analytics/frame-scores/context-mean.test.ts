@@ -27,3 +27,19 @@ describe('subtractFileMedian', () => {
     assert.deepEqual([...subtractFileMedian(Float64Array.of(4, 1, 2, 9), 1)], [1, -2, -1, 6]);
   });
 });
+
+describe('subtractFileMedian on many frames', () => {
+  it('agrees with a sorted median for odd and even counts, ties included', () => {
+    let seed = 12345;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const frames of [1, 2, 7, 100, 1001]) {
+      const values = Float64Array.from({ length: frames * 3 }, (_, i) => (i % 3 === 2 ? Math.floor(next() * 4) : next() * 10 - 5));
+      const expected = [0, 1, 2].map((d) => {
+        const column = Array.from({ length: frames }, (_, f) => values[f * 3 + d]!).sort((a, b) => a - b);
+        return frames % 2 ? column[frames >> 1]! : (column[(frames >> 1) - 1]! + column[frames >> 1]!) / 2;
+      });
+      const out = subtractFileMedian(Float64Array.from(values), 3);
+      out.forEach((v, i) => assert.equal(v, values[i]! - expected[i % 3]!, `${frames} frames, value ${i}`));
+    }
+  });
+});

@@ -28,6 +28,15 @@ describe('gaussian model', () => {
     [2, 4, 2, 8, 2 * 9 - 4 * 6 + 4 * 4].forEach((expected, i) => close(d[i]!, expected));
   });
 
+  it('gives the same distances in groups of four as one at a time', () => {
+    const accumulator = gaussianAccumulator(2);
+    accumulator.add(points);
+    const model = accumulator.fit(0, 'test');
+    const many = Float64Array.from({ length: 2 * 7 }, (_, i) => (i % 5) - 2 + i / 10);
+    const together = mahalanobisSquared(model, many);
+    for (let r = 0; r < 7; r++) close(together[r]!, mahalanobisSquared(model, many.subarray(2 * r, 2 * r + 2))[0]!);
+  });
+
   it('keeps the covariance of vectors far from the origin', () => {
     const accumulator = gaussianAccumulator(2);
     accumulator.add(points.map((v) => v + 1e9));
