@@ -13,6 +13,8 @@ import { coldTokensDetector } from './cold-tokens.detector.js';
 import type { CodebooksSource, DetectionOutput, Detector, DetectorContext, ResolvedParams, ScoringEnvironment } from './detector.js';
 import { eventClassifierDetector } from './event-classifier.detector.js';
 import { distributionShiftDetector } from './distribution-shift.detector.js';
+import { embeddingChangeDetector } from './embedding-change.detector.js';
+import { embeddingNoveltyDetector } from './embedding-novelty.detector.js';
 import { interLayerSpreadDetector } from './inter-layer-spread.detector.js';
 import { keyLayerVarianceDetector } from './key-layer-variance.detector.js';
 import { resolveParams } from './resolve-params.js';
@@ -29,6 +31,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   distributionShiftDetector,
   changeRateDetector,
   tokenEnrichmentDetector,
+  embeddingNoveltyDetector,
+  embeddingChangeDetector,
   eventClassifierDetector,
 ];
 

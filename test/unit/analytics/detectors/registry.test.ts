@@ -18,7 +18,7 @@ describe('createDetectorRegistry', () => {
   it('lists the built-in detectors in order', () => {
     assert.deepEqual(
       registry.list().map((d) => d.name),
-      ['keyLayerVariance', 'interLayerSpread', 'coldTokens', 'tokenSurprisal', 'distributionShift', 'changeRate', 'tokenEnrichment', 'eventClassifier'],
+      ['keyLayerVariance', 'interLayerSpread', 'coldTokens', 'tokenSurprisal', 'distributionShift', 'changeRate', 'tokenEnrichment', 'embeddingNovelty', 'embeddingChange', 'eventClassifier'],
     );
   });
 
