@@ -27,7 +27,7 @@ export async function sourceGroups(audios: readonly AudioRow[], spec: SourceGrou
   if (spec.kind === 'metadata') {
     const missing = audios.filter((a) => !a.metadata[spec.key]);
     if (missing.length) {
-      throw invalidArgument(`groupBy: ${missing.length} of ${audios.length} audios have no metadata "${excerpt(spec.key)}" to group by: ${listed(missing.map(shownName))}`, {
+      throw invalidArgument(`groupBy: ${missing.length} of ${audios.length} audios have no metadata ${excerpt(spec.key)} to group by: ${listed(missing.map(shownName))}`, {
         argument: 'groupBy',
         value: clip(spec.key),
       });

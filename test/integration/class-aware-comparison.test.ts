@@ -7,6 +7,7 @@ import { BUILT_IN_DETECTORS, createDetectorRegistry } from '../../src/analytics/
 import { LIMITS } from '../../src/api/limits.js';
 import {
   AddDetectionsToRunDocument,
+  CompareDetectorsDocument,
   EvaluationRunDocument,
   ImportLabelsDocument,
   IngestCodesDocument,
@@ -44,11 +45,11 @@ const fakeClassifier: Detector = {
   },
 };
 
-/** 50 frames (4 s) whose layer-1 token is `value` on the frame ranges given, 0 elsewhere. */
-function rows(spans: readonly [number, number, number][]): number[][] {
+/** 50 frames (4 s) whose layer-1 token is `value` on the frame ranges given, 0 elsewhere; `salt` makes matrices differ. */
+function rows(spans: readonly [number, number, number][], salt = 0): number[][] {
   return Array.from({ length: 50 }, (_, f) => {
     const span = spans.find(([start, end]) => f >= start && f < end);
-    return Array.from({ length: 16 }, (_, l) => (l === 0 ? (span?.[2] ?? 0) : (f * 7 + l * 13) % 2048));
+    return Array.from({ length: 16 }, (_, l) => (l === 0 ? (span?.[2] ?? 0) : (f * 7 + l * 13 + salt) % 2048));
   });
 }
 
@@ -57,6 +58,107 @@ const close = (actual: number | null | undefined, expected: number, what: string
 };
 
 const values = (s: SedEvalScoresPartsFragment) => ({ p: s.precision.value, r: s.recall.value, f1: s.f1.value, er: s.errorRate.value });
+
+/** Records the audios each scoring held out of training; scores frame i as i mod 5. */
+function heldOutSpy(calls: number[][]): Detector {
+  return {
+    name: 'heldOutSpy',
+    description: 'Records the held-out audios.',
+    parameters: [{ name: 'training', type: 'string', corpus: 'training', description: 'Training corpus.' }],
+    defaultThreshold: () => ({ rule: 'percentile', percentile: 90 }),
+    async score(matrix, _params, env) {
+      calls.push([...(env.ctx.heldOutAudioIds ?? [])].sort((x, y) => x - y));
+      return Float64Array.from({ length: matrix.frames }, (_, i) => i % 5);
+    },
+  };
+}
+
+describe('source-group folds and transfer rows', () => {
+  let t: TestApp;
+  const speakers = ['p1', 'p1', 'p1', 'p2', 'p2', 'p3', 'p4', 'p4'];
+  let speakerOf: Map<number, string>;
+
+  before(async () => {
+    t = await createTestApp();
+    const paths: string[] = [];
+    for (const [i, speaker] of speakers.entries()) {
+      const path = join(t.root, `v${i}.jsonl`);
+      await writeFile(path, JSON.stringify({ audio: `v${i}.wav`, text: 'hi', speaker, audio_codes: rows([[10, 20, 1]], i) }) + '\n');
+      paths.push(path);
+    }
+    dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'voices', paths }));
+    dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'elsewhere', paths: [paths[0]!] }));
+    const labels = join(t.root, 'labels.csv');
+    await writeFile(labels, 'file,start_s,end_s,label\n' + speakers.map((_, i) => `v${i}.jsonl,0.8,1.6,dog\n`).join(''));
+    dataOf(await execute(t.app, ImportLabelsDocument, { corpus: 'voices', path: labels, format: 'CSV' }));
+    const elsewhere = join(t.root, 'elsewhere.csv');
+    await writeFile(elsewhere, 'file,start_s,end_s,label\nv0.jsonl,0.8,1.6,dog\n');
+    dataOf(await execute(t.app, ImportLabelsDocument, { corpus: 'elsewhere', path: elsewhere, format: 'CSV' }));
+    const [corpus] = await t.app.store.corpora.requireByNames(['voices']);
+    const audios = await t.app.store.audios.listByCorpus(corpus!.id, 100, 0);
+    speakerOf = new Map(audios.map((a) => [a.id, a.metadata['speaker']!]));
+  });
+  after(async () => t.close());
+
+  /** Checks that every held-out set is a union of whole speakers, and returns the distinct folds. */
+  function checkWholeGroups(calls: number[][]): Set<string> {
+    assert.equal(calls.length, speakers.length, 'every audio scored once');
+    for (const heldOut of calls) {
+      const held = new Set(heldOut.map((id) => speakerOf.get(id)));
+      for (const [id, speaker] of speakerOf) assert.equal(heldOut.includes(id), held.has(speaker), `speaker ${speaker} is held out whole or not at all`);
+    }
+    return new Set(calls.map((c) => c.join(',')));
+  }
+
+  it('keeps every speaker within one fold with groupBy a metadata key', async () => {
+    const calls: number[][] = [];
+    const registry = createDetectorRegistry([...BUILT_IN_DETECTORS, heldOutSpy(calls)]);
+    const run = await compareDetectors(t.app.store, registry, { corpus: 'voices', detectors: [{ name: 'heldOutSpy', params: { training: 'voices' } }], folds: 3, seed: 2, bootstrap: 5, groups: { kind: 'metadata', key: 'speaker' } }, limits);
+    assert.equal(checkWholeGroups(calls).size, 3);
+    assert.deepEqual([run.report.rows[0]!.protocol, run.report.rows[0]!.trainingCorpus, run.report.groupBy, run.report.groupCount], ['CROSS_VALIDATED', 'voices', 'speaker', 4]);
+    const shown = dataOf(await execute(t.app, EvaluationRunDocument, { id: String(run.id) })).evaluationRun;
+    assert.deepEqual([shown.groupBy, shown.groupsFile, shown.groupCount, shown.rows[0]!.protocol], ['speaker', null, 4, 'CROSS_VALIDATED']);
+  });
+
+  it('keeps every group of a file,group CSV within one fold, through the API', async () => {
+    const groups = join(t.root, 'groups.csv');
+    await writeFile(groups, 'file,group\n' + speakers.map((s, i) => `v${i}.jsonl,${s}`).join('\n') + '\n');
+    const calls: number[][] = [];
+    const registry = createDetectorRegistry([...BUILT_IN_DETECTORS, heldOutSpy(calls)]);
+    const run = await compareDetectors(t.app.store, registry, { corpus: 'voices', detectors: [{ name: 'heldOutSpy', params: { training: 'voices' } }], folds: 5, seed: 1, bootstrap: 5, groups: { kind: 'file', path: groups } }, limits);
+    assert.equal(checkWholeGroups(calls).size, 4, 'no more folds than groups');
+    assert.deepEqual([run.report.groupsFile, run.report.groupBy], ['groups.csv', null]);
+    const viaApi = dataOf(await execute(t.app, CompareDetectorsDocument, { corpus: 'voices', detectors: [{ name: 'tokenEnrichment', params: { training: 'voices' } }], bootstrap: 5, groups })).compareDetectors;
+    assert.deepEqual([viaApi.groupsFile, viaApi.groupCount, viaApi.rows[0]!.protocol], ['groups.csv', 4, 'CROSS_VALIDATED']);
+  });
+
+  it('marks a configuration trained on another corpus as a TRANSFER row naming it', async () => {
+    const run = dataOf(await execute(t.app, CompareDetectorsDocument, { corpus: 'voices', detectors: [{ name: 'tokenEnrichment', params: { training: 'elsewhere' } }, { name: 'keyLayerVariance' }], bootstrap: 5 })).compareDetectors;
+    const byDetector = new Map(run.rows.map((r) => [r.detector, [r.protocol, r.trainingCorpus, r.crossValidated]]));
+    assert.deepEqual(byDetector.get('tokenEnrichment'), ['TRANSFER', 'elsewhere', false]);
+    assert.deepEqual(byDetector.get('keyLayerVariance'), ['NONE', null, false]);
+  });
+
+  describe('misuse', () => {
+    it('rejects a metadata key some audios lack, naming them', async () => {
+      onlyError(
+        await execute(t.app, CompareDetectorsDocument, { corpus: 'voices', detectors: [{ name: 'keyLayerVariance' }], bootstrap: 5, groupBy: 'room' }),
+        'INVALID_ARGUMENT',
+        /groupBy: 8 of 8 audios have no metadata "room" to group by: "v0\.jsonl:1", "v1\.jsonl:1", .* and 3 more/,
+      );
+    });
+
+    it('rejects a groups file that leaves audios out or names unknown ones, and both options at once', async () => {
+      const partial = join(t.root, 'partial.csv');
+      await writeFile(partial, 'file,group\nv0.jsonl,p1\n');
+      onlyError(await execute(t.app, CompareDetectorsDocument, { corpus: 'voices', detectors: [{ name: 'keyLayerVariance' }], bootstrap: 5, groups: partial }), 'INVALID_ARGUMENT', /groups: .*partial\.csv gives no group to 7 of 8 audios: "v1\.jsonl:1", .* and 2 more/);
+      const stray = join(t.root, 'stray-groups.csv');
+      await writeFile(stray, 'file,group\nnobody.wav,p1\n');
+      onlyError(await execute(t.app, CompareDetectorsDocument, { corpus: 'voices', detectors: [{ name: 'keyLayerVariance' }], bootstrap: 5, groups: stray }), 'INVALID_ARGUMENT', /groups: .*stray-groups\.csv line 2: "nobody\.wav" names no audio of the corpus; expected exactly one/);
+      onlyError(await execute(t.app, CompareDetectorsDocument, { corpus: 'voices', detectors: [{ name: 'keyLayerVariance' }], bootstrap: 5, groups: partial, groupBy: 'speaker' }), 'INVALID_ARGUMENT', /give groupBy or groups, not both/);
+    });
+  });
+});
 
 describe('class-aware comparisons, external rows and paired bootstraps', () => {
   let t: TestApp;
