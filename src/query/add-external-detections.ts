@@ -30,9 +30,10 @@ const SHOWN = 5;
  * without detections has none. The detections are class-aware when any label is a class of the
  * run. Nothing changes on any error: INVALID_ARGUMENT naming the files the run's audios do not
  * include (or a stem two audios share), a run stored before runs kept their reference, or an
- * empty name; ALREADY_EXISTS for a name a row has; NOT_FOUND for an unknown run.
+ * empty name; ALREADY_EXISTS for a name a row has; LIMIT_EXCEEDED when the run already holds
+ * `maxRows` rows; NOT_FOUND for an unknown run.
  */
-export async function addExternalDetections(store: Store, input: ExternalDetections): Promise<EvaluationRun> {
+export async function addExternalDetections(store: Store, input: ExternalDetections, maxRows: number): Promise<EvaluationRun> {
   const name = input.name.trim();
   if (!name) throw invalidArgument('name must name the row; received an empty name', { argument: 'name' });
   const run = asEvaluationRun(await store.evaluationRuns.require(input.run));
@@ -41,6 +42,7 @@ export async function addExternalDetections(store: Store, input: ExternalDetecti
     throw invalidArgument(`evaluation run ${run.id} was stored before runs kept their reference labels, so detections cannot be scored against it; run the comparison again`, { argument: 'run', value: run.id });
   }
   checkNameFree(report, name, run.id);
+  checkRoom(report, run.id, maxRows);
   const detections = await readEventLabels(input.path);
   const audios = await store.audios.findByIds(report.files.map((f) => f.audioId));
   const byStem = new Map<string, number[]>();
@@ -81,9 +83,16 @@ export async function addExternalDetections(store: Store, input: ExternalDetecti
   const updated = await store.evaluationRuns.updateReport(run.id, (stored) => {
     const current = stored as unknown as ComparisonReport;
     checkNameFree(current, name, run.id);
+    checkRoom(current, run.id, maxRows);
     return { ...stored, rows: rankRows([...current.rows, plainRow]) };
   });
   return asEvaluationRun(updated);
+}
+
+function checkRoom(report: ComparisonReport, run: number, maxRows: number): void {
+  if (report.rows.length >= maxRows) {
+    throw new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `run ${run} already has ${report.rows.length} rows, the most a run may hold (${maxRows}); compare again with fewer configurations`, { argument: 'run', max: maxRows });
+  }
 }
 
 function checkNameFree(report: ComparisonReport, name: string, run: number): void {

@@ -60,7 +60,7 @@ export class EvaluationRunResolver {
   @Mutation(() => EvaluationRun, {
     description:
       `Scores detections made elsewhere (a server-side file or folder inside the data roots: label CSV, DCASE event list, or Audacity tracks named after the audios) against a stored run's reference, on its audios with its bootstrap and seed, and adds them to the run as an EXTERNAL row named name. ` +
-      `Files are matched by stem; the detections are class-aware when any label is a class of the run. Nothing changes on any error: INVALID_ARGUMENT naming files the run's audios do not include, ALREADY_EXISTS for a name a row has, NOT_FOUND for an unknown run. Cost: ${COST.compare} + selection.`,
+      `Files are matched by stem; the detections are class-aware when any label is a class of the run. Nothing changes on any error: INVALID_ARGUMENT naming files the run's audios do not include, ALREADY_EXISTS for a name a row has, LIMIT_EXCEEDED when the run already holds ${LIMITS.maxComparisonConfigurations} rows, NOT_FOUND for an unknown run. Cost: ${COST.compare} + selection.`,
     complexity: storeRead(COST.compare),
   })
   async addDetectionsToRun(
@@ -70,7 +70,7 @@ export class EvaluationRunResolver {
     @Ctx() ctx: ApiContext,
   ): Promise<EvaluationRun> {
     const id = parseId(run, 'run');
-    return toEvaluationRun(await addExternalDetections(ctx.store, { run: id, path: await resolveInsideRoots(path, ctx.config.dataRoots), name }));
+    return toEvaluationRun(await addExternalDetections(ctx.store, { run: id, path: await resolveInsideRoots(path, ctx.config.dataRoots), name }, LIMITS.maxComparisonConfigurations));
   }
 
   @Query(() => [EvaluationRun], { description: `Stored evaluation runs, newest first; only those of \`corpus\` when given (NOT_FOUND for an unknown corpus). Cost: ${COST.store} + ${COST.assumedList} × selection.`, complexity: uncappedList(COST.store) })

@@ -112,7 +112,11 @@ export class LeaderboardRow {
   @Field(() => [ClassMetrics], { description: `One entry per label value of the corpus, sorted by label. Cost: ${COST.assumedList} × selection.`, complexity: uncappedList(0) })
   classes!: ClassMetrics[];
 
-  @Field(() => SedEvalReport, { nullable: true, description: 'sed_eval\'s class-aware scores of the detections\' own classes, with intervals; null for class-agnostic detectors (and rows stored before they were kept).' })
+  @Field(() => SedEvalReport, {
+    nullable: true,
+    description: `sed_eval's class-aware scores of the detections' own classes, with intervals; null for class-agnostic detectors (and rows stored before they were kept). Cost: ${COST.classAwareReport}, whatever the selection (stored with the row).`,
+    complexity: () => COST.classAwareReport,
+  })
   classAware!: SedEvalReport | null;
 }
 
