@@ -19,6 +19,8 @@ export const COST = {
   detect: 5_000,
   /** One comparison: detectors on every audio of a corpus; its own caps bound it (configurations, folds, bootstrap). */
   compare: 20_000,
+  /** A leaderboard row's class-aware report: read with the row's stored JSON, its size bounded by the run's classes. */
+  classAwareReport: 100,
   /** Items assumed for a list that has no cap of its own (corpora, labels, runs, detectors). */
   assumedList: 10,
 } as const;

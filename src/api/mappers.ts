@@ -14,7 +14,12 @@ import { DetectionResult, DetectorInfo, ThresholdComparison } from './types/dete
 import { IngestFileResult, IngestStatus } from './types/ingest-report.type.js';
 import { Layer } from './types/layer.type.js';
 import type { EvaluationRun } from '../query/compare-detectors.js';
+import { rowProtocol } from '../analytics/comparison/leaderboard.js';
 import { EvaluationRun as EvaluationRunType } from './types/evaluation-run.type.js';
+import type { EvaluationProtocol } from './types/evaluation-run.type.js';
+import type { SedEvalReport } from './types/sed-eval-report.type.js';
+import { PairedDifference as PairedDifferenceType } from './types/paired-difference.type.js';
+import type { RowDifference } from '../query/row-difference.js';
 import type { LayerScope } from './types/layer.type.js';
 
 /** Storage row → GraphQL Corpus. */
@@ -126,6 +131,11 @@ export function toIngestFileResult(r: IngestFileOutcome): IngestFileResult {
   };
 }
 
+/** A paired bootstrap between two rows → GraphQL PairedDifference. */
+export function toPairedDifference(difference: RowDifference): PairedDifferenceType {
+  return Object.assign(new PairedDifferenceType(), { ...difference, run: String(difference.run) });
+}
+
 /** A stored comparison → GraphQL EvaluationRun. */
 export function toEvaluationRun(run: EvaluationRun): EvaluationRunType {
   const { report, spec } = run;
@@ -141,13 +151,20 @@ export function toEvaluationRun(run: EvaluationRun): EvaluationRunType {
     audioCount: report.audioCount,
     eventCount: report.eventCount,
     classes: [...report.classes],
+    groupBy: report.groupBy ?? null,
+    groupsFile: report.groupsFile ?? null,
+    groupCount: report.groupCount ?? null,
     detectors: spec.detectors.map((d) => ({ ...d })),
-    rows: report.rows.map((row) => ({
+    // perFile (counts for paired bootstraps) stays out of the API's rows.
+    rows: report.rows.map(({ perFile: _perFile, ...row }) => ({
       ...row,
+      protocol: rowProtocol(row).protocol as EvaluationProtocol,
+      trainingCorpus: rowProtocol(row).trainingCorpus,
       parameters: { ...row.parameters },
       thresholdRule: { ...row.thresholdRule },
       segmenter: { ...row.segmenter },
       classes: [...row.classes],
+      classAware: (row.classAware ?? null) as SedEvalReport | null,
     })),
   });
 }

@@ -255,7 +255,7 @@ program
 program
   .command('compare')
   .description('compare detector configurations on a labelled corpus: a leaderboard of event, segment and frame scores with 95% bootstrap intervals, stored as an evaluation run')
-  .requiredOption('--corpus <name>', 'labelled corpus to evaluate on (its stored labels are the reference)')
+  .option('--corpus <name>', 'labelled corpus to evaluate on (its stored labels are the reference)')
   .option('--detector <spec>', 'name or name:{json params}, e.g. keyLayerVariance:{"percentile":90} (repeatable)', (v: string, prev: DetectorConfigArg[]) => [...prev, parseDetectorSpec(v)], [] as DetectorConfigArg[])
   .option('--sweep <sweep>', 'detector=parameter=v1,v2,… or detector=parameter=a..b, e.g. keyLayerVariance=percentile=90..99 (repeatable)', (v: string, prev: SweepArg[]) => [...prev, parseSweep(v)], [] as SweepArg[])
   .option('--folds <n>', 'cross-validation folds for detectors trained on the corpus itself (2..20, default 5)', integer('folds'))
@@ -265,6 +265,11 @@ program
   .option('--name <name>', 'a name for the stored run')
   .option('--labels <path>', 'label file (CSV file,start_s,end_s,label) or folder of Audacity tracks to use instead of the stored labels')
   .option('--labels-format <format>', 'csv or audacity (default csv)')
+  .option('--group-by <key>', 'cross-validation folds keep audios sharing this metadata value (e.g. speaker) together')
+  .option('--groups <file>', 'cross-validation folds keep source groups together, read from a CSV with the header file,group')
+  .option('--json', 'print the whole run as JSON, field names as in the GraphQL schema')
+  .option('--add-detections <file>', 'instead of comparing: score this detections file (CSV, DCASE list, Audacity tracks) against stored run --run and add it as row --name')
+  .option('--run <id>', 'the stored run --add-detections adds to')
   .option(...db)
   .action(async (o) => {
     process.exitCode = await compareCommand(o);
@@ -274,7 +279,10 @@ program
   .command('runs')
   .description('list stored evaluation runs, or reprint one with --show')
   .option('--corpus <name>', 'only runs on this corpus')
-  .option('--show <id>', 'reprint the leaderboard of this run')
+  .option('--show <id>', 'reprint the leaderboard and per-class table of this run')
+  .option('--diff <rows...>', 'with --show: paired bootstrap of row a − row b (two configurations or ranks): event F1 and frame AUROC with 95% intervals')
+  .option('--iterations <n>', 'resamples of the paired bootstrap (1..2000, default 1000)', integer('iterations'))
+  .option('--json', 'print the run (or the difference) as JSON, field names as in the GraphQL schema')
   .option(...db)
   .action(async (o) => {
     process.exitCode = await runsCommand(o);

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { rankRows } from '../analytics/comparison/leaderboard.js';
-import type { LeaderboardRow } from '../analytics/comparison/leaderboard.js';
+import type { EvaluationProtocol, LeaderboardRow } from '../analytics/comparison/leaderboard.js';
 import { scorecard } from '../analytics/comparison/scorecard.js';
 import type { ScoredFile } from '../analytics/comparison/scorecard.js';
 import type { DetectorRegistry } from '../analytics/detectors/registry.js';
 import { AGNOSTIC_LABEL } from '../analytics/evaluation/event.js';
 import { fileFolds } from '../analytics/evaluation/file-folds.js';
+import { groupFolds } from '../analytics/evaluation/group-folds.js';
 import type { CodeMatrix } from '../domain/code-matrix.js';
 import { ErrorCode, TokenscopeError, invalidArgument } from '../errors.js';
 import type { LabelSpan } from '../labels/audacity-labels.js';
@@ -18,6 +20,8 @@ import type { LabelFormat } from './corpus-labels.js';
 import { resolveConfigurations } from './detector-configurations.js';
 import type { DetectorConfiguration, ResolvedConfiguration } from './detector-configurations.js';
 import { requireModelCorpus } from './require-model-corpus.js';
+import { sourceGroups } from './source-groups.js';
+import type { SourceGroupSpec } from './source-groups.js';
 import type { LabelOverride } from './detector-context.js';
 
 /** What a comparison evaluates; stored as the run's spec. */
@@ -40,6 +44,11 @@ export interface ComparisonSpec {
    * the evaluated corpus) instead of the stored labels; audios it does not name have no events.
    */
   readonly labels?: { readonly path: string; readonly format: LabelFormat } | null;
+  /**
+   * Cross-validation folds that keep each source group whole (a metadata key of the audios, or a
+   * `file,group` CSV) instead of dealing files one by one.
+   */
+  readonly groups?: SourceGroupSpec | null;
 }
 
 /** Caps of one comparison (the API's LIMITS). */
@@ -62,6 +71,21 @@ export interface ComparisonReport {
   readonly classes: readonly string[];
   /** Best event F1 first. */
   readonly rows: readonly LeaderboardRow[];
+  /** The metadata key whose values kept source groups in one fold; null otherwise (absent in older runs). */
+  readonly groupBy?: string | null;
+  /** The base name of the `file,group` CSV that did; null otherwise. */
+  readonly groupsFile?: string | null;
+  /** Source groups the folds kept whole (null without groups). */
+  readonly groupCount?: number | null;
+  /** Every evaluated audio with its frames and reference events, so detections made elsewhere can be scored later (absent in older runs). */
+  readonly files?: readonly ReportFile[];
+}
+
+/** One evaluated audio as a run keeps it: its frames and reference events [start s, end s, label]. */
+export interface ReportFile {
+  readonly audioId: number;
+  readonly frames: number;
+  readonly reference: readonly (readonly [number, number, string])[];
 }
 
 /** A stored comparison, typed. */
@@ -106,24 +130,29 @@ export async function compareDetectors(store: Store, registry: DetectorRegistry,
     : undefined;
   const matrices = new Map<number, CodeMatrix>();
   for (const a of audios) matrices.set(a.id, await store.audios.window(a.id, 0, a.frameCount));
+  const groups = spec.groups ? await sourceGroups(audios, spec.groups) : null;
   const foldOf = new Map<number, readonly number[]>();
-  for (const fold of fileFolds(ids, spec.folds, spec.seed)) for (const id of fold) foldOf.set(id, fold);
+  for (const fold of groups ? groupFolds(groups, spec.folds, spec.seed) : fileFolds(ids, spec.folds, spec.seed)) for (const id of fold) foldOf.set(id, fold);
   const classes = [...new Set([...labels.values()].flat().map((l) => l.label))].sort();
   const bootstrap = { iterations: spec.bootstrap, seed: spec.seed };
 
   const rows: LeaderboardRow[] = [];
   for (const config of configurations) {
-    const crossValidated = config.resolved['training'] === corpus.name;
+    const training = trainingCorpus(config);
+    const crossValidated = training === corpus.name;
+    const protocol: EvaluationProtocol = training === null ? 'NONE' : crossValidated ? 'CROSS_VALIDATED' : 'TRANSFER';
     const started = performance.now();
     const files: ScoredFile[] = [];
+    let classAware = false;
     for (const audio of audios) {
       const heldOut = crossValidated ? foldOf.get(audio.id)! : [audio.id];
       const run = await registry.run(config.detector.name, config.params, matrices.get(audio.id)!, storeDetectorContext(store, audio, heldOut, override));
+      if (run.classes) classAware = true;
       files.push({
         file: String(audio.id),
         frames: audio.frameCount,
         reference: (labels.get(audio.id) ?? []).map(toEvent),
-        estimated: run.anomalies.map((a) => ({ start: a.startSeconds, end: a.endSeconds, label: AGNOSTIC_LABEL })),
+        estimated: run.anomalies.map((a) => ({ start: a.startSeconds, end: a.endSeconds, label: a.label ?? AGNOSTIC_LABEL })),
         scores: run.scores,
       });
     }
@@ -135,8 +164,10 @@ export async function compareDetectors(store: Store, registry: DetectorRegistry,
       thresholdRule: config.thresholdRule,
       segmenter: config.segmenter,
       crossValidated,
+      protocol,
+      trainingCorpus: training,
       runMilliseconds,
-      ...scorecard(files, classes, bootstrap),
+      ...scorecard(files, classes, bootstrap, { classAware }),
     });
   }
   const report: ComparisonReport = {
@@ -148,11 +179,22 @@ export async function compareDetectors(store: Store, registry: DetectorRegistry,
     eventCount,
     classes,
     rows: rankRows(rows),
+    groupBy: spec.groups?.kind === 'metadata' ? spec.groups.key : null,
+    groupsFile: spec.groups?.kind === 'file' ? basename(spec.groups.path) : null,
+    groupCount: groups ? new Set(groups.values()).size : null,
+    files: audios.map((a) => ({ audioId: a.id, frames: a.frameCount, reference: (labels.get(a.id) ?? []).map((l) => [l.start, l.end, l.label] as const) })),
   };
   const stored: ComparisonSpec = { ...spec, model };
   // Through JSON once, so the run returned now is exactly the one reopened later.
   const row = await store.evaluationRuns.create(corpus.id, spec.name ?? null, plain(stored), plain(report));
   return asEvaluationRun(row);
+}
+
+/** The corpus a configuration trains on (its `training` corpus parameter), or null when it trains on none. */
+function trainingCorpus(config: ResolvedConfiguration): string | null {
+  const spec = config.detector.parameters.find((p) => p.corpus === 'training');
+  const value = spec ? config.resolved[spec.name] : undefined;
+  return typeof value === 'string' ? value : null;
 }
 
 function toEvent(span: LabelSpan): { start: number; end: number; label: string } {

@@ -51,6 +51,21 @@ export class EvaluationRunRepository {
     return toRun(rows[0]!);
   }
 
+  /**
+   * Rewrites a run's report in one transaction: `change` receives the stored report and returns the
+   * new one (JSON-safe), or throws to leave it as it was. NOT_FOUND when there is no such run.
+   */
+  async updateReport(id: number, change: (report: Record<string, unknown>) => Record<string, unknown>): Promise<EvaluationRunRow> {
+    const rows = await versionedTransaction(this.db, async (tx) => {
+      const current = await tx.query(`SELECT ${columns} FROM evaluation_runs WHERE id = ?`, [id]);
+      if (!current.length) throw notFound(`evaluation run ${id} does not exist`, { evaluationRunId: id });
+      const run = toRun(current[0]!);
+      recordChange(tx, { corpusIds: [run.corpusId] });
+      return tx.query(`UPDATE evaluation_runs SET report = ? WHERE id = ? RETURNING ${columns}`, [JSON.stringify(change(run.report)), id]);
+    });
+    return toRun(rows[0]!);
+  }
+
   /** Deletes a run; NOT_FOUND when there is none. */
   async delete(id: number): Promise<void> {
     const rows = await versionedTransaction(this.db, async (tx) => {

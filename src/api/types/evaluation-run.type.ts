@@ -1,19 +1,27 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Metric } from './metric.type.js';
+import { SedEvalReport } from './sed-eval-report.type.js';
+
+/** How a row's detections relate to the evaluated files. */
+export enum EvaluationProtocol {
+  CROSS_VALIDATED = 'CROSS_VALIDATED',
+  TRANSFER = 'TRANSFER',
+  NONE = 'NONE',
+  EXTERNAL = 'EXTERNAL',
+}
+registerEnumType(EvaluationProtocol, {
+  name: 'EvaluationProtocol',
+  description: 'How a row was evaluated.',
+  valuesConfig: {
+    CROSS_VALIDATED: { description: 'Trained on the evaluated corpus; each audio scored by a model fitted without any audio of its fold (file folds, or source-group folds).' },
+    TRANSFER: { description: 'Trained on another corpus (trainingCorpus) than the evaluated one.' },
+    NONE: { description: 'Trained on no labels (unsupervised or fixed rules).' },
+    EXTERNAL: { description: 'Detections made elsewhere, read from a file and scored against the run\'s reference.' },
+  },
+});
 import { COST, listOf, uncappedList } from '../costs.js';
 import { LIMITS } from '../limits.js';
-
-@ObjectType({ description: 'A score with its 95 % percentile-bootstrap interval over audio files; null where undefined (e.g. recall without reference events, AUROC without positive frames).' })
-export class Metric {
-  @Field(() => Float, { nullable: true })
-  value!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'Lower bound (2.5 % point of the resampled values).' })
-  low!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'Upper bound (97.5 % point of the resampled values).' })
-  high!: number | null;
-}
 
 @ObjectType({ description: 'Class-agnostic overall event-based scores (sed_eval: 0.2 s onset collar, offset collar max(0.2 s, half the event), one-to-one matching).' })
 export class EventMetrics {
@@ -74,14 +82,20 @@ export class LeaderboardRow {
   @Field(() => GraphQLJSONObject, { description: 'The detector\'s own parameters, defaults filled in.' })
   parameters!: Record<string, unknown>;
 
-  @Field(() => GraphQLJSONObject, { description: 'The threshold rule applied, defaults filled in.' })
+  @Field(() => GraphQLJSONObject, { description: 'The threshold rule applied, defaults filled in; {} for external detections.' })
   thresholdRule!: Record<string, unknown>;
 
-  @Field(() => GraphQLJSONObject, { description: 'The segmenter applied.' })
+  @Field(() => GraphQLJSONObject, { description: 'The segmenter applied; {} for external detections.' })
   segmenter!: Record<string, unknown>;
 
   @Field({ description: 'True when the configuration trained on the evaluated corpus: each audio was scored by a model fitted without any audio of its cross-validation fold.' })
   crossValidated!: boolean;
+
+  @Field(() => EvaluationProtocol, { description: 'How the detections relate to the evaluated files: cross-validated, transfer from another corpus, untrained, or external.' })
+  protocol!: EvaluationProtocol;
+
+  @Field(() => String, { nullable: true, description: 'The corpus a supervised configuration trained on (the evaluated one when cross-validated); null when it trained on none.' })
+  trainingCorpus!: string | null;
 
   @Field(() => Float, { description: 'Wall time of scoring every audio (fitting included, metrics not), milliseconds.' })
   runMilliseconds!: number;
@@ -97,6 +111,13 @@ export class LeaderboardRow {
 
   @Field(() => [ClassMetrics], { description: `One entry per label value of the corpus, sorted by label. Cost: ${COST.assumedList} × selection.`, complexity: uncappedList(0) })
   classes!: ClassMetrics[];
+
+  @Field(() => SedEvalReport, {
+    nullable: true,
+    description: `sed_eval's class-aware scores of the detections' own classes, with intervals; null for class-agnostic detectors (and rows stored before they were kept). Cost: ${COST.classAwareReport}, whatever the selection (stored with the row).`,
+    complexity: () => COST.classAwareReport,
+  })
+  classAware!: SedEvalReport | null;
 }
 
 @ObjectType({ description: 'A stored detector comparison on a labelled corpus: the leaderboard and what produced it.' })
@@ -132,6 +153,15 @@ export class EvaluationRun {
 
   @Field(() => [String], { description: 'Label values of the corpus, sorted.' })
   classes!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The audio metadata key whose values kept source groups within one cross-validation fold; null otherwise.' })
+  groupBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The file name of the file,group CSV whose groups were kept within one cross-validation fold; null otherwise.' })
+  groupsFile!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Source groups kept whole by the folds; null for file folds.' })
+  groupCount!: number | null;
 
   @Field(() => [GraphQLJSONObject], { description: 'The configurations as given (before sweep expansion).' })
   detectors!: Record<string, unknown>[];

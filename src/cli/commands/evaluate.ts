@@ -1,6 +1,6 @@
 import { evaluate } from '../../analytics/evaluation/evaluate.js';
-import type { EvaluationReport } from '../../analytics/evaluation/evaluate.js';
-import type { MetricPair, Scored } from '../../analytics/evaluation/summary.js';
+import { toSedEvalReport } from '../../analytics/comparison/sed-eval-report.js';
+import type { SedEvalReport } from '../../analytics/comparison/sed-eval-report.js';
 import { lengthsFromEvents } from '../../analytics/evaluation/evaluated-lengths.js';
 import type { Scores } from '../../analytics/evaluation/scores.js';
 import { invalidArgument } from '../../errors.js';
@@ -21,14 +21,17 @@ export interface EvaluateCliOptions {
   timeResolution?: number;
 }
 
-/** What `--json` prints: the inputs and settings, then the evaluation report. */
-export interface EvaluateCliReport extends EvaluationReport {
+/**
+ * What `--json` prints: the inputs and settings, then the class-aware report in the shape of the
+ * GraphQL type SedEvalReport (scores as {value, low, high}, bounds null: no bootstrap runs here).
+ */
+export interface EvaluateCliReport extends SedEvalReport {
   readonly reference: string;
   readonly estimated: string;
   readonly tCollarSeconds: number;
   readonly timeResolutionSeconds: number;
-  /** The same detections scored class-agnostically (any estimate may match any reference). */
-  readonly classAgnostic: MetricPair<Scored>;
+  /** The same detections scored class-agnostically (any estimate may match any reference), also a SedEvalReport. */
+  readonly classAgnostic: SedEvalReport;
 }
 
 /**
@@ -54,9 +57,17 @@ export async function evaluateCommand(options: EvaluateCliOptions): Promise<numb
   const files = lengthsFromEvents(reference.files, reference.rows, estimated.rows);
   const settings = { collarSeconds: tCollarSeconds, segmentSeconds: timeResolutionSeconds, bootstrap: false } as const;
   const report = evaluate(reference.rows, estimated.rows, files, settings);
-  const classAgnostic = evaluate(reference.rows, estimated.rows, files, { ...settings, classAgnostic: true }).overall;
+  const agnostic = evaluate(reference.rows, estimated.rows, files, { ...settings, classAgnostic: true });
+  const classAgnostic = agnostic.overall;
   if (options.json) {
-    const full: EvaluateCliReport = { reference: options.reference, estimated: options.estimated, tCollarSeconds, timeResolutionSeconds, ...report, classAgnostic };
+    const full: EvaluateCliReport = {
+      reference: options.reference,
+      estimated: options.estimated,
+      tCollarSeconds,
+      timeResolutionSeconds,
+      ...toSedEvalReport(report),
+      classAgnostic: toSedEvalReport(agnostic),
+    };
     console.log(JSON.stringify(full, null, 2));
     return 0;
   }

@@ -37,6 +37,8 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   EvaluationRuns: { corpus: null },
   EvaluationRun: { id: '1' },
   DeleteEvaluationRun: { id: '1' },
+  AddDetectionsToRun: { run: '1', path: 'detections.txt', name: 'theirs' },
+  PairedDifference: { id: '1', a: '1', b: '2', iterations: 1000 },
   Corpora: {},
   CreateCorpus: { name: 'c' },
   DeleteCorpus: { name: 'c' },
