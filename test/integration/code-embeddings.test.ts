@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeEmbeddingsDocument, IngestCodesDocument } from '../../src/client/generated/graphql.js';
+import { CodeEmbeddingsDocument, IngestCodesDocument, LayerEnergiesDocument } from '../../src/client/generated/graphql.js';
 import { dequantize } from '../../src/codebooks/dequantize.js';
+import { layerContribution } from '../../src/codebooks/layer-contribution.js';
 import { codeMatrix } from '../../src/domain/code-matrix.js';
 import { readModelCodebooks } from '../../src/tokenizer/model-codebooks.js';
 import { loadModel } from '../../src/tokenizer/model-registry.js';
@@ -42,6 +43,17 @@ describe('the embeddings of a codes window', () => {
       const e = dequantize(matrix, codebooks, layers);
       assert.deepEqual(codes.embeddings.flat(), Array.from(e));
     }
+  });
+
+  it('answers the residual energy of each layer of codes ingested from JSONL under a model with codebooks, as reading the frames gives', async () => {
+    const codebooks = await readModelCodebooks(await loadModel(join(repoRoot(), 'models'), 'tokenscope-ref-v1'));
+    const expected = layerContribution(codeMatrix(Uint16Array.from(rows.flat())), codebooks).mean;
+    const c = dataOf(await execute(t.app, LayerEnergiesDocument, { corpus: 'ref' })).corpus;
+    for (const energies of [c.layers.map((l) => l.residualEnergy!), c.audios.nodes[0]!.layers.map((l) => l.residualEnergy!)]) {
+      energies.forEach((e, l) => assert.ok(Math.abs(e - expected[l]!) <= 1e-12 * expected[l]!, `layer ${l + 1}: ${e} ≠ ${expected[l]}`));
+    }
+    const other = dataOf(await execute(t.app, LayerEnergiesDocument, { corpus: 'other' })).corpus;
+    assert.ok(other.layers.every((l) => l.residualEnergy === null), 'no codebooks: null');
   });
 
   it('answers NOT_FOUND for an audio whose model has no codebooks', async () => {

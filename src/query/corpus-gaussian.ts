@@ -1,0 +1,35 @@
+import type { GaussianFit } from '../analytics/embedding-space/gaussian-fit.js';
+import { GaussianAccumulator } from '../analytics/embedding-space/gaussian-fit.js';
+import type { Codebooks } from '../codebooks/codebooks.js';
+import { dequantize } from '../codebooks/dequantize.js';
+import type { CorpusRow } from '../store/rows.js';
+import type { Store } from '../store/store.js';
+import type { ResultCache } from './result-cache.js';
+
+/** Audios read per page while streaming a corpus. */
+const PAGE = 500;
+
+/**
+ * A Gaussian fitted to the frame embeddings (sum of all 16 layers' codebook vectors) of every
+ * matrix of `model` in `corpus`, streaming the matrices once. Kept in `cache` under the corpus's
+ * fingerprint for that model and the codebooks' sha256, so it is computed again only when the
+ * corpus's audios change or other codebooks are added. Stops between audios once `signal` aborts.
+ */
+export async function corpusGaussian(store: Store, cache: ResultCache, corpus: CorpusRow, model: string, codebooks: Codebooks, signal?: AbortSignal): Promise<GaussianFit> {
+  const fingerprint = await store.corpora.fingerprint(corpus.id, model);
+  return cache.get(`embedding.corpusGaussian|${corpus.id}|${fingerprint}|${codebooks.sha256}`, async () => {
+    const acc = new GaussianAccumulator(codebooks.dim);
+    for (let after = 0; ; ) {
+      signal?.throwIfAborted();
+      const page = await store.audios.listByCorpus(corpus.id, PAGE, after);
+      if (!page.length) break;
+      for (const audio of page) {
+        if (audio.model !== model) continue;
+        signal?.throwIfAborted();
+        acc.add(dequantize(await store.audios.window(audio.id, 0, audio.frameCount), codebooks));
+      }
+      after = page.at(-1)!.id;
+    }
+    return acc.fit();
+  });
+}
