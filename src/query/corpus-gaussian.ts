@@ -2,12 +2,16 @@ import type { GaussianFit } from '../analytics/embedding-space/gaussian-fit.js';
 import { GaussianAccumulator } from '../analytics/embedding-space/gaussian-fit.js';
 import type { Codebooks } from '../codebooks/codebooks.js';
 import { dequantize } from '../codebooks/dequantize.js';
+import { codeMatrix } from '../domain/code-matrix.js';
+import { LAYER_COUNT } from '../domain/contract.js';
 import type { CorpusRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import type { ResultCache } from './result-cache.js';
 
 /** Audios read per page while streaming a corpus. */
 const PAGE = 500;
+/** Frames dequantized at once, so a long audio of wide vectors (D = 512) needs 16 MiB, not its whole length. */
+const BLOCK_FRAMES = 4096;
 
 /**
  * A Gaussian fitted to the frame embeddings (sum of all 16 layers' codebook vectors) of every
@@ -26,7 +30,10 @@ export async function corpusGaussian(store: Store, cache: ResultCache, corpus: C
       for (const audio of page) {
         if (audio.model !== model) continue;
         signal?.throwIfAborted();
-        acc.add(dequantize(await store.audios.window(audio.id, 0, audio.frameCount), codebooks));
+        const { tokens, frames } = await store.audios.window(audio.id, 0, audio.frameCount);
+        for (let start = 0; start < frames; start += BLOCK_FRAMES) {
+          acc.add(dequantize(codeMatrix(tokens.subarray(start * LAYER_COUNT, Math.min(frames, start + BLOCK_FRAMES) * LAYER_COUNT)), codebooks));
+        }
       }
       after = page.at(-1)!.id;
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeEmbeddingsDocument, IngestCodesDocument, LayerEnergiesDocument } from '../../src/client/generated/graphql.js';
+import { CodeEmbeddingsDocument, IngestCodesDocument, LayerEnergiesDocument, PackedEmbeddingsDocument } from '../../src/client/generated/graphql.js';
 import { dequantize } from '../../src/codebooks/dequantize.js';
 import { layerContribution } from '../../src/codebooks/layer-contribution.js';
 import { codeMatrix } from '../../src/domain/code-matrix.js';
@@ -54,6 +54,17 @@ describe('the embeddings of a codes window', () => {
     }
     const other = dataOf(await execute(t.app, LayerEnergiesDocument, { corpus: 'other' })).corpus;
     assert.ok(other.layers.every((l) => l.residualEnergy === null), 'no codebooks: null');
+  });
+
+  it('packs the same embeddings, bit for bit, as little-endian float32 in base64, for windows of up to 4096 frames', async () => {
+    const json = dataOf(await execute(t.app, CodeEmbeddingsDocument, { id: long, startFrame: 3, frameCount: 1024, layers: 5 })).audio.codes.embeddings;
+    const packed = dataOf(await execute(t.app, PackedEmbeddingsDocument, { id: long, startFrame: 3, frameCount: 1024, layers: 5 })).audio.codes.packedEmbeddings;
+    assert.deepEqual([packed.frames, packed.dim, packed.encoding], [1024, 72, 'float32le-base64']);
+    const bytes = Buffer.from(packed.data, 'base64');
+    const values = Array.from({ length: bytes.length / 4 }, (_, i) => bytes.readFloatLE(i * 4));
+    assert.deepEqual(values, json.flat());
+    assert.equal(dataOf(await execute(t.app, PackedEmbeddingsDocument, { id: long, frameCount: 4096 })).audio.codes.packedEmbeddings.frames, 1100);
+    onlyError(await execute(t.app, PackedEmbeddingsDocument, { id: without, frameCount: 10 }), 'NOT_FOUND', /no model 'no-such-model'/);
   });
 
   it('answers NOT_FOUND for an audio whose model has no codebooks', async () => {
