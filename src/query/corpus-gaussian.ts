@@ -32,6 +32,9 @@ export async function corpusGaussian(store: Store, cache: ResultCache, corpus: C
         signal?.throwIfAborted();
         const { tokens, frames } = await store.audios.window(audio.id, 0, audio.frameCount);
         for (let start = 0; start < frames; start += BLOCK_FRAMES) {
+          // Each block is O(D²) a frame (seconds at D = 512): let other requests run in between.
+          if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+          signal?.throwIfAborted();
           acc.add(dequantize(codeMatrix(tokens.subarray(start * LAYER_COUNT, Math.min(frames, start + BLOCK_FRAMES) * LAYER_COUNT)), codebooks));
         }
       }
