@@ -14,8 +14,12 @@ import { float32LittleEndianBase64 } from '../../jsutils/float32-base64.js';
 /** Cost of one frame's embedding (about a vector of the reference encoder's 72 values). */
 export const EMBEDDING_FRAME_COST = 64;
 
-/** Cost of one frame of packed embeddings: a frame of tokens' worth (its D values are 4·D bytes of one string, not D JSON numbers). */
-export const PACKED_EMBEDDING_FRAME_COST = 16;
+/**
+ * Cost of one frame of packed embeddings, its four scalar fields included: measured, 4,096 packed
+ * frames take about what 1,024 frames of JSON lists do (docs/benchmarks.md), a quarter of 64 less
+ * the window's own per-frame fields.
+ */
+export const PACKED_EMBEDDING_FRAME_COST = 12;
 
 @UseMiddleware(budgetMiddleware)
 @Resolver(() => CodeMatrixWindow)
@@ -56,7 +60,7 @@ export class CodeMatrixResolver {
   @FieldResolver(() => PackedEmbeddings, {
     description:
       `The same embeddings as \`embeddings\`, packed as little-endian float32 in one base64 string: for whole windows (up to ${LIMITS.maxWindowFrames} frames) where a list of JSON numbers would be too slow to build and parse. NOT_FOUND for an audio whose model has no codebooks. Cost: ${PACKED_EMBEDDING_FRAME_COST} per frame.`,
-    complexity: PACKED_EMBEDDING_FRAME_COST,
+    complexity: () => PACKED_EMBEDDING_FRAME_COST,
   })
   async packedEmbeddings(
     @Root() w: CodeMatrixWindow,
