@@ -54,5 +54,5 @@ export function createContext(
 ): ApiContext {
   // Trusted is what may mutate: the key presented, or a loopback server without one (auth.ts).
   const paths = access.mayMutate ? ABSOLUTE_PATHS : relativePaths(services.config.dataRoots, services.audio.encoders.settings.modelsDir);
-  return { ...services, ...access, loaders: createLoaders(services.store), partialErrors: [], budget: new RequestBudget(budgetMs), paths, responseCaching: { keep: false } };
+  return { ...services, ...access, loaders: createLoaders(services.store, services.audio.encoders.settings.modelsDir), partialErrors: [], budget: new RequestBudget(budgetMs), paths, responseCaching: { keep: false } };
 }

@@ -4,6 +4,9 @@ import type { AudioLayerAggregateRow, AudioRow, CorpusRow, CorpusSummaryRow, Tok
 import type { LabelSpan } from '../labels/audacity-labels.js';
 import type { Store } from '../store/store.js';
 import { ALL_LAYERS } from '../domain/contract.js';
+import type { LayerEnergies } from '../codebooks/layer-energy.js';
+import { audioLayerEnergies, corpusLayerEnergies } from '../query/layer-energies.js';
+import type { LayerScope } from './types/layer.type.js';
 
 /** Key of a token histogram request: one layer of one audio, or of a set of corpora. */
 export type TokenCountsKey =
@@ -27,6 +30,8 @@ export interface Loaders {
   tokenCounts: DataLoader<TokenCountsKey, TokenCountRow[], string>;
   occurrences: DataLoader<OccurrencesKey, TokenOccurrenceRow[], string>;
   labels: DataLoader<number, LabelSpan[]>;
+  /** Per-layer residual energies of a Layer's scope (null where its model has no codebooks). */
+  layerEnergies: DataLoader<LayerScope, LayerEnergies | null, string>;
 }
 
 function inKeyOrder<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, what: (key: K) => string): (V | Error)[] {
@@ -40,8 +45,8 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   return groups;
 }
 
-/** Creates a fresh set of loaders for one request. */
-export function createLoaders(store: Store): Loaders {
+/** Creates a fresh set of loaders for one request; codebooks are read from `modelsDir`. */
+export function createLoaders(store: Store, modelsDir: string): Loaders {
   return {
     corpus: new DataLoader(async (ids) => inKeyOrder(ids, await store.corpora.findByIds(ids), (r) => r.id, (id) => `corpus ${id}`)),
     corpusSummary: new DataLoader(async (ids) => store.corpora.summaries(ids)),
@@ -72,6 +77,15 @@ export function createLoaders(store: Store): Loaders {
       const found = await store.audios.labels(ids);
       return ids.map((id) => found.get(id) ?? []);
     }),
+    layerEnergies: new DataLoader(
+      async (scopes) => {
+        const audioIds = scopes.flatMap((s) => (s.kind === 'audio' ? [s.audioId] : []));
+        const byAudio = new Map<number, LayerEnergies | null>();
+        (await audioLayerEnergies(store, modelsDir, audioIds)).forEach((e, i) => byAudio.set(audioIds[i]!, e));
+        return Promise.all(scopes.map((s) => (s.kind === 'audio' ? byAudio.get(s.audioId)! : corpusLayerEnergies(store, modelsDir, s))));
+      },
+      { cacheKeyFn: layerScopeKey },
+    ),
     occurrences: new DataLoader(
       async (keys) => {
         const results = new Map<string, TokenOccurrenceRow[]>();
@@ -88,6 +102,10 @@ export function createLoaders(store: Store): Loaders {
 
 function tokenCountsKey(k: TokenCountsKey): string {
   return k.kind === 'audio' ? `a|${k.audioId}|${k.layer}|${k.limit}` : `c|${k.corpusIds.join(',')}|${k.model ?? ''}|${k.layer}|${k.limit}`;
+}
+
+function layerScopeKey(s: LayerScope): string {
+  return s.kind === 'audio' ? `a|${s.audioId}` : `c|${s.corpusIds.join(',')}|${s.model ?? ''}`;
 }
 
 function occurrencesKey(k: OccurrencesKey): string {

@@ -7,6 +7,7 @@ import { CodeMatrixResolver } from './resolvers/code-matrix.resolver.js';
 import { CorpusResolver } from './resolvers/corpus.resolver.js';
 import { DetectionResultResolver } from './resolvers/detection-result.resolver.js';
 import { DetectorResolver } from './resolvers/detector.resolver.js';
+import { EmbeddingSpaceResolver } from './resolvers/embedding-space.resolver.js';
 import { EvaluationRunResolver } from './resolvers/evaluation-run.resolver.js';
 import { IngestAudioResolver } from './resolvers/ingest-audio.resolver.js';
 import { IngestResolver } from './resolvers/ingest.resolver.js';
@@ -20,7 +21,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema (built once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CorpusResolver, AudioResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, LabelsResolver, ModelsResolver],
+    resolvers: [CorpusResolver, AudioResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver],
     validate: false,
   });
   return built;

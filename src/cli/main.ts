@@ -12,7 +12,7 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { ingestCodesCommand } from './commands/ingest-codes.js';
 import { ingestCommand } from './commands/ingest.js';
 import { labelsExportCommand, labelsImportCommand } from './commands/labels.js';
-import { modelsAddCodebooksCommand, modelsAddCommand, modelsListCommand, modelsVerifyCommand } from './commands/models.js';
+import { modelsAddCodebooksCommand, modelsAddCommand, modelsListCommand, modelsNeighboursCommand, modelsVerifyCommand } from './commands/models.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
 import { parseDetectorSpec, parseSweep } from './detector-config-args.js';
@@ -133,6 +133,17 @@ models
   .option('--models-dir <dir>', 'models folder')
   .action(async (id: string, file: string, o) => {
     process.exitCode = await modelsAddCodebooksCommand(id, file, o);
+  });
+models
+  .command('neighbours')
+  .description("the nearest entries of a layer's codebook to a token's vector (Euclidean distance and cosine similarity)")
+  .argument('<id>', 'model id')
+  .requiredOption('--layer <n>', 'layer 1..16', integer('layer'))
+  .requiredOption('--token <n>', 'token 0..2047', integer('token'))
+  .option('--k <n>', 'neighbours wanted, 1..100', integer('k'), 10)
+  .option(...modelsDir)
+  .action(async (id: string, o) => {
+    process.exitCode = await modelsNeighboursCommand(id, o);
   });
 
 const labels = program.command('labels').description('label tracks of a corpus: Audacity (start<TAB>end<TAB>label) or CSV (file,start_s,end_s,label)');

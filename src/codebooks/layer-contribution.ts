@@ -10,7 +10,7 @@ export interface LayerContribution {
   readonly mean: Float64Array;
 }
 
-/** Squared norm of every codebook vector, layers × entries, computed once per Codebooks. */
+/** Squared norm of every codebook vector, layers × entries. */
 function squaredNorms(codebooks: Codebooks): Float64Array {
   const { layers, entries, dim, vectors } = codebooks;
   const out = new Float64Array(layers * entries);
@@ -24,10 +24,16 @@ function squaredNorms(codebooks: Codebooks): Float64Array {
 
 const cache = new WeakMap<Codebooks, Float64Array>();
 
-/** The residual energy each layer adds, per frame and averaged (the RVQ's per-stage ‖c‖²). */
-export function layerContribution(matrix: CodeMatrix, codebooks: Codebooks): LayerContribution {
+/** ‖c_L[t]‖² of every entry, layer L token t at [(L - 1) * entries + t]; computed once per Codebooks and kept. */
+export function codebookSquaredNorms(codebooks: Codebooks): Float64Array {
   let norms = cache.get(codebooks);
   if (norms === undefined) cache.set(codebooks, (norms = squaredNorms(codebooks)));
+  return norms;
+}
+
+/** The residual energy each layer adds, per frame and averaged (the RVQ's per-stage ‖c‖²). */
+export function layerContribution(matrix: CodeMatrix, codebooks: Codebooks): LayerContribution {
+  const norms = codebookSquaredNorms(codebooks);
   const perFrame = new Float64Array(matrix.frames * LAYER_COUNT);
   const mean = new Float64Array(LAYER_COUNT);
   for (let f = 0; f < matrix.frames; f++) {

@@ -110,6 +110,10 @@ class CachedStatsRepository extends StatsRepository {
     return cached(this.cache, this.database, 'stats.corpusTopTokens', inputs, { corpora: scope.corpusIds }, () => super.corpusTopTokens(scope, layers, limit));
   }
 
+  override corpusHistogramsByModel(scope: CorpusScope): Promise<{ model: string; layer: number; token: number; count: number }[]> {
+    return cached(this.cache, this.database, 'stats.corpusHistogramsByModel', [scope.corpusIds, scope.model ?? null], { corpora: scope.corpusIds }, () => super.corpusHistogramsByModel(scope));
+  }
+
   override corpusHistograms(scope: CorpusScope): Promise<{ layer: number; token: number; count: number }[]> {
     return cached(this.cache, this.database, 'stats.corpusHistograms', [scope.corpusIds, scope.model ?? null], { corpora: scope.corpusIds }, () => super.corpusHistograms(scope));
   }

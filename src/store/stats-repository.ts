@@ -115,6 +115,16 @@ export class StatsRepository {
     return out;
   }
 
+  /** Per-layer token histograms of corpora kept apart by model (each model's tokens index its own codebooks). */
+  async corpusHistogramsByModel(scope: CorpusScope): Promise<{ model: string; layer: number; token: number; count: number }[]> {
+    const rows = await this.db.query(
+      `SELECT model, layer, token, sum(count) AS count FROM corpus_token_counts
+       WHERE list_contains(?, corpus_id) AND (? IS NULL OR model = ?) GROUP BY model, layer, token ORDER BY model, layer, token`,
+      [scope.corpusIds, scope.model ?? null, scope.model ?? null],
+    );
+    return rows.map((r) => ({ model: String(r['model']), layer: toNumber(r['layer']), token: toNumber(r['token']), count: toNumber(r['count']) }));
+  }
+
   /** Per-layer token histograms (2048 counts each) of corpora, for reference-based detectors. */
   async corpusHistograms(scope: CorpusScope): Promise<{ layer: number; token: number; count: number }[]> {
     const rows = await this.db.query(

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeEmbeddingsDocument, IngestCodesDocument } from '../../src/client/generated/graphql.js';
+import { CodeEmbeddingsDocument, IngestCodesDocument, LayerEnergiesDocument, PackedEmbeddingsDocument } from '../../src/client/generated/graphql.js';
 import { dequantize } from '../../src/codebooks/dequantize.js';
+import { layerContribution } from '../../src/codebooks/layer-contribution.js';
 import { codeMatrix } from '../../src/domain/code-matrix.js';
 import { readModelCodebooks } from '../../src/tokenizer/model-codebooks.js';
 import { loadModel } from '../../src/tokenizer/model-registry.js';
@@ -43,6 +44,28 @@ describe('the embeddings of a codes window', () => {
       const e = dequantize(matrix, codebooks, layers);
       assert.deepEqual(codes.embeddings.flat(), Array.from(e));
     }
+  });
+
+  it('answers the residual energy of each layer of codes ingested from JSONL under a model with codebooks, as reading the frames gives', async () => {
+    const codebooks = await readModelCodebooks(await loadModel(join(repoRoot(), 'models'), 'tokenscope-ref-v1'));
+    const expected = layerContribution(codeMatrix(Uint16Array.from(rows.flat())), codebooks).mean;
+    const c = dataOf(await execute(t.app, LayerEnergiesDocument, { corpus: 'ref' })).corpus;
+    for (const energies of [c.layers.map((l) => l.residualEnergy!), c.audios.nodes[0]!.layers.map((l) => l.residualEnergy!)]) {
+      energies.forEach((e, l) => assert.ok(Math.abs(e - expected[l]!) <= 1e-12 * expected[l]!, `layer ${l + 1}: ${e} ≠ ${expected[l]}`));
+    }
+    const other = dataOf(await execute(t.app, LayerEnergiesDocument, { corpus: 'other' })).corpus;
+    assert.ok(other.layers.every((l) => l.residualEnergy === null), 'no codebooks: null');
+  });
+
+  it('packs the same embeddings, bit for bit, as little-endian float32 in base64, for windows of up to 4096 frames', async () => {
+    const json = dataOf(await execute(t.app, CodeEmbeddingsDocument, { id: long, startFrame: 3, frameCount: 1024, layers: 5 })).audio.codes.embeddings;
+    const packed = dataOf(await execute(t.app, PackedEmbeddingsDocument, { id: long, startFrame: 3, frameCount: 1024, layers: 5 })).audio.codes.packedEmbeddings;
+    assert.deepEqual([packed.frames, packed.dim, packed.encoding], [1024, 72, 'float32le-base64']);
+    const bytes = Buffer.from(packed.data, 'base64');
+    const values = Array.from({ length: bytes.length / 4 }, (_, i) => bytes.readFloatLE(i * 4));
+    assert.deepEqual(values, json.flat());
+    assert.equal(dataOf(await execute(t.app, PackedEmbeddingsDocument, { id: long, frameCount: 4096 })).audio.codes.packedEmbeddings.frames, 1100);
+    onlyError(await execute(t.app, PackedEmbeddingsDocument, { id: without, frameCount: 10 }), 'NOT_FOUND', /no model 'no-such-model'/);
   });
 
   it('answers NOT_FOUND for an audio whose model has no codebooks', async () => {

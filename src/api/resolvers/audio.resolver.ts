@@ -66,15 +66,12 @@ export class AudioResolver {
     checkLimit('startFrame', startFrame, Number.MAX_SAFE_INTEGER, 0);
     checkLimit('frameCount', frameCount, LIMITS.maxWindowFrames);
     const m = await ctx.store.audios.window(Number(a.id), startFrame, frameCount);
-    const frameMajor = Array.from({ length: m.frames }, (_, f) => Array.from(m.tokens.subarray(f * LAYER_COUNT, (f + 1) * LAYER_COUNT)));
     return {
       audioId: a.id,
       startFrame,
       frameCount: m.frames,
       startSeconds: frameToSeconds(startFrame),
       endSeconds: frameToSeconds(startFrame + m.frames),
-      frameMajor,
-      layerMajor: Array.from({ length: LAYER_COUNT }, (_, l) => frameMajor.map((row) => row[l]!)),
       model: a.model,
       modelSha256: a.modelSha256,
       tokens: m.tokens,

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { budgetMiddleware } from '../budget.middleware.js';
-import { CODEBOOK_SIZE } from '../../domain/contract.js';
+import type { LayerEnergies } from '../../codebooks/layer-energy.js';
+import { CODEBOOK_SIZE, layerIndex } from '../../domain/contract.js';
 import { checkLimit } from '../../query/check-limit.js';
 import type { ApiContext } from '../context.js';
 import type { TokenCountsKey } from '../loaders.js';
@@ -8,6 +9,9 @@ import { LIMITS } from '../limits.js';
 import { Layer } from '../types/layer.type.js';
 import { TokenCount } from '../types/token-count.type.js';
 import { COST, HISTOGRAM_COST, listOf } from '../costs.js';
+
+const NO_CODEBOOKS =
+  'null when the codes are of a model without codebooks (not registered, none added with `tokenscope models add-codebooks <model> <file>`, or the audio was encoded by other weights than the registered ones); for corpora, when any model counted has none';
 
 function key(layer: Layer, limit: number): TokenCountsKey {
   return layer.scope.kind === 'audio'
@@ -30,5 +34,30 @@ export class LayerResolver {
     const counts = new Array<number>(CODEBOOK_SIZE).fill(0);
     for (const r of await ctx.loaders.tokenCounts.load(key(layer, CODEBOOK_SIZE))) counts[r.token] = r.count;
     return counts;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: `Residual energy this layer adds: the mean over frames of ‖c_L[token]‖², the squared norm of the codebook vector the frame's token chooses (squared embedding units), from the stored token counts (Σ_t count·‖c_L[t]‖² / frames). ${NO_CODEBOOKS}. Cost: ${COST.loader}.`,
+    complexity: COST.loader,
+  })
+  async residualEnergy(@Root() layer: Layer, @Ctx() ctx: ApiContext): Promise<number | null> {
+    return (await this.energies(layer, ctx))?.mean[layerIndex(layer.number)] ?? null;
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: `This layer's share (0..1) of the residual energies of all 16 layers: residualEnergy / Σ over layers (the cross terms of ‖Σ_L c_L‖² are not in it). ${NO_CODEBOOKS}. Cost: ${COST.loader}.`,
+    complexity: COST.loader,
+  })
+  async residualEnergyShare(@Root() layer: Layer, @Ctx() ctx: ApiContext): Promise<number | null> {
+    return (await this.energies(layer, ctx))?.share[layerIndex(layer.number)] ?? null;
+  }
+
+  private energies(layer: Layer, ctx: ApiContext): Promise<LayerEnergies | null> {
+    // Codebooks are model files that `tokenscope models add-codebooks` changes outside the store:
+    // an answer holding figures from them is not kept by the response cache.
+    ctx.responseCaching.keep = false;
+    return ctx.loaders.layerEnergies.load(layer.scope);
   }
 }

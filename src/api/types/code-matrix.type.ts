@@ -1,5 +1,4 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { LAYER_COUNT } from '../../domain/contract.js';
 
 @ObjectType({
   description:
@@ -21,18 +20,12 @@ export class CodeMatrixWindow {
   @Field(() => Float, { description: '(startFrame + frameCount) × 0.08 s.' })
   endSeconds!: number;
 
-  @Field(() => [[Int]], { description: `16 × frameCount: row i holds layer i+1. Cost: ${LAYER_COUNT} per frame.`, complexity: LAYER_COUNT })
-  layerMajor!: number[][];
-
-  @Field(() => [[Int]], { description: `frameCount × 16: row f holds frame startFrame+f, column j layer j+1. Cost: ${LAYER_COUNT} per frame.`, complexity: LAYER_COUNT })
-  frameMajor!: number[][];
-
   /** Not exposed: the model that encoded the audio (embeddings use its codebooks). */
   model!: string;
 
   /** Not exposed: the sha256 of that model's ONNX, where known. */
   modelSha256!: string | null;
 
-  /** Not exposed: the window's frame-major tokens. */
+  /** Not exposed: the window's frame-major tokens (layerMajor and frameMajor are built from them only when asked for). */
   tokens!: Uint16Array;
 }

@@ -5,6 +5,7 @@ import { onnxPathOf } from '../../tokenizer/model-manifest.js';
 import { listModels, modelsDirOf } from '../../tokenizer/model-registry.js';
 import { verifyModel } from '../../tokenizer/verify-model.js';
 import { formatTable } from '../format-table.js';
+import { tokenNeighboursOf } from '../../query/token-neighbours.js';
 
 /** Where the models live: `--models-dir`, else $TOKENSCOPE_MODELS_DIR, else ./models. */
 export interface ModelsDirOption {
@@ -81,5 +82,23 @@ export async function modelsVerifyCommand(id: string, options: ModelsVerifyCliOp
 export async function modelsAddCodebooksCommand(id: string, file: string, options: ModelsDirOption = {}): Promise<number> {
   const { model, codebooks } = await addModelCodebooks(modelsDirOf(options.modelsDir), id, file);
   console.log(`model ${model.manifest.id}: codebooks ${codebooks.layers} × ${codebooks.entries} × ${codebooks.dim} float32 (sha256 ${codebooks.sha256}) in ${model.dir}/${model.manifest.codebooks}`);
+  return 0;
+}
+
+/** Options of `tokenscope models neighbours <id>`. */
+export interface ModelsNeighboursCliOptions extends ModelsDirOption {
+  /** Layer number 1..16. */
+  layer: number;
+  /** Token id 0..2047. */
+  token: number;
+  /** Neighbours wanted, 1..100 (default 10). */
+  k?: number;
+}
+
+/** `tokenscope models neighbours <id> --layer L --token T [--k 10]`: the nearest entries of that layer's codebook, as the tokenNeighbours query answers. */
+export async function modelsNeighboursCommand(id: string, options: ModelsNeighboursCliOptions): Promise<number> {
+  const rows = await tokenNeighboursOf(modelsDirOf(options.modelsDir), id, options.layer, options.token, options.k ?? 10);
+  console.log(`model ${id}, layer ${options.layer}, token ${options.token}: ${rows.length} nearest codebook entries`);
+  console.log(formatTable(['token', 'distance', 'cosine'], rows.map((r) => [r.token, r.distance.toFixed(6), r.cosineSimilarity === null ? '-' : r.cosineSimilarity.toFixed(6)])));
   return 0;
 }

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, mock } from 'node:test';
-import { modelsAddCodebooksCommand, modelsAddCommand, modelsListCommand, modelsVerifyCommand } from '../../../src/cli/commands/models.js';
+import { modelsAddCodebooksCommand, modelsAddCommand, modelsListCommand, modelsNeighboursCommand, modelsVerifyCommand } from '../../../src/cli/commands/models.js';
 import { qwenTensors, writeSafetensors } from '../codebooks/safetensors-kit.js';
 import { ErrorCode } from '../../../src/errors.js';
 import { assertRejectsCode } from '../../support/errors.js';
@@ -57,6 +57,16 @@ describe('tokenscope models (command functions)', () => {
     const { code, out } = await printed(() => modelsAddCodebooksCommand('qwen-a', file, { modelsDir }));
     assert.equal(code, 0);
     assert.match(out, /^model qwen-a: codebooks 16 × 2048 × 4 float32 \(sha256 [0-9a-f]{64}\) in .*qwen-a\/codebooks\.npy$/);
+  });
+
+  it('neighbours prints the nearest codebook entries of a layer, nearest first, and refuses a bad token naming it', async () => {
+    const { code, out } = await printed(() => modelsNeighboursCommand('qwen-a', { modelsDir, layer: 3, token: 7, k: 2 }));
+    assert.equal(code, 0);
+    const lines = out.split('\n');
+    assert.equal(lines[0], 'model qwen-a, layer 3, token 7: 2 nearest codebook entries');
+    const distances = lines.slice(-2).map((l) => Number(l.trim().split(/\s+/)[1]));
+    assert.ok(distances[0]! <= distances[1]!, out);
+    await assertRejectsCode(modelsNeighboursCommand('qwen-a', { modelsDir, layer: 3, token: 4096 }), ErrorCode.INVALID_ARGUMENT, /^token: expected an integer from 0 to 2047; received 4096$/);
   });
 
   it('lists an unusable manifest as such and exits 1', async () => {
