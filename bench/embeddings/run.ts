@@ -1,3 +1,4 @@
+import { REFERENCE_MODEL_ID } from '../../src/config/settings.js';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ import { EMBEDDINGS_END, EMBEDDINGS_START, embeddingsPass, renderEmbeddingsSecti
 
 const USAGE = 'usage: npm run bench:embeddings -- [--runs 20] [--warmup 3] [--out docs/benchmarks.md | --no-write]';
 /** The model whose codebooks the benchmark dequantizes with (shipped with the repository). */
-const MODEL = 'tokenscope-ref-v1';
+const MODEL = REFERENCE_MODEL_ID;
 /** Frames of the stored matrix: one hour. */
 const FRAMES = 45_000;
 

@@ -47,7 +47,7 @@ describe('the embeddings of a codes window', () => {
   });
 
   it('answers the residual energy of each layer of codes ingested from JSONL under a model with codebooks, as reading the frames gives', async () => {
-    const codebooks = await readModelCodebooks(await loadModel(join(repoRoot(), 'models'), 'tokenscope-ref-v1'));
+    const codebooks = await readModelCodebooks(await loadModel(join(repoRoot(), 'models'), REFERENCE_MODEL_ID));
     const expected = layerContribution(codeMatrix(Uint16Array.from(rows.flat())), codebooks).mean;
     const c = dataOf(await execute(t.app, LayerEnergiesDocument, { corpus: 'ref' })).corpus;
     for (const energies of [c.layers.map((l) => l.residualEnergy!), c.audios.nodes[0]!.layers.map((l) => l.residualEnergy!)]) {

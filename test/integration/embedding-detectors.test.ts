@@ -1,3 +1,4 @@
+import { REFERENCE_MODEL_ID } from '../../src/config/settings.js';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -18,7 +19,7 @@ import { repoRoot } from '../support/paths.js';
 import { createTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 
-const MODEL = 'tokenscope-ref-v1';
+const MODEL = REFERENCE_MODEL_ID;
 const matrixOf = (rows: Rows) => codeMatrix(Uint16Array.from(rows.flat()));
 
 describe('embedding detectors through the store', () => {
