@@ -216,8 +216,8 @@ program
   .requiredOption('--audio <id>', 'audio id')
   .option('--detector <name>', 'keyLayerVariance, interLayerSpread or coldTokens', 'keyLayerVariance')
   .option('--param <name=value>', 'detector parameter (repeatable), e.g. percentile=90 or layers=[10,11]', param, {})
-  .option('--labels <file>', 'write anomalies as an Audacity label track: start<TAB>end<TAB>label (seconds)')
-  .option('--csv <file>', 'write anomalies as CSV: file,start_s,end_s,label')
+  .option('--labels <file>', 'write anomalies as an Audacity label track: start<TAB>end<TAB>label (seconds); the label is the class for class-aware detectors, else the detector and peak score')
+  .option('--csv <file>', 'write anomalies as CSV: file,start_s,end_s,label (the class for class-aware detectors, else the detector name)')
   .option(...db)
   .action(async (o) => {
     process.exitCode = await detectCommand(o);

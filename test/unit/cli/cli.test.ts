@@ -72,6 +72,30 @@ describe('tokenscope CLI', () => {
     assert.equal(await readFile(labels, 'utf8'), `1.600000\t1.680000\tkeyLayerVariance ${Number(variance.toPrecision(6))}\n`);
   });
 
+  it('prints the class and probability of a class-aware detector\'s anomalies and writes the class as their label', async () => {
+    // Layer 1 token 7 for frames 10..15 ("knock"), a repeating background elsewhere; the default reference encoder's codebooks.
+    // One file per audio: label files name audios by their source file.
+    const codes = (start: number, shift: number) => Array.from({ length: 40 }, (_, f) => { const r = row((f % 5) + shift); if (f >= start && f < start + 6) r[0] = 7; return r; });
+    const knocks = [0, 1, 2].map((i) => join(dir, `k${i}.jsonl`));
+    for (const [i, path] of knocks.entries()) await writeFile(path, `${JSON.stringify({ audio_codes: codes(10, i) })}\n`);
+    await writeFile(join(dir, 'scored.jsonl'), `${JSON.stringify({ audio_codes: codes(22, 3) })}\n`);
+    await writeFile(join(dir, 'knocks.csv'), 'file,start_s,end_s,label\n' + [0, 1, 2].map((i) => `k${i}.jsonl,0.8,1.28,knock`).join('\n') + '\n');
+    for (const [paths, corpus] of [[knocks, 'knocks'], [[join(dir, 'scored.jsonl')], 'scored']] as const) {
+      const r = await cli(['ingest-codes', ...paths, '--corpus', corpus, '--model', 'tokenscope-ref-v2', '--db', db]);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    const imported = await cli(['labels', 'import', join(dir, 'knocks.csv'), '--corpus', 'knocks', '--db', db]);
+    assert.equal(imported.code, 0, imported.stderr);
+    const audios = await cli(['audios', '--corpus', 'scored', '--db', db]);
+    const id = /^\s*(\d+)\s+scored\.jsonl/m.exec(audios.stdout)![1]!;
+    const labels = join(dir, 'classes.txt');
+    const r = await cli(['detect', '--audio', id, '--detector', 'eventClassifier', '--param', 'training=knocks', '--param', 'context=0', '--labels', labels, '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /class\s+probability/);
+    assert.match(r.stdout, /^1\.76\s+2\.24\s+22-27\s.*knock\s+0\.9\d\d/m);
+    assert.equal(await readFile(labels, 'utf8'), '1.760000\t2.240000\tknock\n');
+  });
+
   it('exits 1 with the code and message for an unknown audio or a bad layer list', async () => {
     const unknown = await cli(['detect', '--audio', '999', '--db', db]);
     assert.equal(unknown.code, 1);
