@@ -13,13 +13,13 @@ const NAME = 'eventClassifier';
  * scripts/tune-detectors/event-classifier.ts), never on the recordings it is judged on.
  */
 export const EVENT_CLASSIFIER_DEFAULTS = {
-  context: 2,
+  context: 4,
   sumLayers: 16,
-  l2: 1e-3,
+  l2: 0.03,
   balance: 0.5,
   maxIterations: 100,
   backgroundPerEvent: 4,
-  probability: 0.9,
+  probability: 0.8,
   mergeGapFrames: 3,
   minEventFrames: 2,
 } as const;
@@ -60,7 +60,7 @@ export const eventClassifierDetector: Detector = {
     'regression over its dequantized embedding (the sum of its 16 tokens\' codebook vectors, minus the file\'s median ' +
     'embedding) and those of ±context neighbours, fitted on the labelled frames of a training corpus. Score: probability ' +
     'that the frame belongs to any event (0..1). Every event carries a class and its mean probability. The scored audio ' +
-    'is left out of training. Needs the model\'s codebooks. Defaults (probability > 0.9, gaps ≤ 3 frames merged, events ' +
+    'is left out of training. Needs the model\'s codebooks. Defaults (±4 frames of context, L2 0.03, probability > 0.8, gaps ≤ 3 frames merged, events ' +
     'of ≥ 2 frames) are the best settings found on dev with source-held-out folds: `{"training": "<corpus>"}` alone is ' +
     'the strategy to run.',
   parameters: [

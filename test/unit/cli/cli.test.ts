@@ -78,7 +78,7 @@ describe('tokenscope CLI', () => {
     const codes = (start: number, shift: number) => Array.from({ length: 40 }, (_, f) => { const r = row((f % 5) + shift); if (f >= start && f < start + 6) r[0] = 7; return r; });
     const knocks = [0, 1, 2].map((i) => join(dir, `k${i}.jsonl`));
     for (const [i, path] of knocks.entries()) await writeFile(path, `${JSON.stringify({ audio_codes: codes(10, i) })}\n`);
-    await writeFile(join(dir, 'scored.jsonl'), `${JSON.stringify({ audio_codes: codes(22, 3) })}\n`);
+    await writeFile(join(dir, 'scored.jsonl'), `${JSON.stringify({ audio_codes: codes(22, 1) })}\n`);
     await writeFile(join(dir, 'knocks.csv'), 'file,start_s,end_s,label\n' + [0, 1, 2].map((i) => `k${i}.jsonl,0.8,1.28,knock`).join('\n') + '\n');
     for (const [paths, corpus] of [[knocks, 'knocks'], [[join(dir, 'scored.jsonl')], 'scored']] as const) {
       const r = await cli(['ingest-codes', ...paths, '--corpus', corpus, '--model', 'tokenscope-ref-v2', '--db', db]);

@@ -51,7 +51,7 @@ describe('eventClassifier detector', () => {
     for (const a of run.anomalies) assert.ok(a.probability! > 0.9, `${a.label}: ${a.probability}`);
     assert.deepEqual(run.classes!.labels, ['cough', 'knock']);
     assert.ok(run.scores[6]! > 0.9 && run.scores[0]! < 0.1, `scores ${run.scores[6]} and ${run.scores[0]}`);
-    assert.deepEqual(run.thresholdRule, { rule: 'fixed', value: 0.9, comparison: 'GREATER_THAN' });
+    assert.deepEqual(run.thresholdRule, { rule: 'fixed', value: 0.8, comparison: 'GREATER_THAN' });
     assert.deepEqual(run.segmenter, { mergeGapFrames: 3, minEventFrames: 2, padFrames: 0 });
   });
 
