@@ -12,7 +12,7 @@
  * use fold k's training speech and backgrounds as normal sound; both are scored on fold k's test
  * mixtures, whose clips, speakers and backgrounds they never saw.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CompareDetectorsDocument, CorporaDocument, IngestAudioDocument, IngestJobDocument, PairedDifferenceDocument } from '../../src/client/generated/graphql.js';
@@ -60,6 +60,14 @@ function strategies(training: string, reference: string): { label: string; detec
   ];
 }
 
+/** The dev speech folders and background files outside a fold's held-out groups (the corpus's own files, not the fold's links). */
+function normalSound(corpus: string, heldOut: readonly string[]): string[] {
+  const held = new Set(heldOut);
+  const speakers = readdirSync(join(corpus, 'speech')).filter((s) => !held.has(`speaker:${s}`)).map((s) => join(corpus, 'speech', s));
+  const backgrounds = readdirSync(join(corpus, 'background')).filter((b) => b.endsWith('.wav') && !held.has(`background:${b}`)).map((b) => join(corpus, 'background', b));
+  return [...speakers, ...backgrounds].sort();
+}
+
 async function ingest(app: App, corpus: string, paths: string[]): Promise<void> {
   const { id } = (await execute(app, prepare(IngestAudioDocument, { corpus, paths }))).ingestAudio;
   await app.services.audio.jobs.idle();
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
       ...folds.flatMap((f): [string, string[]][] => [
         [`fold${f.fold}-train`, [f.train]],
         [`fold${f.fold}-test`, [f.test]],
-        [`fold${f.fold}-normal`, [join(f.train, '..', 'train-library', 'speech'), join(f.train, '..', 'train-library', 'background')]],
+        [`fold${f.fold}-normal`, normalSound(args.corpus, f.heldOut)],
       ]),
     ];
     for (const [name, paths] of wanted) if (!have.has(name)) await ingest(app, name, paths);

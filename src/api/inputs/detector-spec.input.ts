@@ -3,7 +3,7 @@ import { Field, InputType } from 'type-graphql';
 
 @InputType({ description: 'Which detector to run and with what parameters (see `detectors` for each one\'s parameters and defaults).' })
 export class DetectorSpecInput {
-  @Field({ description: 'Detector name: keyLayerVariance, interLayerSpread, coldTokens (the guide\'s), tokenSurprisal, distributionShift, changeRate, tokenEnrichment (see `detectors`).' })
+  @Field({ description: 'Detector name: keyLayerVariance, interLayerSpread, coldTokens (the guide\'s), tokenSurprisal, distributionShift, changeRate, tokenEnrichment, embeddingNovelty, embeddingChange, eventClassifier (see `detectors`).' })
   name!: string;
 
   @Field(() => GraphQLJSONObject, {
