@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const BASE: EventClassifierSettings = { context: 4, layers: 16, l2: 0.03, balance: 0.5, maxIterations: 100, backgroundPerEvent: 4 };
+const BASE: EventClassifierSettings = { context: 4, layers: 16, l2: 0.03, balance: 0.5, maxIterations: 60, backgroundPerEvent: 2 };
 const POST = { threshold: [0.5, 0.6, 0.7, 0.8, 0.9], merge: [1, 3], min: [1, 2, 3], ...(JSON.parse(args.post) as object) } as { threshold: number[]; merge: number[]; min: number[] };
 
 /** Every combination of the grid's values over BASE. */

@@ -1,3 +1,5 @@
+import { dimensionMedians } from '../frame-scores/subtract-file-median.js';
+
 /**
  * Frame features for classifiers over dequantized frames: each frame's embedding with those of its
  * neighbours, after subtracting the file's median embedding.
@@ -24,21 +26,6 @@ export interface FrameFeatures {
   readonly values: Float32Array;
 }
 
-/** Per-dimension medians of frames × dim embeddings (the mean of the two middle values for an even count). */
-export function dimensionMedians(embeddings: Float32Array, dim: number): Float64Array {
-  const frames = embeddings.length / dim;
-  const out = new Float64Array(dim);
-  if (frames === 0) return out;
-  const column = new Float64Array(frames);
-  for (let d = 0; d < dim; d++) {
-    for (let f = 0; f < frames; f++) column[f] = embeddings[f * dim + d]!;
-    column.sort();
-    const mid = frames >> 1;
-    out[d] = frames % 2 === 1 ? column[mid]! : (column[mid - 1]! + column[mid]!) / 2;
-  }
-  return out;
-}
-
 /**
  * Context features of frames × dim `embeddings`: for frame f, the embeddings of frames
  * f − context … f + context (clamped to the file), each minus the file's median when asked.
@@ -46,17 +33,28 @@ export function dimensionMedians(embeddings: Float32Array, dim: number): Float64
 export function contextFeatures(embeddings: Float32Array, dim: number, options: ContextFeatureOptions): FrameFeatures {
   const frames = embeddings.length / dim;
   const { context } = options;
-  const centre = options.subtractMedian === false ? new Float64Array(dim) : dimensionMedians(embeddings, dim);
+  const centred = options.subtractMedian === false ? embeddings : centre(embeddings, dim);
   const span = 2 * context + 1;
   const width = span * dim;
   const values = new Float32Array(frames * width);
   for (let f = 0; f < frames; f++) {
+    if (f >= context && f + context < frames) {
+      // Frame-major storage: the 2·context + 1 frames around f are one contiguous run.
+      values.set(centred.subarray((f - context) * dim, (f + context + 1) * dim), f * width);
+      continue;
+    }
     for (let k = 0; k < span; k++) {
       const g = Math.min(frames - 1, Math.max(0, f + k - context));
-      const from = g * dim;
-      const to = f * width + k * dim;
-      for (let d = 0; d < dim; d++) values[to + d] = embeddings[from + d]! - centre[d]!;
+      values.set(centred.subarray(g * dim, (g + 1) * dim), f * width + k * dim);
     }
   }
   return { frames, width, values };
+}
+
+/** The embeddings minus their per-dimension file medians, as float32 (the subtraction in float64). */
+function centre(embeddings: Float32Array, dim: number): Float32Array {
+  const medians = dimensionMedians(embeddings, dim);
+  const out = new Float32Array(embeddings.length);
+  for (let i = 0; i < embeddings.length; i++) out[i] = embeddings[i]! - medians[i % dim]!;
+  return out;
 }

@@ -5,8 +5,20 @@
  * mean of the two middle values.
  */
 export function subtractFileMedian(embeddings: Float64Array, dim: number): Float64Array {
+  const medians = dimensionMedians(embeddings, dim);
   const frames = embeddings.length / dim;
-  if (frames === 0) return embeddings;
+  for (let f = 0; f < frames; f++) for (let d = 0; d < dim; d++) embeddings[f * dim + d]! -= medians[d]!;
+  return embeddings;
+}
+
+/**
+ * Each dimension's median over the frames of frames × `dim` embeddings (the mean of the two middle
+ * values for an even count; zeros for no frames), by selection: linear time.
+ */
+export function dimensionMedians(embeddings: ArrayLike<number>, dim: number): Float64Array {
+  const frames = embeddings.length / dim;
+  const out = new Float64Array(dim);
+  if (frames === 0) return out;
   const column = new Float64Array(frames);
   const mid = frames >> 1;
   for (let d = 0; d < dim; d++) {
@@ -19,9 +31,9 @@ export function subtractFileMedian(embeddings: Float64Array, dim: number): Float
       for (let i = 0; i < mid; i++) if (column[i]! > lower) lower = column[i]!;
       median = (lower + upper) / 2;
     }
-    for (let f = 0; f < frames; f++) embeddings[f * dim + d]! -= median;
+    out[d] = median;
   }
-  return embeddings;
+  return out;
 }
 
 /** Reorders `a` so that a[k] is its k-th smallest value, no larger value before it and no smaller after; returns a[k]. */

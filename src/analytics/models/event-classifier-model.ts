@@ -2,7 +2,7 @@ import type { Codebooks } from '../../codebooks/codebooks.js';
 import { dequantize } from '../../codebooks/dequantize.js';
 import type { CodeMatrix } from '../../domain/code-matrix.js';
 import { invalidArgument } from '../../errors.js';
-import { fitSoftmax, predictSoftmax } from '../classifiers/softmax-regression.js';
+import { fitSoftmax } from '../classifiers/softmax-regression.js';
 import type { SoftmaxModel } from '../classifiers/softmax-regression.js';
 import type { FrameLabel, TrainingExample } from '../detectors/detector-context.js';
 import { contextFeatures } from '../embeddings/context-features.js';
@@ -127,14 +127,73 @@ export async function fitEventClassifier(
 
 /** Per frame of `matrix`: P(any event) = 1 − P(background), and P(class) for every event class (frames × classes). */
 export function classifyFrames(model: EventClassifierModel, matrix: CodeMatrix, codebooks: Codebooks): { event: Float64Array; classes: Float32Array } {
-  const features = eventClassifierFeatures(matrix, codebooks, model.settings);
-  const p = predictSoftmax(model.softmax, features.values, features.frames);
+  const centred = contextFeatures(dequantize(matrix, codebooks, model.settings.layers), codebooks.dim, { context: 0 }).values;
+  const p = predictFromCentred(model.softmax, centred, codebooks.dim, model.settings.context);
+  const frames = matrix.frames;
   const K = model.classes.length;
-  const event = new Float64Array(features.frames);
-  const classes = new Float32Array(features.frames * K);
-  for (let f = 0; f < features.frames; f++) {
+  const event = new Float64Array(frames);
+  const classes = new Float32Array(frames * K);
+  for (let f = 0; f < frames; f++) {
     event[f] = 1 - p[f * (K + 1)]!;
     for (let c = 0; c < K; c++) classes[f * K + c] = p[f * (K + 1) + c + 1]!;
   }
   return { event, classes };
+}
+
+/**
+ * The softmax's probabilities for every frame without building the (2c + 1)·D-wide features: the
+ * z-scoring is folded into the weights, each frame's centred embedding is projected once per context
+ * offset (frames × (2c + 1) × classes numbers), and a frame's logits are the sum of its neighbours'
+ * projections. Equal to predictSoftmax on contextFeatures up to float rounding (tested), and it
+ * skips writing frames × (2c + 1) × D features.
+ */
+export function predictFromCentred(model: SoftmaxModel, centredFloat32: Float32Array, dim: number, context: number): Float32Array {
+  const frames = centredFloat32.length / dim;
+  const centred = Float64Array.from(centredFloat32); // one element type in the hot loop
+  const span = 2 * context + 1;
+  const { classes: K, width, mean, inverseScale, weights } = model;
+  const stride = width + 1;
+  const folded = new Float64Array(K * width);
+  const bias = new Float64Array(K);
+  for (let c = 0; c < K; c++) {
+    let b = weights[c * stride + width]!;
+    for (let j = 0; j < width; j++) {
+      const w = weights[c * stride + j]! * inverseScale[j]!;
+      folded[c * width + j] = w;
+      b -= w * mean[j]!;
+    }
+    bias[c] = b;
+  }
+  // Weights transposed to [offset k][dimension d][class c], so each embedding value is read once
+  // per offset and meets the K class weights side by side.
+  const transposed = new Float64Array(span * dim * K);
+  for (let c = 0; c < K; c++) for (let j = 0; j < width; j++) transposed[j * K + c] = folded[c * width + j]!;
+  // projections[(g · span + k) · K + c] = folded weights of class c at offset k · embedding of frame g.
+  const projections = new Float64Array(frames * span * K);
+  for (let g = 0; g < frames; g++) {
+    const x = g * dim;
+    for (let k = 0; k < span; k++) {
+      const to = (g * span + k) * K;
+      let w = k * dim * K;
+      for (let d = 0; d < dim; d++) {
+        const v = centred[x + d]!;
+        for (let c = 0; c < K; c++) projections[to + c]! += transposed[w++]! * v;
+      }
+    }
+  }
+  const out = new Float32Array(frames * K);
+  const logits = new Float64Array(K);
+  for (let f = 0; f < frames; f++) {
+    logits.set(bias);
+    for (let k = 0; k < span; k++) {
+      const g = Math.min(frames - 1, Math.max(0, f + k - context));
+      for (let c = 0; c < K; c++) logits[c]! += projections[(g * span + k) * K + c]!;
+    }
+    let max = -Infinity;
+    for (let c = 0; c < K; c++) if (logits[c]! > max) max = logits[c]!;
+    let sum = 0;
+    for (let c = 0; c < K; c++) sum += (logits[c] = Math.exp(logits[c]! - max));
+    for (let c = 0; c < K; c++) out[f * K + c] = logits[c]! / sum;
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { contextFeatures, dimensionMedians } from '../../../../src/analytics/embeddings/context-features.js';
+import { contextFeatures } from '../../../../src/analytics/embeddings/context-features.js';
+import { dimensionMedians } from '../../../../src/analytics/frame-scores/subtract-file-median.js';
 
 describe('context features', () => {
   it('takes the per-dimension median, the middle pair\'s mean for an even count', () => {
