@@ -1,7 +1,9 @@
 import type { Codebooks } from '../../codebooks/codebooks.js';
 import { dequantize } from '../../codebooks/dequantize.js';
 import type { CodeMatrix } from '../../domain/code-matrix.js';
+import { LAYER_COUNT } from '../../domain/contract.js';
 import { invalidArgument } from '../../errors.js';
+import { dimensionMedians } from '../frame-scores/subtract-file-median.js';
 import { fitSoftmax } from '../classifiers/softmax-regression.js';
 import type { SoftmaxModel } from '../classifiers/softmax-regression.js';
 import type { FrameLabel, TrainingExample } from '../detectors/detector-context.js';
@@ -127,8 +129,7 @@ export async function fitEventClassifier(
 
 /** Per frame of `matrix`: P(any event) = 1 − P(background), and P(class) for every event class (frames × classes). */
 export function classifyFrames(model: EventClassifierModel, matrix: CodeMatrix, codebooks: Codebooks): { event: Float64Array; classes: Float32Array } {
-  const centred = contextFeatures(dequantize(matrix, codebooks, model.settings.layers), codebooks.dim, { context: 0 }).values;
-  const p = predictFromCentred(model.softmax, centred, codebooks.dim, model.settings.context);
+  const p = classProbabilities(model, matrix, codebooks);
   const frames = matrix.frames;
   const K = model.classes.length;
   const event = new Float64Array(frames);
@@ -140,18 +141,28 @@ export function classifyFrames(model: EventClassifierModel, matrix: CodeMatrix, 
   return { event, classes };
 }
 
+/** The fitted softmax with its z-scoring folded in: logits = folded · x + bias, x the raw context features. */
+interface FoldedSoftmax {
+  /** classes × width. */
+  readonly folded: Float64Array;
+  readonly bias: Float64Array;
+  /** [layer][token][offset][class]: the folded weights of each offset applied to each codebook vector. */
+  readonly tokenTable: Float64Array;
+}
+
+const foldedModels = new WeakMap<EventClassifierModel, FoldedSoftmax>();
+
 /**
- * The softmax's probabilities for every frame without building the (2c + 1)·D-wide features: the
- * z-scoring is folded into the weights, each frame's centred embedding is projected once per context
- * offset (frames × (2c + 1) × classes numbers), and a frame's logits are the sum of its neighbours'
- * projections. Equal to predictSoftmax on contextFeatures up to float rounding (tested), and it
- * skips writing frames × (2c + 1) × D features.
+ * Folds the z-scoring into the weights and tabulates every codebook vector against every offset's
+ * weights, once per fitted model (cached): a frame's projection is then a sum of table entries of its
+ * tokens, and scoring never builds the (2c + 1)·D-wide features.
  */
-export function predictFromCentred(model: SoftmaxModel, centredFloat32: Float32Array, dim: number, context: number): Float32Array {
-  const frames = centredFloat32.length / dim;
-  const centred = Float64Array.from(centredFloat32); // one element type in the hot loop
-  const span = 2 * context + 1;
-  const { classes: K, width, mean, inverseScale, weights } = model;
+function foldedSoftmax(model: EventClassifierModel, codebooks: Codebooks): FoldedSoftmax {
+  const cached = foldedModels.get(model);
+  if (cached) return cached;
+  const { classes: K, width, mean, inverseScale, weights } = model.softmax;
+  const { dim, entries, vectors } = codebooks;
+  const span = 2 * model.settings.context + 1;
   const stride = width + 1;
   const folded = new Float64Array(K * width);
   const bias = new Float64Array(K);
@@ -164,27 +175,59 @@ export function predictFromCentred(model: SoftmaxModel, centredFloat32: Float32A
     }
     bias[c] = b;
   }
-  // Weights transposed to [offset k][dimension d][class c], so each embedding value is read once
-  // per offset and meets the K class weights side by side.
-  const transposed = new Float64Array(span * dim * K);
-  for (let c = 0; c < K; c++) for (let j = 0; j < width; j++) transposed[j * K + c] = folded[c * width + j]!;
-  // projections[(g · span + k) · K + c] = folded weights of class c at offset k · embedding of frame g.
-  const projections = new Float64Array(frames * span * K);
-  for (let g = 0; g < frames; g++) {
-    const x = g * dim;
-    for (let k = 0; k < span; k++) {
-      const to = (g * span + k) * K;
-      let w = k * dim * K;
-      for (let d = 0; d < dim; d++) {
-        const v = centred[x + d]!;
-        for (let c = 0; c < K; c++) projections[to + c]! += transposed[w++]! * v;
+  const layers = model.settings.layers;
+  const tokenTable = new Float64Array(layers * entries * span * K);
+  for (let l = 0; l < layers; l++) {
+    for (let t = 0; t < entries; t++) {
+      const v = ((l * entries) + t) * dim;
+      const to = (l * entries + t) * span * K;
+      for (let k = 0; k < span; k++) {
+        for (let c = 0; c < K; c++) {
+          const w = c * width + k * dim;
+          let s = 0;
+          for (let d = 0; d < dim; d++) s += folded[w + d]! * vectors[v + d]!;
+          tokenTable[to + k * K + c] = s;
+        }
       }
+    }
+  }
+  const out = { folded, bias, tokenTable };
+  foldedModels.set(model, out);
+  return out;
+}
+
+/**
+ * Softmax probabilities (frames × (classes + 1), background first) of every frame of `matrix`, equal
+ * to predictSoftmax on eventClassifierFeatures up to float rounding (tested). The logits are linear in
+ * the features, so the file median's part is one constant per class, and each frame's embedding part
+ * is a sum of token-table entries: O(frames · layers · (2c + 1) · classes) after the table.
+ */
+export function classProbabilities(model: EventClassifierModel, matrix: CodeMatrix, codebooks: Codebooks): Float32Array {
+  const { folded, bias, tokenTable } = foldedSoftmax(model, codebooks);
+  const { dim, entries } = codebooks;
+  const { context, layers } = model.settings;
+  const span = 2 * context + 1;
+  const K = model.softmax.classes;
+  const width = model.softmax.width;
+  const frames = matrix.frames;
+  const medians = dimensionMedians(dequantize(matrix, codebooks, layers), dim);
+  // Every feature is an embedding minus the median: the median's share of the logits is a constant.
+  const offsetBias = Float64Array.from(bias);
+  for (let c = 0; c < K; c++) for (let k = 0; k < span; k++) for (let d = 0; d < dim; d++) offsetBias[c]! -= folded[c * width + k * dim + d]! * medians[d]!;
+  // projections[(g · span + k) · K + c]: offset k's weights of class c applied to frame g's embedding.
+  const projections = new Float64Array(frames * span * K);
+  const row = span * K;
+  for (let g = 0; g < frames; g++) {
+    const to = g * row;
+    for (let l = 0; l < layers; l++) {
+      const from = (l * entries + matrix.tokens[g * LAYER_COUNT + l]!) * row;
+      for (let i = 0; i < row; i++) projections[to + i]! += tokenTable[from + i]!;
     }
   }
   const out = new Float32Array(frames * K);
   const logits = new Float64Array(K);
   for (let f = 0; f < frames; f++) {
-    logits.set(bias);
+    logits.set(offsetBias);
     for (let k = 0; k < span; k++) {
       const g = Math.min(frames - 1, Math.max(0, f + k - context));
       for (let c = 0; c < K; c++) logits[c]! += projections[(g * span + k) * K + c]!;
