@@ -1,3 +1,4 @@
+import { REFERENCE_MODEL_ID } from '../../src/config/settings.js';
 import type { Machine } from '../machine.js';
 import type { EmbeddingsFigures } from './measure-embeddings.js';
 
@@ -48,7 +49,7 @@ export function renderEmbeddingsSection(r: EmbeddingsReport): string {
     r.command,
     '```',
     '',
-    `**Data.** One 1-hour matrix (45,000 frames) of seeded random tokens stored under \`tokenscope-ref-v1\`, whose codebooks are D = ${r.packed.dim}; an in-memory database, the result cache off, so every run reads the window from DuckDB and dequantizes it. Each measurement: ${r.warmup} warm-up runs, then ${r.runs} timed runs, one after another. *In process*: the operation through Apollo (parse, validate, cost, resolvers), as the other API benchmarks measure. *HTTP*: the same operation POSTed to the server on 127.0.0.1 and the body read whole by a client in the same process, which adds serialising, sending and parsing the JSON.`,
+    `**Data.** One 1-hour matrix (45,000 frames) of seeded random tokens stored under the default reference encoder (\`${REFERENCE_MODEL_ID}\`), whose codebooks are D = ${r.packed.dim}; an in-memory database, the result cache off, so every run reads the window from DuckDB and dequantizes it. Each measurement: ${r.warmup} warm-up runs, then ${r.runs} timed runs, one after another. *In process*: the operation through Apollo (parse, validate, cost, resolvers), as the other API benchmarks measure. *HTTP*: the same operation POSTed to the server on 127.0.0.1 and the body read whole by a client in the same process, which adds serialising, sending and parsing the JSON.`,
     '',
     '| Measurement | runs | p50 ms | p90 ms | p99 ms | max ms | goal | result |',
     '|---|---:|---:|---:|---:|---:|---|---|',
