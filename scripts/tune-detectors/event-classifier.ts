@@ -6,11 +6,10 @@
  *
  *   node dist/scripts/tune-detectors/event-classifier.js [--model models/tokenscope-ref-v2]
  *     [--work /tmp/tokenscope-folds] [--folds 3] [--seed 7] [--grid '{"context":[1,2,3]}']
- *     [--post '{"threshold":[0.5,0.7,0.9],"merge":[1,3],"min":[1,2]}'] [--dev]
- *
- * --dev also fits on the 40 dev mixtures and scores them with file folds (the optimistic figure).
+ *     [--post '{"threshold":[0.5,0.7,0.9],"merge":[1,3],"min":[1,2]}']
  */
 import { join } from 'node:path';
+import { REFERENCE_MODEL_ID } from '../../src/config/settings.js';
 import { parseArgs } from 'node:util';
 import { applyThreshold } from '../../src/analytics/thresholds/registry.js';
 import { labelAnomalies } from '../../src/analytics/label-anomalies.js';
@@ -29,14 +28,13 @@ import { buildSourceFolds } from './source-folds.js';
 
 const { values: args } = parseArgs({
   options: {
-    model: { type: 'string', default: join(repoRoot(), 'models', 'tokenscope-ref-v1') },
+    model: { type: 'string', default: join(repoRoot(), 'models', REFERENCE_MODEL_ID) },
     corpus: { type: 'string', default: join(process.env['TOKENSCOPE_SHARED'] ?? join(repoRoot(), '..', 'shared'), 'corpus') },
     work: { type: 'string', default: '/tmp/tokenscope-folds' },
     folds: { type: 'string', default: '3' },
     seed: { type: 'string', default: '7' },
     grid: { type: 'string', default: '{}' },
     post: { type: 'string', default: '{}' },
-    dev: { type: 'boolean', default: false },
   },
 });
 
@@ -78,7 +76,6 @@ async function main(): Promise<void> {
   const folds = buildSourceFolds(args.corpus, args.work, { folds: Number(args.folds), seed: Number(args.seed), mixtures: 40 });
   const sets = [];
   for (const fold of folds) sets.push({ fold: fold.fold, train: await encodedSet(fold.train, tokenizer), test: await encodedSet(fold.test, tokenizer) });
-  const dev = args.dev ? await encodedSet(join(args.corpus, 'mixtures'), tokenizer) : [];
   await tokenizer.close();
   const classes = [...new Set(sets.flatMap((s) => [...s.train, ...s.test]).flatMap((f) => f.spans.map((l) => l.label)))].sort();
   console.log(`model ${manifest.id}; ${folds.length} source folds; classes ${classes.join(', ')}`);
@@ -102,7 +99,6 @@ async function main(): Promise<void> {
     );
     for (const r of rows.slice(0, 3)) console.log(`   p>${r.t} m${r.m} n${r.n}: F1 ${r.eventF1.toFixed(3)} macro ${r.macroEventF1.toFixed(3)} micro ${r.microEventF1.toFixed(3)} ${Object.entries(r.classF1).map(([c, v]) => `${c} ${v.toFixed(2)}`).join(' ')}`);
   }
-  void dev;
 }
 
 await main();

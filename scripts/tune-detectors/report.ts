@@ -12,7 +12,7 @@
  * use fold k's training speech and backgrounds as normal sound; both are scored on fold k's test
  * mixtures, whose clips, speakers and backgrounds they never saw.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CompareDetectorsDocument, CorporaDocument, IngestAudioDocument, IngestJobDocument, PairedDifferenceDocument } from '../../src/client/generated/graphql.js';
@@ -83,7 +83,6 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 async function main(): Promise<void> {
   const settings = loadSettings({ dbPath: args.db, device: 'cpu', dataRoots: [args.corpus, args.work] });
-  const fresh = !existsSync(args.db);
   const folds = buildSourceFolds(args.corpus, args.work, { folds: 3, seed: 7, mixtures: 40 });
   const app = await createApp(settings);
   try {
@@ -98,7 +97,6 @@ async function main(): Promise<void> {
       ]),
     ];
     for (const [name, paths] of wanted) if (!have.has(name)) await ingest(app, name, paths);
-    void fresh;
     const bootstrap = Number(args.bootstrap);
     const compare = async (corpus: string, training: string, reference: string): Promise<{ run: Run; labels: Map<string, string> }> => {
       const list = strategies(training, reference);
