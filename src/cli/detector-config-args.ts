@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { invalidArgument } from '../errors.js';
 
 /** A detector configuration from the command line, as the API's DetectorConfigInput. */
 export interface DetectorConfigArg {
@@ -70,7 +71,8 @@ export function withSweeps(detectors: readonly DetectorConfigArg[], sweeps: read
       targets = [added];
     }
     for (const target of targets) {
-      if (target.sweep) throw new InvalidArgumentError(`--sweep: detector ${sweep.detector} is swept twice; one sweep per configuration`);
+      // Runs in the command's action, not in commander's option parsing: a coded error prints as `error [CODE]: …`.
+      if (target.sweep) throw invalidArgument(`--sweep: detector ${sweep.detector} is swept twice; one sweep per configuration`, { argument: '--sweep', detector: sweep.detector });
       target.sweep = { parameter: sweep.parameter, values: sweep.values };
     }
   }

@@ -43,6 +43,12 @@ describe('tokenscope compare and runs: per-class tables, JSON, external rows, pa
     assert.equal(run.rows[0].protocol, 'NONE');
   });
 
+  it('refuses two sweeps of one detector with a coded one-line error, not a stack trace', async () => {
+    const r = await cli(['compare', '--corpus', 'pets', '--detector', 'keyLayerVariance', '--sweep', 'keyLayerVariance=percentile=90,95', '--sweep', 'keyLayerVariance=percentile=91', '--db', db]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr.trim(), 'error [INVALID_ARGUMENT]: --sweep: detector keyLayerVariance is swept twice; one sweep per configuration');
+  });
+
   it('adds detections from a file as an external row and prints the per-class table with its class-aware figures', async () => {
     const r = await cli(['compare', '--add-detections', join(dir, 'theirs.txt'), '--run', '1', '--name', 'theirs', '--db', db]);
     assert.equal(r.code, 0, r.stderr);
