@@ -30,8 +30,8 @@ export class GaussianAccumulator {
     this.centred = new Float64Array(dim);
   }
 
-  /** Adds frames × D embeddings. */
-  add(embeddings: Float32Array): this {
+  /** Adds frames × D embeddings (float32 from dequantize, or float64). */
+  add(embeddings: Float32Array | Float64Array): this {
     const { dim, sum, scatter, centred } = this;
     if (embeddings.length % dim !== 0) throw new RangeError(`GaussianAccumulator.add: expected a multiple of ${dim} values; received ${embeddings.length}`);
     const frames = embeddings.length / dim;

@@ -1,4 +1,5 @@
 import { invalidArgument } from '../../errors.js';
+import { GaussianAccumulator as SampleGaussianAccumulator } from '../embedding-space/gaussian-fit.js';
 
 /** A multivariate Gaussian of reference vectors: their mean and the Cholesky factor of their (shrunk) covariance. */
 export interface GaussianModel {
@@ -24,45 +25,26 @@ export interface GaussianAccumulator {
   fit(shrinkage: number, source: string): GaussianModel;
 }
 
-/** An empty accumulator of `dim`-dimensional vectors. */
+/**
+ * An empty accumulator of `dim`-dimensional vectors. The sums are the embedding-space
+ * GaussianAccumulator's (one pass, shifted data); this adds the maximum-likelihood scaling, the
+ * shrinkage and the Cholesky factor the novelty score needs.
+ */
 export function gaussianAccumulator(dim: number): GaussianAccumulator {
-  // Cross-products are taken about the first vector seen, which keeps the subtraction of the
-  // squared mean from cancelling away the covariance when the vectors sit far from the origin.
-  let shift: Float64Array | undefined;
-  let count = 0;
-  const sum = new Float64Array(dim);
-  const cross = new Float64Array(dim * dim); // upper triangle used
-  const x = new Float64Array(dim);
+  const sums = new SampleGaussianAccumulator(dim);
   return {
     add(vectors) {
-      const rows = vectors.length / dim;
-      for (let r = 0; r < rows; r++) {
-        if (shift === undefined) shift = vectors.slice(r * dim, (r + 1) * dim);
-        for (let d = 0; d < dim; d++) x[d] = vectors[r * dim + d]! - shift[d]!;
-        for (let i = 0; i < dim; i++) {
-          const xi = x[i]!;
-          sum[i]! += xi;
-          for (let j = i; j < dim; j++) cross[i * dim + j]! += xi * x[j]!;
-        }
-      }
-      count += rows;
+      sums.add(vectors);
     },
     fit(shrinkage, source) {
-      if (count < 2 || shift === undefined) {
+      const { frames: count, mean, covariance } = sums.fit();
+      if (count < 2) {
         throw invalidArgument(`${source}: expected at least 2 frames to fit a Gaussian on; received ${count}`, { source, frames: count });
       }
-      const mean = new Float64Array(dim);
-      for (let d = 0; d < dim; d++) mean[d] = sum[d]! / count;
-      const cov = new Float64Array(dim * dim);
+      // Sample covariance (÷ (n − 1)) to the maximum-likelihood one (÷ n).
+      const cov = covariance.map((c) => (c * (count - 1)) / count);
       let trace = 0;
-      for (let i = 0; i < dim; i++) {
-        for (let j = i; j < dim; j++) {
-          const c = cross[i * dim + j]! / count - mean[i]! * mean[j]!;
-          cov[i * dim + j] = c;
-          cov[j * dim + i] = c;
-        }
-        trace += cov[i * dim + i]!;
-      }
+      for (let i = 0; i < dim; i++) trace += cov[i * dim + i]!;
       const ridge = (shrinkage * trace) / dim;
       for (let i = 0; i < dim; i++) cov[i * dim + i]! += ridge;
       const cholesky = choleskyFactor(cov, dim);
@@ -73,7 +55,6 @@ export function gaussianAccumulator(dim: number): GaussianAccumulator {
           { source, frames: count, shrinkage },
         );
       }
-      for (let d = 0; d < dim; d++) mean[d]! += shift[d]!;
       return { dim, count, mean, cholesky };
     },
   };
