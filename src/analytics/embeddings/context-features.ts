@@ -1,4 +1,4 @@
-import { dimensionMedians } from '../frame-scores/subtract-file-median.js';
+import { subtractFileMedian } from '../frame-scores/subtract-file-median.js';
 
 /**
  * Frame features for classifiers over dequantized frames: each frame's embedding with those of its
@@ -33,7 +33,8 @@ export interface FrameFeatures {
 export function contextFeatures(embeddings: Float32Array, dim: number, options: ContextFeatureOptions): FrameFeatures {
   const frames = embeddings.length / dim;
   const { context } = options;
-  const centred = options.subtractMedian === false ? embeddings : centre(embeddings, dim);
+  // The subtraction in float64, rounded once to float32.
+  const centred = options.subtractMedian === false ? embeddings : Float32Array.from(subtractFileMedian(Float64Array.from(embeddings), dim));
   const span = 2 * context + 1;
   const width = span * dim;
   const values = new Float32Array(frames * width);
@@ -49,12 +50,4 @@ export function contextFeatures(embeddings: Float32Array, dim: number, options: 
     }
   }
   return { frames, width, values };
-}
-
-/** The embeddings minus their per-dimension file medians, as float32 (the subtraction in float64). */
-function centre(embeddings: Float32Array, dim: number): Float32Array {
-  const medians = dimensionMedians(embeddings, dim);
-  const out = new Float32Array(embeddings.length);
-  for (let i = 0; i < embeddings.length; i++) out[i] = embeddings[i]! - medians[i % dim]!;
-  return out;
 }
