@@ -24,6 +24,14 @@ export enum ErrorCode {
   ADDRESS_IN_USE = 'ADDRESS_IN_USE',
   /** The database file is held by another process (DuckDB lets one process write a file); the message names the holder. */
   DATABASE_BUSY = 'DATABASE_BUSY',
+  /**
+   * A running server holds the database and this command cannot go through it (it opens the file
+   * itself, or asks for encoder settings other than the server's), or a second server was asked for
+   * a database one already serves; the message names the server and what to do.
+   */
+  SERVER_RUNNING = 'SERVER_RUNNING',
+  /** The server that holds the database stopped answering in the middle of a command. */
+  SERVER_UNREACHABLE = 'SERVER_UNREACHABLE',
   /** A mutation was attempted without the API key. */
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** A request asks for more than a cap allows (list size, window, depth, complexity). */

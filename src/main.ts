@@ -61,6 +61,7 @@ export async function createApp(settings: Settings): Promise<App> {
         requestTimeoutMs: settings.requestTimeoutMs,
         allowedHosts: allowedHostNames(settings.allowedHosts),
         introspection: settings.introspection ?? isLoopback(settings.host),
+        cliToken: settings.cliToken,
       },
       audio: { input: audioInput, encoders, jobs },
     };

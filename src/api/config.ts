@@ -18,4 +18,6 @@ export interface ApiConfig {
   allowedHosts: readonly string[];
   /** Whether GraphQL introspection is answered (fixed when the server starts). */
   introspection: boolean;
+  /** The running server's token for the CLI of its user (see cli-access.ts); null when none was issued. */
+  cliToken?: string | null;
 }

@@ -23,6 +23,7 @@ export function kindOf(code: ErrorCode): ErrorKind {
       return 'NOT_FOUND';
     case ErrorCode.ALREADY_EXISTS:
     case ErrorCode.DATABASE_BUSY:
+    case ErrorCode.SERVER_RUNNING:
     case ErrorCode.ADDRESS_IN_USE:
     case ErrorCode.SOURCE_CHANGED:
       return 'CONFLICT';
@@ -33,6 +34,7 @@ export function kindOf(code: ErrorCode): ErrorKind {
     case ErrorCode.LIMIT_EXCEEDED:
       return 'LIMIT_EXCEEDED';
     case ErrorCode.INTERNAL:
+    case ErrorCode.SERVER_UNREACHABLE:
       return 'INTERNAL_SERVER_ERROR';
     default:
       throw new UnreachableCaseError(code);

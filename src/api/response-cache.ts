@@ -48,8 +48,8 @@ export class ResponseCache {
   constructor(readonly maxChars: number) {}
 
   /** The key of a request. */
-  static key(request: { method: string; search: string; body: string; accept: string; trusted: boolean; config: number }): string {
-    return `${request.config}|${request.trusted ? 'T' : 'A'}|${request.method}|${request.accept}|${request.search}|${request.body}`;
+  static key(request: { method: string; search: string; body: string; accept: string; trusted: boolean; cli?: boolean; config: number }): string {
+    return `${request.config}|${request.cli ? 'C' : request.trusted ? 'T' : 'A'}|${request.method}|${request.accept}|${request.search}|${request.body}`;
   }
 
   /** The response kept for `key` in this data generation, if any. */

@@ -11,6 +11,7 @@ import { dataVersions } from '../store/data-versions.js';
 import type { Store } from '../store/store.js';
 import type { AudioServices } from './context.js';
 import { mutationAccess } from './auth.js';
+import { CLI_TOKEN_HEADER, cliConfig, isCliRequest } from './cli-access.js';
 import type { ApiConfig } from './config.js';
 import { createContext } from './context.js';
 import type { ApiContext } from './context.js';
@@ -133,9 +134,12 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
       return;
     }
     const raw = read.text;
-    const access = mutationAccess(services.config, req.headers);
+    // The CLI of the server's own user (cli-access.ts) runs as it would in process.
+    const cli = isCliRequest(services.config, req);
+    if (cli) res.setHeader(CLI_TOKEN_HEADER, 'accepted');
+    const access = cli ? { mayMutate: true, mutationRefusal: null } : mutationAccess(services.config, req.headers);
     // A repeated store-only query in the same data generation is answered as it was last time.
-    const cacheKey = ResponseCache.key({ method: req.method ?? 'GET', search: url.search, body: raw, accept: String(req.headers['accept'] ?? ''), trusted: access.mayMutate, config: configurationId(services.config) });
+    const cacheKey = ResponseCache.key({ method: req.method ?? 'GET', search: url.search, body: raw, accept: String(req.headers['accept'] ?? ''), trusted: access.mayMutate, cli, config: configurationId(services.config) });
     const generation = dataVersions(services.store.db).generation;
     const cached = services.responses.get(cacheKey, generation);
     if (cached) {
@@ -167,7 +171,7 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
     let context: ApiContext | undefined;
     const result = await api.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => (context = createContext(services, access, services.config.requestTimeoutMs)),
+      context: async () => (context = cli ? createContext({ ...services, config: cliConfig(services.config) }, access, null) : createContext(services, access, services.config.requestTimeoutMs)),
     });
     for (const [k, v] of result.headers) res.setHeader(k, v);
     res.statusCode = result.status ?? 200;

@@ -1,7 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { ErrorCode, TokenscopeError } from '../errors.js';
 import type { App } from '../main.js';
+import { localSession } from './session.js';
+import type { CliSession } from './session.js';
 
 /** A GraphQL error as the CLI reports it. */
 export interface CliGraphQLError {
@@ -9,15 +10,18 @@ export interface CliGraphQLError {
   code: string;
 }
 
-/** Runs a typed operation in process; returns data and the errors of partly successful operations. */
+/**
+ * Runs a typed operation, in process or through the server that holds the database (the session
+ * decides); returns data and the errors of partly successful operations.
+ */
 export async function execute<R, V extends Record<string, unknown>>(
-  app: App,
+  target: CliSession | App,
   document: TypedDocumentNode<R, V>,
   variables: V,
 ): Promise<{ data: R; errors: CliGraphQLError[] }> {
-  const response = await app.api.apollo.executeOperation<R, V>({ query: print(document), variables }, { contextValue: app.api.trustedContext() });
-  if (response.body.kind !== 'single') throw new TokenscopeError(ErrorCode.INTERNAL, 'unexpected incremental response');
-  const { data, errors = [] } = response.body.singleResult;
+  // An App (benchmarks and scripts that open one themselves) is a local session.
+  const session = 'run' in target ? target : localSession(target);
+  const { data, errors } = await session.run(print(document), variables);
   const mapped = errors.map((e) => ({ message: e.message, code: String(e.extensions?.['code'] ?? 'ERROR') }));
   if (data === null || data === undefined) {
     const first = mapped[0];

@@ -5,9 +5,13 @@ import type { DeviceRequest } from '../tokenizer/execution-device.js';
 
 /** Runtime settings, from flags over environment variables over defaults. */
 export interface Settings {
-  /** DuckDB file, or ':memory:' (env TOKENSCOPE_DB; default data/tokenscope.duckdb under the working folder). */
+  /**
+   * DuckDB file, or ':memory:' (--db, env TOKENSCOPE_DB relative to the working folder; default
+   * data/tokenscope.duckdb of the tokenscope installation, wherever the process was started, so that
+   * every command, and the server, name the same file).
+   */
   dbPath: string;
-  /** Folders server-side ingest may read (env TOKENSCOPE_DATA_ROOTS, separated by ':'; default data/). */
+  /** Folders server-side ingest may read (env TOKENSCOPE_DATA_ROOTS, separated by ':', relative to the working folder; default data/ of the installation). */
   dataRoots: string[];
   /** Key for mutations (env TOKENSCOPE_API_KEY); null when unset. */
   apiKey: string | null;
@@ -46,6 +50,11 @@ export interface Settings {
   introspection: boolean | null;
   /** Bound of the result cache shared by requests, in bytes (env TOKENSCOPE_CACHE_BYTES; default 64 MiB; 0 keeps nothing). */
   cacheBytes: number;
+  /**
+   * The token a running server gives the CLI of its user through its server file (sharing/server-file.ts):
+   * requests from loopback carrying it get the CLI's in-process rights. Set by `serve` only; null otherwise.
+   */
+  cliToken: string | null;
 }
 
 /** Id of the default reference encoder that ships in models/ (tokenscope-ref-v1, trained with the dev mixtures inside, ships beside it). */
@@ -71,11 +80,11 @@ function onOff(value: string | undefined, name: string): boolean | null {
   throw invalidArgument(`${name} must be 1 or 0; received ${JSON.stringify(value.slice(0, 20))}`, { argument: name });
 }
 
-/** Default settings for the working folder `cwd`, with the environment applied, then `overrides`. */
+/** Default settings (paths of the installation), with the environment applied (its paths relative to `cwd`), then `overrides`. */
 export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Settings {
   const base: Settings = {
-    dbPath: env['TOKENSCOPE_DB'] ?? resolve(cwd, 'data', 'tokenscope.duckdb'),
-    dataRoots: (env['TOKENSCOPE_DATA_ROOTS'] ?? resolve(cwd, 'data')).split(delimiter).filter(Boolean).map((p) => resolve(cwd, p)),
+    dbPath: env['TOKENSCOPE_DB'] ? (env['TOKENSCOPE_DB'] === ':memory:' ? ':memory:' : resolve(cwd, env['TOKENSCOPE_DB'])) : join(packageRoot(), 'data', 'tokenscope.duckdb'),
+    dataRoots: (env['TOKENSCOPE_DATA_ROOTS'] ?? join(packageRoot(), 'data')).split(delimiter).filter(Boolean).map((p) => resolve(cwd, p)),
     apiKey: env['TOKENSCOPE_API_KEY'] || null,
     host: env['TOKENSCOPE_HOST'] ?? '127.0.0.1',
     port: Number(env['TOKENSCOPE_PORT'] ?? 4000),
@@ -91,6 +100,7 @@ export function loadSettings(overrides: Partial<Settings> = {}, env: NodeJS.Proc
     allowedHosts: (env['TOKENSCOPE_ALLOWED_HOSTS'] ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     introspection: onOff(env['TOKENSCOPE_INTROSPECTION'], 'TOKENSCOPE_INTROSPECTION'),
     cacheBytes: Number(env['TOKENSCOPE_CACHE_BYTES'] ?? DEFAULT_CACHE_BYTES),
+    cliToken: null,
   };
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const merged: Settings = { ...base, ...defined };

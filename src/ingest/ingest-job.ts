@@ -34,6 +34,8 @@ export interface IngestJob {
 /** Jobs of this server process, newest last; finished ones are kept (up to `keep`). */
 export class IngestJobs {
   private readonly jobs = new Map<string, IngestJob>();
+  /** Jobs asked to stop one by one (stop(id)), e.g. by the CLI that started them on Ctrl-C. */
+  private readonly stopped = new Set<string>();
   private next = 1;
   private stopping = false;
 
@@ -49,9 +51,23 @@ export class IngestJobs {
 
   constructor(private readonly keep = 100) {}
 
-  /** Registers a job and runs `work` in the background, recording its progress and outcome. */
-  start(meta: Omit<IngestJob, 'id' | 'createdAt' | 'state'>, work: (report: (p: IngestProgress) => void) => Promise<IngestFileResult[]>): IngestJob {
+  /**
+   * Asks one job to stop after the files in hand, as stopAll() does for all. Returns the job, or
+   * undefined when this process does not know it; a finished job stays as it was.
+   */
+  stop(id: string): IngestJob | undefined {
+    const job = this.jobs.get(id);
+    if (job && (job.state.phase === 'queued' || job.state.phase === 'running')) this.stopped.add(id);
+    return job;
+  }
+
+  /**
+   * Registers a job and runs `work` in the background, recording its progress and outcome. `work`
+   * polls `shouldStop` between files: true once stopAll() or stop(this job) was called.
+   */
+  start(meta: Omit<IngestJob, 'id' | 'createdAt' | 'state'>, work: (report: (p: IngestProgress) => void, shouldStop: () => boolean) => Promise<IngestFileResult[]>): IngestJob {
     const job: IngestJob = { ...meta, id: String(this.next++), createdAt: new Date(), state: { phase: 'queued' } };
+    const shouldStop = () => this.stopping || this.stopped.has(job.id);
     this.jobs.set(job.id, job);
     this.trim();
     let last: IngestProgress = { filesTotal: 0, filesDone: 0, audioSecondsDone: 0, audioSecondsTotal: 0, currentFiles: [] };
@@ -60,11 +76,12 @@ export class IngestJobs {
       job.state = { phase: 'running', progress: p };
     };
     void Promise.resolve()
-      .then(() => work(report))
+      .then(() => work(report, shouldStop))
       .then(
         (results) => (job.state = { phase: 'succeeded', progress: last, results }),
         (error: unknown) => (job.state = { phase: 'failed', progress: last, results: [], error: error instanceof Error ? error : new Error(String(error)) }),
-      );
+      )
+      .finally(() => this.stopped.delete(job.id));
     return job;
   }
 

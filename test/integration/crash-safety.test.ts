@@ -328,10 +328,12 @@ describe('crash safety (real processes)', () => {
       assert.doesNotMatch((await inside.finished).stdout, /cannot be played/);
     });
 
-    it('answers DATABASE_BUSY naming the server when another command opens its database', async () => {
+    it('answers DATABASE_BUSY naming the holder when a process that announces no server holds the database', async () => {
       const db = freshDb();
       const server = await startServe(['--db', db]);
       try {
+        // Without its server file, the server is just a process holding the lock (as a long CLI ingest is).
+        await rm(`${db}.server.json`);
         const busy = startCli(['corpora', '--db', db]);
         await waitForOutput(busy, /error \[DATABASE_BUSY\]/);
         const done = await busy.finished;

@@ -53,9 +53,19 @@ export class IngestAudioResolver {
     const encoder = await ctx.audio.encoders.get(model);
     const { store, audio } = ctx;
     const device = `${encoder.info.device} (${encoder.info.deviceReason})`;
-    const job = audio.jobs.start({ corpus, model: encoder.modelId, device, paths }, (report) =>
-      ingestAudioFiles(store, allowed, audio.input, encoder, { corpus, concurrency, onProgress: report, shouldStop: () => audio.jobs.shouldStop }),
+    const job = audio.jobs.start({ corpus, model: encoder.modelId, device, paths }, (report, shouldStop) =>
+      ingestAudioFiles(store, allowed, audio.input, encoder, { corpus, concurrency, onProgress: report, shouldStop }),
     );
+    return toJob(job);
+  }
+
+  @Mutation(() => IngestJob, {
+    description: `Asks a background ingest to stop after the files in hand: what was stored stays, the files not started are reported as not started, and the same ingest run again resumes. A finished job is returned as it is; NOT_FOUND when this server process does not know the job. Cost: ${COST.store} + selection.`,
+    complexity: storeRead(),
+  })
+  stopIngestJob(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): IngestJob {
+    const job = ctx.audio.jobs.stop(id);
+    if (!job) throw notFound(`ingest job ${id} does not exist (jobs live in the server process)`, { jobId: id });
     return toJob(job);
   }
 

@@ -1,4 +1,4 @@
-import { withApp } from '../open-app.js';
+import { withLocalApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
 
 /**
@@ -7,8 +7,9 @@ import type { DbOptions } from '../open-app.js';
  * Prints `ok` or each broken invariant; exit code 0 or 1.
  */
 export async function checkCommand(options: DbOptions): Promise<number> {
-  return withApp(
+  return withLocalApp(
     options,
+    'check',
     async (app) => {
       const problems = await app.store.checkIntegrity();
       if (!problems.length) {

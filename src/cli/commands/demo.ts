@@ -5,6 +5,7 @@ import { frameToSeconds } from '../../domain/contract.js';
 import { writeDemoFiles } from '../../demo/write-demo-files.js';
 import { formatAudacityLabels } from '../../labels/audacity-labels.js';
 import { loadSettings } from '../../config/settings.js';
+import { packageRoot } from '../../jsutils/repo-root.js';
 import { execute } from '../execute.js';
 import { ingestCommand } from './ingest.js';
 import { formatTable } from '../format-table.js';
@@ -13,11 +14,11 @@ import type { DbOptions } from '../open-app.js';
 
 /**
  * The main job on the embedded default: generates synthetic code files, ingests them into
- * data/tokenscope.duckdb, and runs the guide's analyses through the GraphQL API.
+ * the default database (data/tokenscope.duckdb of the installation), and runs the guide's analyses through the GraphQL API.
  */
 export async function demoCommand(options: DbOptions): Promise<number> {
   const settings = loadSettings(options.db ? { dbPath: options.db } : {});
-  const audioDir = resolve('data', 'demo-audio');
+  const audioDir = join(packageRoot(), 'data', 'demo-audio');
   console.log(`== 1. audio: ${audioDir} (espeak-ng speech with synthesised clicks, bursts and beeps; labels beside each file)`);
   const audioCode = await ingestCommand([audioDir], { ...options, corpus: 'demo-audio' });
   if (audioCode !== 0) return audioCode;
@@ -40,7 +41,7 @@ export async function demoCommand(options: DbOptions): Promise<number> {
     console.log(formatTable(['audio', 'format', 'rate Hz', 'seconds', 'labels'], audios.map((a) => [a.id, a.source.format ?? '', a.source.sampleRate ?? 0, a.durationSeconds.toFixed(2), a.labels.map((l) => `${l.label}@${l.startSeconds.toFixed(2)}`).join(' ')])));
   }, { dataRoots: ['/'] });
 
-  const folder = join(settings.dbPath === ':memory:' ? 'data' : dirname(settings.dbPath), 'demo');
+  const folder = join(settings.dbPath === ':memory:' ? join(packageRoot(), 'data') : dirname(resolve(settings.dbPath)), 'demo');
   const files = await writeDemoFiles(folder);
   console.log(`\n== 2. code matrices: synthetic code files in ${folder} (not tokens of real audio: see README, "The demo")`);
   return withApp(options, async (app) => {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { IngestAudioDocument, IngestJobDocument } from '../../client/generated/graphql.js';
+import { IngestAudioDocument, IngestJobDocument, StopIngestJobDocument } from '../../client/generated/graphql.js';
 import type { IngestJobQuery } from '../../client/generated/graphql.js';
 import type { DeviceRequest } from '../../tokenizer/execution-device.js';
 import { execute } from '../execute.js';
@@ -44,8 +44,9 @@ export async function ingestCommand(paths: string[], options: IngestCliOptions):
     async (app) => {
       const started = (await execute(app, IngestAudioDocument, { corpus: options.corpus, paths: paths.map((p) => resolve(p)), model: options.model ?? null, concurrency: options.concurrency ?? 1 })).data.ingestAudio;
       console.error(`encoder ${started.model} on ${started.device}`);
-      // Ctrl-C / SIGTERM: the job finishes the files in hand and starts no more (cli/interrupt.ts).
-      const onInterrupt = () => app.services.audio.jobs.stopAll();
+      // Ctrl-C / SIGTERM: the job finishes the files in hand and starts no more (cli/interrupt.ts),
+      // in this process or in the server that runs it.
+      const onInterrupt = () => void execute(app, StopIngestJobDocument, { id: started.id }).catch((err: Error) => console.error(`could not stop ingest job ${started.id}: ${err.message}`));
       if (interruption.aborted) onInterrupt();
       else interruption.addEventListener('abort', onInterrupt, { once: true });
       const bar = progressBar('ingest {bar} {value}/{total} files | {hours}/{totalHours} h audio | {speed}× real time | ETA {etaText}');

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { isLoopback } from '../../api/auth.js';
@@ -6,6 +7,11 @@ import { listen } from '../../api/server.js';
 import { unplayableAudios, unplayableNote } from '../../api/unplayable-audios.js';
 import type { Listening } from '../../api/server.js';
 import { loadSettings } from '../../config/settings.js';
+import type { Settings } from '../../config/settings.js';
+import { ErrorCode, TokenscopeError } from '../../errors.js';
+import { findServer } from '../../sharing/find-server.js';
+import { newServerToken, removeServerFile, serverFilePath, writeServerFile } from '../../sharing/server-file.js';
+import type { ServerFile } from '../../sharing/server-file.js';
 import { createApp } from '../../main.js';
 import { untilInterrupted } from '../interrupt.js';
 
@@ -50,6 +56,39 @@ function closeHttpServer(server: Server, graceMs: number): Promise<void> {
   });
 }
 
+/** The loopback URL the CLI reaches a server bound to `address` at (the address itself when it is not a wildcard). */
+function cliUrl(address: AddressInfo): string {
+  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/graphql`;
+}
+
+/**
+ * Writes <db>.server.json so that CLI commands on the same database go through this server
+ * (nothing for ':memory:'). A folder that cannot be written is a warning: the server still serves,
+ * and other commands get DATABASE_BUSY as before.
+ */
+async function announce(settings: Settings, server: Server): Promise<ServerFile | null> {
+  if (settings.dbPath === ':memory:' || !settings.cliToken) return null;
+  const info: ServerFile = {
+    version: 1,
+    pid: process.pid,
+    url: cliUrl(server.address() as AddressInfo),
+    token: settings.cliToken,
+    db: resolve(settings.dbPath),
+    modelsDir: settings.modelsDir,
+    device: settings.device,
+    threads: settings.threads,
+    startedAt: new Date().toISOString(),
+  };
+  try {
+    await writeServerFile(info);
+    return info;
+  } catch (err) {
+    console.warn(`warning: cannot write ${serverFilePath(settings.dbPath)} (${(err as Error).message}): CLI commands on this database will not find the server`);
+    return null;
+  }
+}
+
 /**
  * Starts the GraphQL server and runs until SIGINT/SIGTERM, then stops in order: no new connections,
  * requests in flight answered (up to SHUTDOWN_GRACE_MS), ingest jobs finish the files in hand, the
@@ -72,7 +111,13 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
     encodeInWorker: process.env['TOKENSCOPE_ENCODE_IN_WORKER'] !== '0',
     // And a core for requests: an encoder on every core took ingesting p99 from 92 to 156 ms here.
     ...(process.env['TOKENSCOPE_THREADS'] === undefined ? { threads: serverEncoderThreads() } : {}),
+    // The CLI of this user finds the server through <db>.server.json and sends this token.
+    cliToken: newServerToken(),
   });
+  const found = await findServer(settings.dbPath);
+  if (found.kind === 'running') {
+    throw new TokenscopeError(ErrorCode.SERVER_RUNNING, `${found.server.db} is already served at ${found.server.url} (pid ${found.server.pid}); open that one, or stop it first (one process holds a DuckDB file)`);
+  }
   const app = await createApp(settings);
   let listening: Listening;
   try {
@@ -82,6 +127,7 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
     throw err;
   }
   const { server, url, dashboardUrl } = listening;
+  const serverFile = await announce(settings, server);
   console.log(`tokenscope GraphQL API at ${url} (database ${settings.dbPath}; data roots ${settings.dataRoots.join(', ')})`);
   console.log(`dashboard at ${dashboardUrl}`);
   console.log(`uploads to ${settings.uploadDir ?? '(none: no data roots)'}, at most ${settings.uploadMaxBytes} bytes each`);
@@ -94,6 +140,7 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
   }
   const signal = await untilInterrupted();
   console.log(`${signal}: stopping: no new connections, requests in flight answered, ingest jobs finish their files in hand, then the database is closed`);
+  if (serverFile) await removeServerFile(serverFile); // new commands open the file themselves once it is free
   await closeHttpServer(server, SHUTDOWN_GRACE_MS);
   await app.close();
   console.log(`stopped; database ${settings.dbPath} closed`);

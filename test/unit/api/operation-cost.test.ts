@@ -54,6 +54,7 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   IngestCodes: { corpus: 'c', paths: Array.from({ length: 16 }, (_, i) => `codes-${i}.jsonl`) },
   IngestAudio: { corpus: 'c', paths: ['a.wav'] },
   IngestJob: { id: '1' },
+  StopIngestJob: { id: '1' },
   LayerStats: { corpora: ['speech', 'events'], top: 5 },
   TokenFrequencies: { corpus: 'c', layer: 1 },
   ColdTokens: { reference: 'r', target: 't', limit: 20, occurrences: 3 },

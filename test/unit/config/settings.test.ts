@@ -12,7 +12,7 @@ describe('loadSettings: dashboard and uploads', () => {
   it('serves dist/web of the package and uploads into the first data root, at most 512 MiB', () => {
     const s = loadSettings({}, {}, CWD);
     assert.equal(s.webRoot, join(repoRoot(), 'dist', 'web'));
-    assert.equal(s.uploadDir, '/srv/work/data/uploads');
+    assert.equal(s.uploadDir, join(repoRoot(), 'data', 'uploads'));
     assert.equal(s.uploadMaxBytes, 512 * 1024 * 1024);
     assert.equal(DEFAULT_UPLOAD_MAX_BYTES, 536870912);
   });
@@ -25,6 +25,14 @@ describe('loadSettings: dashboard and uploads', () => {
   it('puts the default upload folder in the data roots in force, flags included', () => {
     assert.equal(loadSettings({ dataRoots: ['/mnt/a', '/mnt/b'] }, { TOKENSCOPE_DATA_ROOTS: '/env/root' }, CWD).uploadDir, '/mnt/a/uploads');
     assert.equal(loadSettings({}, { TOKENSCOPE_DATA_ROOTS: 'rel' }, CWD).uploadDir, '/srv/work/rel/uploads');
+  });
+
+  it('finds the database and the data root in the installation, whatever the working folder; the environment is read relative to it', () => {
+    const s = loadSettings({}, {}, CWD);
+    assert.equal(s.dbPath, join(repoRoot(), 'data', 'tokenscope.duckdb'));
+    assert.deepEqual(s.dataRoots, [join(repoRoot(), 'data')]);
+    assert.equal(loadSettings({}, { TOKENSCOPE_DB: 'x/t.duckdb' }, CWD).dbPath, '/srv/work/x/t.duckdb');
+    assert.equal(loadSettings({}, { TOKENSCOPE_DB: ':memory:' }, CWD).dbPath, ':memory:');
     assert.equal(loadSettings({ dataRoots: [] }, {}, CWD).uploadDir, null);
     assert.equal(loadSettings({ uploadDir: '/x/up' }, {}, CWD).uploadDir, '/x/up');
   });
