@@ -218,6 +218,7 @@ program
   .option('--param <name=value>', 'detector parameter (repeatable), e.g. percentile=90 or layers=[10,11]', param, {})
   .option('--labels <file>', 'write anomalies as an Audacity label track: start<TAB>end<TAB>label (seconds); the label is the class for class-aware detectors, else the detector and peak score')
   .option('--csv <file>', 'write anomalies as CSV: file,start_s,end_s,label (the class for class-aware detectors, else the detector name)')
+  .option(...modelsDir)
   .option(...db)
   .action(async (o) => {
     process.exitCode = await detectCommand(o);
@@ -281,6 +282,7 @@ program
   .option('--json', 'print the whole run as JSON, field names as in the GraphQL schema')
   .option('--add-detections <file>', 'instead of comparing: score this detections file (CSV, DCASE list, Audacity tracks) against stored run --run and add it as row --name')
   .option('--run <id>', 'the stored run --add-detections adds to')
+  .option(...modelsDir)
   .option(...db)
   .action(async (o) => {
     process.exitCode = await compareCommand(o);
@@ -310,6 +312,7 @@ program
 program
   .command('demo')
   .description('the main job: generate synthetic code files, ingest them, run the guide analyses')
+  .option(...modelsDir)
   .option(...db)
   .action(async (o) => {
     process.exitCode = await demoCommand(o);

@@ -12,6 +12,8 @@ import type { CliSession } from './session.js';
 /** Options every command that touches the database takes. */
 export interface DbOptions {
   db?: string;
+  /** Models folder (encoders and codebooks; default models/ of the installation). */
+  modelsDir?: string;
 }
 
 /** The encoder settings a command asked for that differ from those of the server holding the database, as `--flag value` phrases. */
@@ -29,7 +31,8 @@ function conflictingSettings(server: ServerFile, overrides: Partial<Settings>): 
  * and exit codes), else on the database opened in this process with no data-root restriction (the
  * user reads their own files), closed afterwards. A note on stderr says when a server is used.
  */
-export async function withApp<T>(options: DbOptions, work: (session: CliSession) => Promise<T>, overrides: Partial<Settings> = { dataRoots: ['/'] }): Promise<T> {
+export async function withApp<T>(options: DbOptions, work: (session: CliSession) => Promise<T>, given: Partial<Settings> = { dataRoots: ['/'] }): Promise<T> {
+  const overrides = { ...given, ...(options.modelsDir ? { modelsDir: resolve(options.modelsDir) } : {}) };
   const settings = loadSettings({ ...overrides, ...(options.db ? { dbPath: options.db } : {}) });
   const found = await findServer(settings.dbPath);
   if (found.kind === 'running') {

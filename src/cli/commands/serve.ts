@@ -100,7 +100,7 @@ export async function serveCommand(options: ServeCliOptions): Promise<number> {
     ...(options.host ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-    ...(options.dataRoot?.length ? { dataRoots: options.dataRoot } : {}),
+    ...(options.dataRoot?.length ? { dataRoots: options.dataRoot.map((root) => resolve(root)) } : {}),
     ...(options.uploadDir ? { uploadDir: resolve(options.uploadDir) } : {}),
     ...(options.uploadMaxBytes !== undefined ? { uploadMaxBytes: options.uploadMaxBytes } : {}),
     ...(options.modelsDir ? { modelsDir: resolve(options.modelsDir) } : {}),
