@@ -46,6 +46,7 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   DashStartComparison: { corpus: 'c', detectors: [{ name: 'keyLayerVariance', params: {} }, { name: 'interLayerSpread', params: {} }], folds: 5, bootstrap: 200, name: null },
   DashComparisonJob: { id: '1' },
   DashDeleteEvaluationRun: { id: '1' },
+  DashLabSetup: {},
   AddDetectionsToRun: { run: '1', path: 'detections.txt', name: 'theirs' },
   PairedDifference: { id: '1', a: '1', b: '2', iterations: 1000 },
   Corpora: {},
