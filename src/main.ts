@@ -10,6 +10,8 @@ import { probeAudio, readAudio24k } from './audio/index.js';
 import { EncoderPool } from './ingest/encoder-pool.js';
 import type { AudioInput } from './ingest/ingest-audio.js';
 import { IngestJobs } from './ingest/ingest-job.js';
+import { LIMITS } from './api/limits.js';
+import { ComparisonJobs } from './query/comparison-jobs.js';
 import { cachedStore } from './query/cached-store.js';
 import { ResultCache } from './query/result-cache.js';
 import { ResponseCache } from './api/response-cache.js';
@@ -43,6 +45,7 @@ export async function createApp(settings: Settings): Promise<App> {
     const registry = createDetectorRegistry(BUILT_IN_DETECTORS, { codebooks: (model, sha256) => codebooksOfModel(settings.modelsDir, model, sha256) });
     const encoders = new EncoderPool({ modelsDir: settings.modelsDir, defaultModel: settings.defaultModel, device: settings.device, threads: settings.threads, inWorker: settings.encodeInWorker });
     const jobs = new IngestJobs();
+    const comparisons = new ComparisonJobs(LIMITS.maxActiveComparisons);
     const cache = new ResultCache(settings.cacheBytes);
     const services: ApiServices = {
       // Requests share one result cache, invalidated by the store's data versions.
@@ -64,6 +67,7 @@ export async function createApp(settings: Settings): Promise<App> {
         cliToken: settings.cliToken,
       },
       audio: { input: audioInput, encoders, jobs },
+      comparisons,
     };
     const api = await createApi(services);
     return {
@@ -74,8 +78,10 @@ export async function createApp(settings: Settings): Promise<App> {
       services,
       close: async () => {
         jobs.stopAll();
+        comparisons.stopAll();
         await api.stop();
         await jobs.idle();
+        await comparisons.idle();
         await encoders.close();
         await store.close();
       },

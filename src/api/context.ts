@@ -3,6 +3,7 @@ import type { DetectorRegistry } from '../analytics/detectors/registry.js';
 import type { EncoderPool } from '../ingest/encoder-pool.js';
 import type { AudioInput } from '../ingest/ingest-audio.js';
 import type { IngestJobs } from '../ingest/ingest-job.js';
+import type { ComparisonJobs } from '../query/comparison-jobs.js';
 import type { ResultCache } from '../query/result-cache.js';
 import type { Store } from '../store/store.js';
 import type { ApiConfig } from './config.js';
@@ -27,6 +28,8 @@ export interface ApiContext {
   audio: AudioServices;
   /** Results shared across requests (the same one `store` answers repeated reads from). */
   cache: ResultCache;
+  /** Background comparisons (startComparison). */
+  comparisons: ComparisonJobs;
   loaders: Loaders;
   /** True when the request may run mutations (see auth.ts). */
   mayMutate: boolean;
@@ -48,7 +51,7 @@ export interface ApiContext {
 
 /** Builds the context of one request, whose time budget (milliseconds; null for none) starts now. */
 export function createContext(
-  services: { store: Store; registry: DetectorRegistry; config: ApiConfig; audio: AudioServices; cache: ResultCache },
+  services: { store: Store; registry: DetectorRegistry; config: ApiConfig; audio: AudioServices; cache: ResultCache; comparisons: ComparisonJobs },
   access: { mayMutate: boolean; mutationRefusal: string | null },
   budgetMs: number | null = null,
 ): ApiContext {

@@ -20,6 +20,8 @@ export const LIMITS = {
   maxIngestPaths: 256,
   /** Most detector configurations one comparison runs, counted after sweep expansion. */
   maxComparisonConfigurations: 64,
+  /** Most background comparisons (startComparison) queued or running at once; they run one at a time. */
+  maxActiveComparisons: 8,
   /** Most bootstrap resamples a comparison may ask for. */
   maxBootstrap: 2000,
   /** Most cross-validation folds a comparison may ask for (at least 2). */

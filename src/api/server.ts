@@ -6,6 +6,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DetectorRegistry } from '../analytics/detectors/registry.js';
 import { ErrorCode, TokenscopeError } from '../errors.js';
+import type { ComparisonJobs } from '../query/comparison-jobs.js';
 import type { ResultCache } from '../query/result-cache.js';
 import { dataVersions } from '../store/data-versions.js';
 import type { Store } from '../store/store.js';
@@ -46,6 +47,8 @@ export interface ApiServices {
   cache: ResultCache;
   /** Whole responses of store-only queries, valid for one data generation (response-cache.ts). */
   responses: ResponseCache;
+  /** Background comparisons (startComparison), run one at a time. */
+  comparisons: ComparisonJobs;
 }
 
 /** The Apollo server plus a way to build contexts, usable over HTTP or in process. */

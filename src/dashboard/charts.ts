@@ -1,5 +1,8 @@
 import { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
+import { chartSvg } from './export/chart-svg';
+import { exportCanvas } from './export/export-bar';
+import { slug } from './export/file-name';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, LineController, LineElement, PointElement, Tooltip, Legend, Filler);
 Chart.defaults.animation = false;
@@ -17,12 +20,16 @@ function mark(canvas: HTMLCanvasElement, chart: Chart): void {
   canvas.setAttribute('role', 'img');
 }
 
-/** Draws (or redraws) a chart on `canvas`; the previous chart on it is destroyed first. */
+/**
+ * Draws (or redraws) a chart on `canvas`; the previous chart on it is destroyed first. The chart
+ * gets PNG and SVG downloads, named after the canvas's data-chart (or data-metric, or `label`).
+ */
 export function draw<T extends 'bar' | 'line'>(canvas: HTMLCanvasElement, config: ChartConfiguration<T>, label: string): Chart<T> {
   Chart.getChart(canvas)?.destroy();
   const chart = new Chart(canvas, config);
   mark(canvas, chart as unknown as Chart);
   canvas.setAttribute('aria-label', label);
+  exportCanvas(canvas, { what: canvas.dataset['chart'] ?? canvas.dataset['metric'] ?? slug(label), label, svg: () => chartSvg(Chart.getChart(canvas) ?? (chart as unknown as Chart), label) });
   return chart;
 }
 

@@ -1,5 +1,6 @@
 import { setApiKey, apiKey } from './api';
 import { errorBox, fill } from './dom';
+import { exportTables } from './export/export-bar';
 import { parseRoute } from './route';
 import type { Route } from './route';
 import { renderAudioView } from './views/audio-view';
@@ -54,5 +55,7 @@ keyInput.form?.addEventListener('submit', (e) => {
   e.preventDefault();
   setApiKey(keyInput.value.trim());
 });
+// Every table any view shows gets a CSV download.
+exportTables(document.getElementById('view')!);
 window.addEventListener('hashchange', show);
 show();

@@ -23,6 +23,7 @@ import { requireModelCorpus } from './require-model-corpus.js';
 import { sourceGroups } from './source-groups.js';
 import type { SourceGroupSpec } from './source-groups.js';
 import type { LabelOverride } from './detector-context.js';
+import type { ComparisonProgress, ComparisonWatch } from './comparison-progress.js';
 
 /** What a comparison evaluates; stored as the run's spec. */
 export interface ComparisonSpec {
@@ -100,18 +101,30 @@ export function asEvaluationRun(row: EvaluationRunRow): EvaluationRun {
 }
 
 /**
+ * The checks of a comparison that need no store: bootstrap, folds and seed in range, every
+ * configuration valid (see resolveConfigurations). Returns the configurations, sweeps expanded.
+ */
+export function checkComparison(registry: DetectorRegistry, spec: ComparisonSpec, limits: ComparisonLimits): ResolvedConfiguration[] {
+  checkLimit('bootstrap', spec.bootstrap, limits.maxBootstrap);
+  checkLimit('folds', spec.folds, limits.maxFolds, 2);
+  if (!Number.isInteger(spec.seed)) throw invalidArgument(`seed must be an integer; received ${spec.seed}`, { argument: 'seed', value: spec.seed });
+  return resolveConfigurations(registry, spec.detectors, limits.maxConfigurations);
+}
+
+/**
  * Runs every configuration (sweeps expanded) on every audio of the corpus, scores its detections
  * against the stored labels and stores the leaderboard as an evaluation run. Everything is checked
  * before any scoring, and nothing is stored unless every configuration ran on every audio.
  * Configurations whose `training` corpus is the evaluated one are cross-validated by file: each
- * audio is scored by a model that never saw any audio of its fold.
+ * audio is scored by a model that never saw any audio of its fold. `watch` hears the progress
+ * after each audio and may stop the comparison before a configuration.
  */
-export async function compareDetectors(store: Store, registry: DetectorRegistry, spec: ComparisonSpec, limits: ComparisonLimits): Promise<EvaluationRun> {
-  checkLimit('bootstrap', spec.bootstrap, limits.maxBootstrap);
-  checkLimit('folds', spec.folds, limits.maxFolds, 2);
-  if (!Number.isInteger(spec.seed)) throw invalidArgument(`seed must be an integer; received ${spec.seed}`, { argument: 'seed', value: spec.seed });
-  const configurations = resolveConfigurations(registry, spec.detectors, limits.maxConfigurations);
+export async function compareDetectors(store: Store, registry: DetectorRegistry, spec: ComparisonSpec, limits: ComparisonLimits, watch: ComparisonWatch = {}): Promise<EvaluationRun> {
+  const configurations = checkComparison(registry, spec, limits);
   const { corpus, model, audios } = await evaluatedAudios(store, spec.corpus, spec.model ?? null);
+  const progress = (step: ComparisonProgress['step'], configurationsDone: number, audiosDone: number) =>
+    watch.report?.({ step, configurationsTotal: configurations.length, configurationsDone, audiosTotal: audios.length, audiosDone });
+  progress('reading', 0, 0);
   await checkCorpusParameters(store, configurations, model);
 
   const ids = audios.map((a) => a.id);
@@ -138,6 +151,8 @@ export async function compareDetectors(store: Store, registry: DetectorRegistry,
 
   const rows: LeaderboardRow[] = [];
   for (const config of configurations) {
+    if (watch.shouldStop?.()) throw new Error(`the comparison on corpus ${corpus.name} was stopped after ${rows.length} of ${configurations.length} configurations (the server is stopping); nothing was stored`);
+    progress('scoring', rows.length, 0);
     const training = trainingCorpus(config);
     const crossValidated = training === corpus.name;
     const protocol: EvaluationProtocol = training === null ? 'NONE' : crossValidated ? 'CROSS_VALIDATED' : 'TRANSFER';
@@ -155,6 +170,7 @@ export async function compareDetectors(store: Store, registry: DetectorRegistry,
         estimated: run.anomalies.map((a) => ({ start: a.startSeconds, end: a.endSeconds, label: a.label ?? AGNOSTIC_LABEL })),
         scores: run.scores,
       });
+      progress('scoring', rows.length, files.length);
     }
     const runMilliseconds = performance.now() - started;
     rows.push({
@@ -184,6 +200,7 @@ export async function compareDetectors(store: Store, registry: DetectorRegistry,
     groupCount: groups ? new Set(groups.values()).size : null,
     files: audios.map((a) => ({ audioId: a.id, frames: a.frameCount, reference: (labels.get(a.id) ?? []).map((l) => [l.start, l.end, l.label] as const) })),
   };
+  progress('storing', rows.length, 0);
   const stored: ComparisonSpec = { ...spec, model };
   // Through JSON once, so the run returned now is exactly the one reopened later.
   const row = await store.evaluationRuns.create(corpus.id, spec.name ?? null, plain(stored), plain(report));

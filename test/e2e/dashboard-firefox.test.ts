@@ -63,6 +63,28 @@ describe('dashboard in Firefox', { skip: skip ?? false, timeout: 240_000 }, () =
     assert.deepEqual(errors, []);
   });
 
+  it('lab view: the leaderboard downloads as CSV with its header row', async () => {
+    await open(`#/lab?run=${fx.runId}`);
+    // The CSV the page hands to the browser, read from the Blob behind the download link.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { URL: { createObjectURL(b: { text(): Promise<string> }): string }; exported: string[] };
+      g.exported = [];
+      const original = g.URL.createObjectURL.bind(g.URL);
+      g.URL.createObjectURL = (blob) => {
+        void blob.text().then((t) => g.exported.push(t));
+        return original(blob);
+      };
+    });
+    await page.click('button[aria-label="Download Leaderboard as CSV"]');
+    const exported = () => page.evaluate(() => (globalThis as unknown as { exported: string[] }).exported);
+    await until(async () => (await exported()).length > 0, 'the CSV export');
+    const [csv] = await exported();
+    const lines = csv!.split('\r\n');
+    assert.equal(lines[0], '#,configuration,event F1,precision,recall,frame AUROC,frame AUPRC');
+    assert.equal(lines.filter(Boolean).length, 4, 'the header and three configurations');
+    assert.deepEqual(errors, []);
+  });
+
   it('audio view: heatmap and scores drawn, an anomaly click moves playback to its start', async () => {
     // demo_03.wav: a WAV, which every browser plays.
     await open(`#/audio/${fx.demoAudios[2]}`);

@@ -1,12 +1,11 @@
 import { resolveInsideRoots } from '../data-roots.js';
+import { COMPARISON_LIMITS, comparisonSpec } from '../comparison-spec.js';
 import { LabelFormatEnum } from '../types/label-file.type.js';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { budgetMiddleware } from '../budget.middleware.js';
 import { addExternalDetections } from '../../query/add-external-detections.js';
 import { asEvaluationRun, compareDetectors } from '../../query/compare-detectors.js';
-import type { SourceGroupSpec } from '../../query/source-groups.js';
 import { rowDifference } from '../../query/row-difference.js';
-import { invalidArgument } from '../../errors.js';
 import { PairedDifference } from '../types/paired-difference.type.js';
 import type { ApiContext } from '../context.js';
 import { parseId } from '../ids.js';
@@ -16,8 +15,6 @@ import { toCorpus, toEvaluationRun, toPairedDifference } from '../mappers.js';
 import { Corpus } from '../types/corpus.type.js';
 import { EvaluationRun } from '../types/evaluation-run.type.js';
 import { COST, storeRead, uncappedList } from '../costs.js';
-
-const limits = { maxConfigurations: LIMITS.maxComparisonConfigurations, maxBootstrap: LIMITS.maxBootstrap, maxFolds: LIMITS.maxFolds };
 
 @UseMiddleware(budgetMiddleware)
 @Resolver(() => EvaluationRun)
@@ -44,16 +41,8 @@ export class EvaluationRunResolver {
     @Arg('groupBy', () => String, { nullable: true, description: 'Cross-validation folds keep the audios sharing a value of this metadata key (e.g. speaker) together; every audio must carry it.' }) groupBy?: string | null,
     @Arg('groups', () => String, { nullable: true, description: 'Cross-validation folds keep source groups together, read from a CSV with the header file,group naming every audio (by source path, file name or stem); a server-side path inside the data roots. Not with groupBy.' }) groups?: string | null,
   ): Promise<EvaluationRun> {
-    if (groupBy != null && groups != null) throw invalidArgument('give groupBy or groups, not both', { argument: 'groups' });
-    const labelFile = labels ? { path: await resolveInsideRoots(labels, ctx.config.dataRoots), format: labelsFormat ?? LabelFormatEnum.CSV } : null;
-    const sourceGroups: SourceGroupSpec | null =
-      groupBy != null ? { kind: 'metadata', key: groupBy } : groups != null ? { kind: 'file', path: await resolveInsideRoots(groups, ctx.config.dataRoots) } : null;
-    const run = await compareDetectors(
-      ctx.store,
-      ctx.registry,
-      { corpus, detectors, folds, seed, bootstrap, model: model ?? null, name: name ?? null, labels: labelFile, groups: sourceGroups },
-      limits,
-    );
+    const spec = await comparisonSpec({ corpus, detectors, folds, seed, bootstrap, model, name, labels, labelsFormat, groupBy, groups }, ctx);
+    const run = await compareDetectors(ctx.store, ctx.registry, spec, COMPARISON_LIMITS);
     return toEvaluationRun(run);
   }
 

@@ -8,6 +8,8 @@ import { CodeCache } from '../audio/code-cache';
 import { DetectorForm } from '../audio/detector-form';
 import type { DetectorSpec } from '../audio/detector-form';
 import { drawHeatmap } from '../audio/heatmap';
+import { heatmapSvg } from '../audio/heatmap-svg';
+import { exportCanvas } from '../export/export-bar';
 import { anomalyEvents, labelEvents, renderEventTable, renderSpans } from '../audio/event-spans';
 import { drawOverview } from '../audio/overview';
 import { drawScoreChart } from '../audio/score-chart';
@@ -143,6 +145,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     const cells = drawHeatmap(heatmap, cache, start, frames, left, right);
     heatmap.dataset['cells'] = String(cells);
     heatmap.dataset['frames'] = String(cells / LAYERS);
+    exportCanvas(heatmap, { what: 'heatmap', label: 'Code matrix heatmap', svg: () => heatmapSvg(cache, start, frames, heatmap.clientWidth, heatmap.clientHeight, left, right) });
     drawSpans();
     moveCursor();
     root.dataset['windowStart'] = String(start);
