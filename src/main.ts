@@ -13,6 +13,7 @@ import { IngestJobs } from './ingest/ingest-job.js';
 import { cachedStore } from './query/cached-store.js';
 import { ResultCache } from './query/result-cache.js';
 import { ResponseCache } from './api/response-cache.js';
+import { SignalSummaries } from './api/signal-summaries.js';
 import { openStore } from './store/store.js';
 import type { Store } from './store/store.js';
 
@@ -51,6 +52,8 @@ export async function createApp(settings: Settings): Promise<App> {
       // Whole responses of repeated store-only queries, a quarter of the same bound.
       responses: new ResponseCache(Math.floor(settings.cacheBytes / 4)),
       registry,
+      // Original audio decoded in 2 s chunks, a turn of the event loop between them.
+      signals: new SignalSummaries(store, (path) => readAudio24k(path, { chunkSamples: 48_000 })),
       config: {
         dataRoots: settings.dataRoots,
         apiKey: settings.apiKey,

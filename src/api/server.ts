@@ -30,6 +30,7 @@ import { responseCacheability } from './plugins/response-cacheability.plugin.js'
 import { shownPaths } from './plugins/shown-paths.plugin.js';
 import { ResponseCache } from './response-cache.js';
 import { createSchema } from './schema.js';
+import type { SignalSummaries } from './signal-summaries.js';
 
 /** Largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 1 << 20;
@@ -45,6 +46,8 @@ export interface ApiServices {
   cache: ResultCache;
   /** Whole responses of store-only queries, valid for one data generation (response-cache.ts). */
   responses: ResponseCache;
+  /** Waveform and spectrogram summaries of original audio files (signal-summaries.ts). */
+  signals: SignalSummaries;
 }
 
 /** The Apollo server plus a way to build contexts, usable over HTTP or in process. */
