@@ -21,8 +21,8 @@ export const COST = {
   compare: 20_000,
   /** A leaderboard row's class-aware report: read with the row's stored JSON, its size bounded by the run's classes. */
   classAwareReport: 100,
-  /** Per column of an `Audio.signal` window: its waveform (3 float32) and its 64 spectrogram bytes, one unit per 4 bytes. */
-  signalColumn: 19,
+  /** Per column of an `Audio.signal` window: its waveform's 3 float32 and one packed spectrogram column (64 bytes, as a code window's frame is 16 tokens), cut from a kept summary. */
+  signalColumn: 4,
   /** Items assumed for a list that has no cap of its own (corpora, labels, runs, detectors). */
   assumedList: 10,
 } as const;
