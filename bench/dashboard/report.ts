@@ -101,7 +101,7 @@ export function renderDashboardSection(r: DashboardReport): string {
     '',
     '### The waveform and spectrogram summary',
     '',
-    `The server decodes an audio's original file once and keeps a summary (10 ms waveform bins: min, max, mean square as float32; a 64-band mel spectrogram every 20 ms as bytes), from which every window is cut. Built afresh for the whole hour (in 0.5 s chunks, a turn of the event loop between them): ${r.summary.seconds.toFixed(1)} s until the last window could be cut, ${(r.summary.bytes / 1e6).toFixed(1)} MB held (the decoded float samples would be ${((r.audio.seconds * 24_000 * 4) / 1e6).toFixed(0)} MB); the event loop's delay meanwhile p99 ${ms(r.summary.eventLoopP99Ms)}, max ${ms(r.summary.eventLoopMaxMs)}.`,
+    `The server decodes an audio's original file once and keeps a summary (10 ms waveform bins: min, max, mean square as float32; a 64-band mel spectrogram every 20 ms as bytes), from which every window is cut. Built afresh for the whole hour (in 2 s chunks, a turn of the event loop between them): ${r.summary.seconds.toFixed(1)} s until the last window could be cut, ${(r.summary.bytes / 1e6).toFixed(1)} MB held (the decoded float samples would be ${((r.audio.seconds * 24_000 * 4) / 1e6).toFixed(0)} MB); the event loop's delay meanwhile p99 ${ms(r.summary.eventLoopP99Ms)}, max ${ms(r.summary.eventLoopMaxMs)}.`,
     '',
     '### While the server ingests',
     '',

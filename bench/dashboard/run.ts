@@ -78,7 +78,7 @@ async function panOnce(page: Page): Promise<number> {
  * summary holds, and the event loop's delay meanwhile.
  */
 async function summaryBuild(app: App, audioId: number): Promise<SummaryFigures> {
-  const summaries = new SignalSummaries(app.services.store, (path) => readAudio24k(path, { chunkSamples: 12_000 }));
+  const summaries = new SignalSummaries(app.services.store, (path) => readAudio24k(path, { chunkSamples: 48_000 }));
   const row = await app.services.store.audios.require(audioId);
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();

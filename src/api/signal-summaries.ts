@@ -26,7 +26,7 @@ interface Entry {
 /**
  * The waveform and spectrogram summaries of original audio files, built once per file version and
  * kept in memory (SignalSummary: about 16 MB per hour), so panning cuts windows from them instead
- * of decoding again. A summary is built chunk by chunk (0.5 s of audio as main.ts reads it, 25 FFT frames each) with a
+ * of decoding again. A summary is built chunk by chunk (2 s of audio as main.ts reads it, 100 FFT frames each) with a
  * turn of the event loop between chunks, so other requests are served meanwhile, and a window is
  * answered as soon as the build has passed its end: the start of a long file draws at once, a
  * window an hour in waits for the build to get there. The file is read under the media route's
