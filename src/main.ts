@@ -15,6 +15,7 @@ import { ComparisonJobs } from './query/comparison-jobs.js';
 import { cachedStore } from './query/cached-store.js';
 import { ResultCache } from './query/result-cache.js';
 import { ResponseCache } from './api/response-cache.js';
+import { SignalSummaries } from './api/signal-summaries.js';
 import { openStore } from './store/store.js';
 import type { Store } from './store/store.js';
 
@@ -54,6 +55,8 @@ export async function createApp(settings: Settings): Promise<App> {
       // Whole responses of repeated store-only queries, a quarter of the same bound.
       responses: new ResponseCache(Math.floor(settings.cacheBytes / 4)),
       registry,
+      // Original audio decoded in 2 s chunks (100 FFT frames), a turn of the event loop between them (docs/benchmarks.md: 0.5 s chunks made the build 4× slower for the same event-loop delay).
+      signals: new SignalSummaries(store, (path) => readAudio24k(path, { chunkSamples: 48_000 })),
       config: {
         dataRoots: settings.dataRoots,
         apiKey: settings.apiKey,

@@ -7,6 +7,7 @@ import type { ComparisonJobs } from '../query/comparison-jobs.js';
 import type { ResultCache } from '../query/result-cache.js';
 import type { Store } from '../store/store.js';
 import type { ApiConfig } from './config.js';
+import type { SignalSummaries } from './signal-summaries.js';
 import { createLoaders } from './loaders.js';
 import { RequestBudget } from './request-budget.js';
 import { ABSOLUTE_PATHS, relativePaths } from './path-view.js';
@@ -30,6 +31,8 @@ export interface ApiContext {
   cache: ResultCache;
   /** Background comparisons (startComparison). */
   comparisons: ComparisonJobs;
+  /** Waveform and spectrogram summaries of original audio files, shared across requests. */
+  signals: SignalSummaries;
   loaders: Loaders;
   /** True when the request may run mutations (see auth.ts). */
   mayMutate: boolean;
@@ -51,7 +54,7 @@ export interface ApiContext {
 
 /** Builds the context of one request, whose time budget (milliseconds; null for none) starts now. */
 export function createContext(
-  services: { store: Store; registry: DetectorRegistry; config: ApiConfig; audio: AudioServices; cache: ResultCache; comparisons: ComparisonJobs },
+  services: { store: Store; registry: DetectorRegistry; config: ApiConfig; audio: AudioServices; cache: ResultCache; comparisons: ComparisonJobs; signals: SignalSummaries },
   access: { mayMutate: boolean; mutationRefusal: string | null },
   budgetMs: number | null = null,
 ): ApiContext {

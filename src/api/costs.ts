@@ -21,6 +21,8 @@ export const COST = {
   compare: 20_000,
   /** A leaderboard row's class-aware report: read with the row's stored JSON, its size bounded by the run's classes. */
   classAwareReport: 100,
+  /** Per column of an `Audio.signal` window: its waveform's 3 float32 and one packed spectrogram column (64 bytes, as a code window's frame is 16 tokens), cut from a kept summary. */
+  signalColumn: 4,
   /** Items assumed for a list that has no cap of its own (corpora, labels, runs, detectors). */
   assumedList: 10,
 } as const;
@@ -76,4 +78,9 @@ export const HISTOGRAM_COST = COST.loader + CODEBOOK_SIZE;
 /** `base` for each item of list argument `arg` (e.g. paths), plus the selection once. */
 export function eachOf(arg: string, base: number): ComplexityEstimator {
   return ({ args, childComplexity }) => base * Math.max(1, count(args[arg], 1)) + childComplexity;
+}
+
+/** A signal window: a store read, COST.signalColumn per column asked for (`columns`, capped at LIMITS.maxSignalColumns), and the selection once. */
+export function perSignalColumn(fallback: number): ComplexityEstimator {
+  return ({ args, childComplexity }) => COST.store + capped(args['columns'], fallback, LIMITS.maxSignalColumns) * COST.signalColumn + childComplexity;
 }

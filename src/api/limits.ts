@@ -6,6 +6,8 @@ export const LIMITS = {
   maxWindowFrames: 4096,
   /** Most frames a window may hold when its embeddings are asked for (81.92 s). */
   maxEmbeddingFrames: 1024,
+  /** Most columns one `Audio.signal` window is drawn in (a 2,048-pixel-wide panel). */
+  maxSignalColumns: 2048,
   /** Most cold tokens one query returns. */
   maxColdTokens: 1000,
   /** Most occurrences listed per cold token. */

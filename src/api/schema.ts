@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AudioResolver } from './resolvers/audio.resolver.js';
+import { AudioSignalResolver } from './resolvers/audio-signal.resolver.js';
 import { CodeMatrixResolver } from './resolvers/code-matrix.resolver.js';
 import { ComparisonJobResolver } from './resolvers/comparison-job.resolver.js';
 import { CorpusResolver } from './resolvers/corpus.resolver.js';
@@ -22,7 +23,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema (built once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CorpusResolver, AudioResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver],
+    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver],
     validate: false,
   });
   return built;

@@ -32,6 +32,7 @@ import { responseCacheability } from './plugins/response-cacheability.plugin.js'
 import { shownPaths } from './plugins/shown-paths.plugin.js';
 import { ResponseCache } from './response-cache.js';
 import { createSchema } from './schema.js';
+import type { SignalSummaries } from './signal-summaries.js';
 
 /** Largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 1 << 20;
@@ -49,6 +50,8 @@ export interface ApiServices {
   responses: ResponseCache;
   /** Background comparisons (startComparison), run one at a time. */
   comparisons: ComparisonJobs;
+  /** Waveform and spectrogram summaries of original audio files (signal-summaries.ts). */
+  signals: SignalSummaries;
 }
 
 /** The Apollo server plus a way to build contexts, usable over HTTP or in process. */

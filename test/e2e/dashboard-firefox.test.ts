@@ -101,6 +101,15 @@ describe('dashboard in Firefox', { skip: skip ?? false, timeout: 240_000 }, () =
     await page.screenshot({ path: join(shots, 'firefox-audio-view.png') });
     assert.deepEqual(errors, []);
   });
+
+  it('audio view: the waveform and spectrogram are drawn for the heatmap\'s window', async () => {
+    await open(`#/audio/${fx.demoAudios[2]}`);
+    await until(async () => (await attribute('.signal-panel', 'data-state')) === 'drawn', 'the waveform and spectrogram drawn');
+    assert.equal(await attribute('.signal-panel', 'data-window-start'), await attribute('#view', 'data-window-start'));
+    assert.ok(Number(await attribute('.signal-panel', 'data-columns')) > 500);
+    assert.ok(Number(await attribute('.signal-panel', 'data-spectrogram-columns')) > 300);
+    assert.deepEqual(errors, []);
+  });
 });
 
 if (skip) console.log(`# dashboard Firefox tests skipped: ${skip}`);

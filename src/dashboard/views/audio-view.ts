@@ -13,6 +13,7 @@ import { exportCanvas } from '../export/export-bar';
 import { anomalyEvents, labelEvents, renderEventTable, renderSpans } from '../audio/event-spans';
 import { drawOverview } from '../audio/overview';
 import { drawScoreChart } from '../audio/score-chart';
+import { SignalPanel } from '../audio/signal-panel';
 import { blockSpan, ScoreCache } from '../audio/score-cache';
 import { replaceParams } from '../address';
 import { href } from '../route';
@@ -81,7 +82,8 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   const copied = h('div');
   const events = h('div', { class: 'events' });
   const tooltip = h('div', { class: 'tooltip', hidden: true, role: 'tooltip' });
-  fill(root, header, player, formSlot, status, overview, navRow, copied, stage, h('p', { class: 'muted' }, 'Red: anomalies of the detector (click to play from the start). Blue, along the bottom: labelled events. Hover the heatmap for frame, time, layer and token.'), h('h2', {}, 'Events'), events);
+  const signalPanel = new SignalPanel(audioId);
+  fill(root, header, player, formSlot, status, overview, navRow, copied, signalPanel.element, stage, h('p', { class: 'muted' }, 'Red: anomalies of the detector (click to play from the start). Blue, along the bottom: labelled events. Hover the heatmap for frame, time, layer and token.'), h('h2', {}, 'Events'), events);
   document.body.append(tooltip);
   cleanups.push(() => tooltip.remove());
 
@@ -143,6 +145,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     chart = drawScoreChart(scoreCanvas, chart, detection, scores, start, frames, GUTTER);
     const { left, right } = area();
     const cells = drawHeatmap(heatmap, cache, start, frames, left, right);
+    signalPanel.show(start, frames, left, right, audio.frameCount);
     heatmap.dataset['cells'] = String(cells);
     heatmap.dataset['frames'] = String(cells / LAYERS);
     exportCanvas(heatmap, { what: 'heatmap', label: 'Code matrix heatmap', svg: () => heatmapSvg(cache, start, frames, heatmap.clientWidth, heatmap.clientHeight, left, right) });
@@ -328,6 +331,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     detectFirst.catch(() => undefined); // reported by runDetector
     cache = new CodeCache(audioId, Infinity);
     void cache.load(guess, chosen).catch(() => undefined);
+    signalPanel.prefetch(guess, chosen, stage.clientWidth - GUTTER);
     let data: DashAudioQuery;
     try {
       data = await request(DashAudioDocument, { id: audioId });

@@ -17,6 +17,7 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   DashDetect: { audioId: '1', detector, buckets: 1200, startFrame: 0, frameCount: 4096 },
   DashScoreWindow: { audioId: '1', detector, startFrame: 0, frameCount: 4096 },
   DashCodes: { id: '1', startFrame: 0, frameCount: 512 },
+  DashSignal: { id: '1', startFrame: 0, frameCount: 1875, columns: 2048 },
   DashCorpora: {},
   DashCorpusLayers: { corpus: 'c' },
   DashCorpusAudios: { corpus: 'c', first: 200, after: null },
@@ -119,5 +120,11 @@ describe('operation costs', () => {
     assert.equal(window(2000) - window(1000), 1000 * 16);
     const scores = (frames: number) => operationCost(schema, parse(`{ detect(audioId: "1", detector: { name: "keyLayerVariance" }) { scores(frameCount: ${frames}) } }`), null, {});
     assert.equal(scores(2000) - scores(1000), 1000);
+  });
+
+  it('charges a signal window per column asked for, and a column count over its cap nothing (the resolver refuses it)', () => {
+    const signal = (columns: number) => operationCost(schema, parse(`{ audio(id: "1") { signal(columns: ${columns}) { waveform { min } } } }`), null, {});
+    assert.equal(signal(2000) - signal(1000), 1000 * 4);
+    assert.ok(signal(2049) < signal(1));
   });
 });
