@@ -7,6 +7,7 @@ import { browserMissing, firefoxPath, screenshotDir } from '../support/browser.j
 import type { PageGlobals } from '../support/browser.js';
 import { startDashboardFixture } from '../support/dashboard-fixture.js';
 import type { DashboardFixture } from '../support/dashboard-fixture.js';
+import { addAudioViewAudios } from '../support/long-audio.js';
 
 const skip = browserMissing('firefox');
 
@@ -77,6 +78,23 @@ describe('dashboard in Firefox', { skip: skip ?? false, timeout: 240_000 }, () =
     await page.click('.stage .span.anomaly');
     await until(async () => Math.abs((await audio()).currentTime - start) < 0.1, `playback at ${start} s`);
     await page.screenshot({ path: join(shots, 'firefox-audio-view.png') });
+    assert.deepEqual(errors, []);
+  });
+
+  it('audio view: seeking the paused player moves the window, and the time goes to the address', async () => {
+    const { long } = await addAudioViewAudios(fx);
+    await open(`#/audio/${long}?zoom=250`);
+    const state = () => page.evaluate(() => {
+      const g = globalThis as unknown as { location: { hash: string }; document: { querySelector(s: string): { readyState?: number; getAttribute(a: string): string | null } | null } };
+      return { readyState: g.document.querySelector('audio')?.readyState ?? 0, start: Number(g.document.querySelector('#view')?.getAttribute('data-window-start')), hash: g.location.hash };
+    });
+    await until(async () => (await state()).readyState >= 1, 'the audio element has its metadata');
+    assert.equal((await state()).start, 0);
+    await page.evaluate(() => void ((globalThis as unknown as { document: { querySelector(s: string): { currentTime: number } } }).document.querySelector('audio').currentTime = 50));
+    await until(async () => (await state()).start > 0, 'the window to follow the seek');
+    const s = (await state()).start;
+    assert.ok(s <= 625 && 625 < s + 250, `frame 625 in [${s}, ${s + 250})`);
+    await until(async () => (await state()).hash.includes('t=50.00'), 'the time in the address');
     assert.deepEqual(errors, []);
   });
 });
