@@ -125,6 +125,9 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   let overlays: Overlay[] = [];
   let colouring: Colouring | null = null;
   let colours: ColourControl | null = null;
+  /** Counts colour and overlay choices, so that an answer to an older one does not overwrite a newer. */
+  let colourChoices = 0;
+  let overlayChoices = 0;
   const timeAddress = new PlaybackAddress();
   cleanups.push(() => timeAddress.cancel());
   const eventTable = new EventTable(events, (s) => seek(s), EVENT_ROWS);
@@ -202,13 +205,14 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   /** Colours the heatmap as `choice` says (fetching what it needs once per reference and model) and writes it to the address. */
   async function setColours(choice: ColourChoice): Promise<void> {
     replaceParams({ colour: choice.mode === 'id' ? null : choice.mode, ref: choice.mode === 'commonness' || choice.mode === 'surprisal' ? choice.reference : null });
+    const mine = ++colourChoices;
     try {
       const next = await loadColouring(choice.mode, audio.model, choice.reference);
-      if (!alive) return;
+      if (!alive || mine !== colourChoices) return;
       colouring = next;
       fill(legendSlot);
     } catch (err) {
-      if (!alive) return;
+      if (!alive || mine !== colourChoices) return;
       showError(legendSlot, err, `colour the heatmap by ${choice.mode}`);
       colouring = await loadColouring('id', audio.model, choice.reference);
     }
@@ -218,16 +222,18 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   /** Runs the overlay detectors `specs` and redraws the window with their curves. */
   async function setOverlays(specs: DetectorSpec[]): Promise<void> {
     replaceParams({ overlays: specs.length ? JSON.stringify(specs) : null });
+    const mine = ++overlayChoices;
     try {
       const loaded = await Promise.all(specs.map((spec, i) => loadOverlay(audioId, spec, OVERLAY_COLOURS[i]!, start, frames, audio.frameCount)));
-      if (!alive) return;
+      if (!alive || mine !== overlayChoices) return;
       overlays = loaded;
       fill(status);
     } catch (err) {
-      if (!alive) return;
+      if (!alive || mine !== overlayChoices) return;
       showError(status, err, 'run the overlaid detectors');
     }
-    await showWindow();
+    // Before the first detection the window is drawn by runDetector, overlays included.
+    if (detection) await showWindow();
   }
 
   function drawSpans(): void {
