@@ -44,7 +44,6 @@ export function toAudio(row: AudioRow): Audio {
       channels: row.audioSource?.channels ?? null,
       durationSeconds: row.audioSource ? row.audioSource.samples24k / SAMPLE_RATE : null,
     },
-    mediaUrl: row.sourceKind === 'audio' ? `/media/audio/${row.id}` : null,
     text: row.text,
     metadata: row.metadata,
     frameCount: row.frameCount,

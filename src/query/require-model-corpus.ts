@@ -9,10 +9,12 @@ import type { Store } from '../store/store.js';
  */
 export async function requireModelCorpus(store: Store, argument: string, corpus: string, model: string): Promise<CorpusRow> {
   const [row] = await store.corpora.requireByNames([corpus]);
+  // "reference corpus "x"", but "corpus "x"" for an argument named corpus.
+  const what = argument === 'corpus' ? 'corpus' : `${argument} corpus`;
   const [summary] = await store.corpora.summaries([row!.id]);
-  if (!summary!.audioCount) throw invalidArgument(`${argument} corpus "${corpus}" holds no audio`, { argument, value: corpus });
+  if (!summary!.audioCount) throw invalidArgument(`${what} "${corpus}" holds no audio`, { argument, value: corpus });
   if (!summary!.models.includes(model)) {
-    throw new TokenscopeError(ErrorCode.MODEL_MISMATCH, `${argument} corpus "${corpus}" holds codes of ${summary!.models.join(', ')}, not of ${model}`, {
+    throw new TokenscopeError(ErrorCode.MODEL_MISMATCH, `${what} "${corpus}" holds codes of ${summary!.models.join(', ')}, not of ${model}`, {
       argument,
       [argument]: corpus,
       model,

@@ -5,6 +5,7 @@ import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import { browserMissing, firefoxPath, screenshotDir } from '../support/browser.js';
 import type { PageGlobals } from '../support/browser.js';
+import { addAudioViewAudios } from '../support/long-audio.js';
 import { startDashboardFixture } from '../support/dashboard-fixture.js';
 import type { DashboardFixture } from '../support/dashboard-fixture.js';
 
@@ -108,6 +109,23 @@ describe('dashboard in Firefox', { skip: skip ?? false, timeout: 240_000 }, () =
     assert.equal(await attribute('.signal-panel', 'data-window-start'), await attribute('#view', 'data-window-start'));
     assert.ok(Number(await attribute('.signal-panel', 'data-columns')) > 500);
     assert.ok(Number(await attribute('.signal-panel', 'data-spectrogram-columns')) > 300);
+    assert.deepEqual(errors, []);
+  });
+
+  it('audio view: seeking the paused player moves the window, and the time goes to the address', async () => {
+    const { long } = await addAudioViewAudios(fx);
+    await open(`#/audio/${long}?zoom=250`);
+    const state = () => page.evaluate(() => {
+      const g = globalThis as unknown as { location: { hash: string }; document: { querySelector(s: string): { readyState?: number; getAttribute(a: string): string | null } | null } };
+      return { readyState: g.document.querySelector('audio')?.readyState ?? 0, start: Number(g.document.querySelector('#view')?.getAttribute('data-window-start')), hash: g.location.hash };
+    });
+    await until(async () => (await state()).readyState >= 1, 'the audio element has its metadata');
+    assert.equal((await state()).start, 0);
+    await page.evaluate(() => void ((globalThis as unknown as { document: { querySelector(s: string): { currentTime: number } } }).document.querySelector('audio').currentTime = 50));
+    await until(async () => (await state()).start > 0, 'the window to follow the seek');
+    const s = (await state()).start;
+    assert.ok(s <= 625 && 625 < s + 250, `frame 625 in [${s}, ${s + 250})`);
+    await until(async () => (await state()).hash.includes('t=50.00'), 'the time in the address');
     assert.deepEqual(errors, []);
   });
 });

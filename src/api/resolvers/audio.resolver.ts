@@ -11,6 +11,9 @@ import { toAudio, toAudioLabel, toCorpus, toLayer } from '../mappers.js';
 import { Audio, AudioConnection, AudioLabel } from '../types/audio.type.js';
 import { CodeMatrixWindow } from '../types/code-matrix.type.js';
 import { Corpus } from '../types/corpus.type.js';
+import { MediaUnavailable } from '../types/media-unavailable.type.js';
+import { mediaAccess, MediaUnavailableReason } from '../media-access.js';
+import type { MediaAccess } from '../media-access.js';
 import { Layer } from '../types/layer.type.js';
 import { CorpusResolver } from './corpus.resolver.js';
 import { COST, listOf, perFrame, perLayer, storeRead, uncappedList } from '../costs.js';
@@ -56,6 +59,23 @@ export class AudioResolver {
     return rows.filter((r) => wanted.has(r.layer)).map((r) => toLayer(layerValues(r), { kind: 'audio', audioId: Number(a.id) }));
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: `Where the original audio streams from, with HTTP range requests: /media/audio/<id> for audio encoded here from a file that lies inside the data roots now; null when it cannot be played (see mediaUnavailable). Cost: ${COST.loader} (a file-system check).`,
+    complexity: COST.loader,
+  })
+  async mediaUrl(@Root() a: Audio, @Ctx() ctx: ApiContext): Promise<string | null> {
+    return (await checkMedia(a, ctx)).playable ? `/media/audio/${a.id}` : null;
+  }
+
+  @FieldResolver(() => MediaUnavailable, { nullable: true, description: `Why the original audio cannot be played (mediaUrl is null), and what would allow it; null when it can. Cost: ${COST.loader} (a file-system check).`, complexity: COST.loader })
+  async mediaUnavailable(@Root() a: Audio, @Ctx() ctx: ApiContext): Promise<MediaUnavailable | null> {
+    const access = await checkMedia(a, ctx);
+    if (access.playable) return null;
+    const shown = ctx.paths.trusted ? access.folder : null;
+    return Object.assign(new MediaUnavailable(), { reason: access.reason, message: unavailableMessage(access.reason, shown), dataRoot: shown });
+  }
+
   @FieldResolver(() => CodeMatrixWindow, { description: `A window of the codes; frameCount ≤ ${LIMITS.maxWindowFrames}. Cost: ${COST.store} + frameCount × selection (layerMajor, frameMajor: ${LAYER_COUNT} per frame).`, complexity: perFrame(COST.store, 250) })
   async codes(
     @Root() a: Audio,
@@ -82,5 +102,27 @@ export class AudioResolver {
   async deleteAudio(@Arg('id', () => ID) id: string, @Ctx() ctx: ApiContext): Promise<boolean> {
     await ctx.store.audios.delete(parseId(id, 'id'));
     return true;
+  }
+}
+
+/** The media check of `a`, made once per Audio object (mediaUrl and mediaUnavailable share it). */
+function checkMedia(a: Audio, ctx: ApiContext): Promise<MediaAccess> {
+  // The answer depends on files and the data roots, not on the store: not for the response cache.
+  ctx.responseCaching.keep = false;
+  a.mediaCheck ??= mediaAccess(a.source.kind, a.source.path, ctx.config.dataRoots);
+  return a.mediaCheck;
+}
+
+/** The page's sentence for `reason`; `folder`: the --data-root to suggest, when the caller may see it. */
+function unavailableMessage(reason: MediaUnavailableReason, folder: string | null): string {
+  switch (reason) {
+    case MediaUnavailableReason.CODES_ONLY:
+      return 'No original audio to play: this code matrix was ingested from codes computed elsewhere.';
+    case MediaUnavailableReason.FILE_MISSING:
+      return 'The original audio cannot be played: its file is no longer where it was ingested from.';
+    case MediaUnavailableReason.OUTSIDE_DATA_ROOTS:
+      return folder
+        ? `The original audio cannot be played: its file lies outside the data roots; start the server with --data-root ${folder} (or a folder above it) to play it.`
+        : 'The original audio cannot be played: its file lies outside the folders this server may read.';
   }
 }

@@ -1,5 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { MAX_NEIGHBOURS } from '../../codebooks/token-neighbours.js';
+import { CODEBOOK_SIZE, LAYER_COUNT } from '../../domain/contract.js';
+import { codebookColoursOf } from '../../query/codebook-colours.js';
+import { CodebookColours } from '../types/codebook-colours.type.js';
 import { corpusDistance } from '../../query/corpus-distance.js';
 import { tokenNeighboursOf } from '../../query/token-neighbours.js';
 import { budgetMiddleware } from '../budget.middleware.js';
@@ -11,6 +14,9 @@ import { TokenNeighbour } from '../types/token-neighbour.type.js';
 
 /** corpusDistance: both corpora's token counts, then (first time per corpus fingerprint) every frame of both read, dequantized and fitted. */
 export const CORPUS_DISTANCE_COST = 2 * COST.perCorpus + 2 * COST.detect;
+
+/** codebookColours: read the codebooks, the first time per codebooks file a PCA per layer, then 16 × 2048 × 3 bytes as base64 (4 characters per 3 bytes). */
+export const CODEBOOK_COLOURS_COST = COST.store + (LAYER_COUNT * CODEBOOK_SIZE * 4) / 3;
 
 @UseMiddleware(budgetMiddleware)
 @Resolver()
@@ -27,6 +33,17 @@ export class EmbeddingSpaceResolver {
     @Arg('k', () => Int, { defaultValue: 10, description: `Neighbours wanted, 1..${MAX_NEIGHBOURS}.` }) k: number,
   ): Promise<TokenNeighbour[]> {
     return (await tokenNeighboursOf(ctx.audio.encoders.settings.modelsDir, model, layer, token, k)).map((n) => Object.assign(new TokenNeighbour(), n));
+  }
+
+  @Query(() => CodebookColours, {
+    description: `A fixed colour per codebook entry of a model (the first three principal components of each layer's codebook as red, green, blue), for colouring tokens by what they stand for. NOT_FOUND for an unknown model or one without codebooks. Cost: ${Math.round(CODEBOOK_COLOURS_COST)} + selection.`,
+    complexity: storeRead(Math.round(CODEBOOK_COLOURS_COST)),
+  })
+  async codebookColours(@Arg('model') model: string, @Ctx() ctx: ApiContext): Promise<CodebookColours> {
+    // Codebooks are model files that may change outside the store (see CodeMatrixResolver.embeddings).
+    ctx.responseCaching.keep = false;
+    const rgb = await codebookColoursOf(ctx.audio.encoders.settings.modelsDir, model);
+    return Object.assign(new CodebookColours(), { model, method: 'pca3', layers: LAYER_COUNT, entries: CODEBOOK_SIZE, encoding: 'rgb8-base64', data: Buffer.from(rgb.buffer, rgb.byteOffset, rgb.byteLength).toString('base64') });
   }
 
   @Query(() => CorpusDistance, {

@@ -5,6 +5,9 @@ import { checkLimit } from '../../query/check-limit.js';
 import { coldTokens } from '../../query/cold-tokens.js';
 import { corpusLayerStats } from '../../query/corpus-layer-stats.js';
 import { layerValues } from '../../query/layer-values.js';
+import { referenceCountsFor } from '../../query/reference-counts.js';
+import { CODEBOOK_SIZE, LAYER_COUNT } from '../../domain/contract.js';
+import { TokenCountTable } from '../types/token-count-table.type.js';
 import type { ApiContext } from '../context.js';
 import { LIMITS } from '../limits.js';
 import { toAudio, toCorpus, toLayer } from '../mappers.js';
@@ -13,6 +16,9 @@ import { ColdToken, TokenOccurrence } from '../types/cold-token.type.js';
 import { LayerStats } from '../types/layer-stats.type.js';
 import { TokenFrequencies } from '../types/token-count.type.js';
 import { COST, listOf, perCorpus, storeRead } from '../costs.js';
+
+/** tokenCountTable: a corpus's histograms from the pre-aggregates, then one value per layer and token. */
+export const TOKEN_COUNT_TABLE_COST = COST.perCorpus + LAYER_COUNT * CODEBOOK_SIZE;
 
 @UseMiddleware(budgetMiddleware)
 @Resolver(() => ColdToken)
@@ -54,6 +60,15 @@ export class StatsResolver {
       distinctTokens: s.layers[0]?.distinctTokens ?? 0,
       tokens: rows.map((r) => ({ token: r.token, count: r.count, frequency: total ? r.count / total : 0 })),
     };
+  }
+
+  @Query(() => TokenCountTable, {
+    description: `Every token's occurrences in every layer of a corpus, within one model's codes (16 × 2048 counts, from the pre-aggregates): one request gives the audio view the commonness and surprisal of any token. NOT_FOUND for an unknown corpus, INVALID_ARGUMENT for an empty one, MODEL_MISMATCH when it holds no codes of the model. Cost: ${TOKEN_COUNT_TABLE_COST} + selection.`,
+    complexity: storeRead(TOKEN_COUNT_TABLE_COST),
+  })
+  async tokenCountTable(@Arg('corpus') corpus: string, @Arg('model', { description: 'Count only codes of this model (the audio\'s).' }) model: string, @Ctx() ctx: ApiContext): Promise<TokenCountTable> {
+    const rows = (await referenceCountsFor(ctx.store, corpus, model, 'corpus')).perLayer.map((row) => Array.from(row));
+    return Object.assign(new TokenCountTable(), { corpus, model, layerTotals: rows.map((row) => row.reduce((a, b) => a + b, 0)), counts: rows });
   }
 
   @Query(() => [ColdToken], {

@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
+import type { MediaAccess } from '../media-access.js';
 import { ShownPath, ShownText } from '../shown-paths.middleware.js';
 
 @ObjectType({ description: 'Where an audio\'s code matrix came from.' })
@@ -64,8 +65,8 @@ export class Audio {
   @Field(() => AudioSource)
   source!: AudioSource;
 
-  @Field(() => String, { nullable: true, description: 'Where the original audio streams from, with HTTP range requests: /media/audio/<id> for audio encoded here from a file (served while the file lies inside the data roots); null for ingested codes.' })
-  mediaUrl!: string | null;
+  /** Whether the original can be played, checked once per object by the mediaUrl and mediaUnavailable resolvers. */
+  mediaCheck?: Promise<MediaAccess>;
 
   @Field(() => String, { nullable: true, description: 'Transcript, when the source carried one.' })
   text!: string | null;

@@ -30,23 +30,13 @@ export function renderSpans(container: HTMLElement, events: TimedEvent[], t0: nu
       const a = xOf(Math.max(e.startSeconds, t0));
       const b = xOf(Math.min(e.endSeconds, t1));
       const title = `${e.kind} ${e.startSeconds.toFixed(2)}–${e.endSeconds.toFixed(2)} s, ${e.text}`;
-      return h('button', { type: 'button', class: `span ${e.kind}`, style: `left:${a}px;width:${Math.max(3, b - a)}px`, title, 'aria-label': `${title}: play from ${e.startSeconds.toFixed(2)} s`, 'data-start': e.startSeconds, onclick: () => seek(e.startSeconds) });
+      const width = Math.max(3, b - a);
+      // A label's class is written on it, cut with an ellipsis where the span is narrow (too narrow: the title says it).
+      const text = e.kind === 'label' && width >= MIN_TEXT_WIDTH ? h('span', { class: 'span-text', 'aria-hidden': 'true' }, e.text) : null;
+      return h('button', { type: 'button', class: `span ${e.kind}`, style: `left:${a}px;width:${width}px`, title, 'aria-label': `${title}: play from ${e.startSeconds.toFixed(2)} s`, 'data-start': e.startSeconds, onclick: () => seek(e.startSeconds) }, text);
     }),
   );
 }
 
-/**
- * The events as a table in time order, each with a button that seeks to its start; the first
- * `limit` rows, then a button that shows them all (a long recording has thousands).
- */
-export function renderEventTable(container: HTMLElement, summary: string, events: TimedEvent[], seek: (seconds: number) => void, limit: number): void {
-  const sorted = [...events].sort((a, b) => a.startSeconds - b.startSeconds);
-  const row = (e: TimedEvent) =>
-    h('tr', {}, h('td', {}, e.kind), h('td', { class: 'num' }, clock(e.startSeconds, 2)), h('td', { class: 'num' }, clock(e.endSeconds, 2)), h('td', {}, e.text), h('td', {}, h('button', { type: 'button', 'data-start': e.startSeconds, onclick: () => seek(e.startSeconds) }, '▶ go')));
-  fill(
-    container,
-    h('p', { class: 'muted' }, summary),
-    sorted.length ? h('table', { 'aria-label': 'Anomalies and labels' }, h('thead', {}, h('tr', {}, h('th', {}, 'kind'), h('th', { class: 'num' }, 'start'), h('th', { class: 'num' }, 'end'), h('th', {}, ''), h('th', {}, ''))), h('tbody', {}, sorted.slice(0, limit).map(row))) : null,
-    sorted.length > limit ? h('button', { type: 'button', onclick: () => renderEventTable(container, summary, events, seek, Infinity) }, `Show all ${sorted.length} events`) : null,
-  );
-}
+/** Narrowest label span (CSS pixels) that shows its text: about two characters and an ellipsis. */
+const MIN_TEXT_WIDTH = 18;

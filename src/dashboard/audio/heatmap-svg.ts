@@ -1,20 +1,13 @@
 import { el, svgDocument } from '../export/svg-text';
 import { LAYERS } from '../format';
 import type { CodeCache } from './code-cache';
-import { TOKEN_COLOURS } from './colour-map';
-
-function hex(token: number): string {
-  if (token < 0) return '#cdcdcd';
-  const c = token * 4;
-  return `#${[TOKEN_COLOURS[c]!, TOKEN_COLOURS[c + 1]!, TOKEN_COLOURS[c + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-}
 
 /**
  * Frames [start, start + count) of the code matrix as drawHeatmap draws them, as SVG: one rect per
  * run of equal-coloured cells along each layer (layer 1 at the top), the layer numbers in the
- * gutter left of `left`. Sizes in CSS pixels.
+ * gutter left of `left`, each cell in `colour(token, layer)` (the colouring the canvas shows). Sizes in CSS pixels.
  */
-export function heatmapSvg(cache: CodeCache, start: number, count: number, width: number, height: number, left: number, right: number): string {
+export function heatmapSvg(cache: CodeCache, start: number, count: number, width: number, height: number, left: number, right: number, colour: (token: number, layer: number) => string): string {
   const frames = Math.max(0, Math.min(count, cache.frameCount - start));
   const cell = (right - left) / Math.max(1, count);
   const row = height / LAYERS;
@@ -23,10 +16,10 @@ export function heatmapSvg(cache: CodeCache, start: number, count: number, width
     const y = l * row;
     body.push(el('text', { x: left - 4, y: y + row / 2 + 3.5, 'text-anchor': 'end', fill: '#5b6475', 'font-size': 10 }, String(l + 1)));
     for (let i = 0; i < frames; ) {
-      const colour = hex(cache.token(start + i, l + 1));
+      const fill = colour(cache.token(start + i, l + 1), l + 1);
       let j = i + 1;
-      while (j < frames && hex(cache.token(start + j, l + 1)) === colour) j++;
-      body.push(el('rect', { x: left + i * cell, y, width: (j - i) * cell, height: row, fill: colour }));
+      while (j < frames && colour(cache.token(start + j, l + 1), l + 1) === fill) j++;
+      body.push(el('rect', { x: left + i * cell, y, width: (j - i) * cell, height: row, fill }));
       i = j;
     }
   }

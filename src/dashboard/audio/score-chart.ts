@@ -12,13 +12,20 @@ export interface ScoreLines {
   lowThreshold?: number | null;
 }
 
+/** A further detector's curve drawn over the first, already on the first one's axis. */
+export interface OverlayLine {
+  label: string;
+  colour: string;
+  scores: number[];
+}
+
 /**
  * Draws the scores of frames [start, start + frames) as a line over time in seconds (each at its
  * frame's centre), with the threshold (and hysteresis's low threshold) across; the y axis takes
  * exactly `gutter` pixels so the plot lines up with the heatmap above. Updates `chart` in place
- * when given, so panning does not rebuild it.
+ * when given, so panning does not rebuild it. `overlays`: other detectors' curves, drawn over it.
  */
-export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> | null, lines: ScoreLines, scores: number[], start: number, frames: number, gutter: number): Chart<'line'> {
+export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> | null, lines: ScoreLines, scores: number[], start: number, frames: number, gutter: number, overlays: readonly OverlayLine[] = []): Chart<'line'> {
   const t0 = start / FRAMES_PER_SECOND;
   const t1 = (start + frames) / FRAMES_PER_SECOND;
   const points = scores.map((y, i) => ({ x: (start + i + 0.5) / FRAMES_PER_SECOND, y }));
@@ -27,6 +34,7 @@ export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> |
     { label: `${lines.detector} score`, data: points, borderColor: '#1d2330', borderWidth: 1.2, pointRadius: 0, tension: 0 },
     { label: `threshold ${fixed(lines.threshold)}`, data: across(lines.threshold), borderColor: '#d64541', borderDash: [5, 4], borderWidth: 1.5, pointRadius: 0 },
   ];
+  for (const o of overlays) datasets.push({ label: o.label, data: o.scores.map((y, i) => ({ x: (start + i + 0.5) / FRAMES_PER_SECOND, y })), borderColor: o.colour, borderWidth: 1.2, pointRadius: 0, tension: 0 } as (typeof datasets)[number]);
   if (lines.lowThreshold !== null && lines.lowThreshold !== undefined) datasets.push({ label: `low threshold ${fixed(lines.lowThreshold)}`, data: across(lines.lowThreshold), borderColor: '#e07b00', borderDash: [2, 3], borderWidth: 1.2, pointRadius: 0 });
   if (chart) {
     chart.data.datasets = datasets as never;
@@ -35,9 +43,11 @@ export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> |
     x.max = t1;
     chart.update('none');
     canvas.dataset['series'] = String(datasets.length);
+    canvas.dataset['overlays'] = String(overlays.length);
     canvas.dataset['points'] = String(points.length);
     return chart;
   }
+  canvas.dataset['overlays'] = String(overlays.length);
   return draw(
     canvas,
     {

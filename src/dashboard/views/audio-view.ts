@@ -2,18 +2,27 @@ import type { Chart } from 'chart.js';
 import { request } from '../api';
 import { errorBox, fill, h, loading, showError } from '../dom';
 import { baseName, clock, fixed, FRAMES_PER_SECOND, LAYERS } from '../format';
-import { DashAudioDocument, DashDetectDocument, DashScoreWindowDocument } from '../generated/graphql';
+import { DashAudioDocument, DashCorporaDocument, DashDetectDocument, DashScoreWindowDocument } from '../generated/graphql';
 import type { DashAudioQuery, DashDetectQuery } from '../generated/graphql';
 import { CodeCache } from '../audio/code-cache';
 import { DetectorForm } from '../audio/detector-form';
 import type { DetectorSpec } from '../audio/detector-form';
-import { drawHeatmap } from '../audio/heatmap';
-import { heatmapSvg } from '../audio/heatmap-svg';
-import { exportCanvas } from '../export/export-bar';
-import { anomalyEvents, labelEvents, renderEventTable, renderSpans } from '../audio/event-spans';
+import { cellColour, drawHeatmap } from '../audio/heatmap';
+import { anomalyEvents, labelEvents, renderSpans } from '../audio/event-spans';
+import { EventTable } from '../audio/event-table';
+import { ColourControl } from '../audio/colour-control';
+import type { ColourChoice } from '../audio/colour-control';
+import { rampGradient } from '../audio/colour-ramp';
+import { COMMONNESS_STOPS, isColourMode, loadColouring, SURPRISAL_STOPS } from '../audio/token-colouring';
+import type { Colouring } from '../audio/token-colouring';
+import { loadOverlay, MAX_OVERLAYS, OVERLAY_COLOURS, OverlayForm, scaleToPrimary } from '../audio/overlays';
+import type { Overlay } from '../audio/overlays';
+import { PlaybackAddress } from '../audio/playback-address';
 import { drawOverview } from '../audio/overview';
 import { drawScoreChart } from '../audio/score-chart';
 import { SignalPanel } from '../audio/signal-panel';
+import { heatmapSvg } from '../audio/heatmap-svg';
+import { exportCanvas } from '../export/export-bar';
 import { blockSpan, ScoreCache } from '../audio/score-cache';
 import { replaceParams } from '../address';
 import { href } from '../route';
@@ -32,6 +41,20 @@ const EVENT_ROWS = 200;
 /** Width of the left gutter: the score chart's y axis, and the layer numbers beside the heatmap. */
 const GUTTER = 56;
 const DEFAULT_DETECTOR: DetectorSpec = { name: 'keyLayerVariance', params: {} };
+
+/** The overlaid detectors the address names (`overlays`: a JSON list of {name, params}). */
+function initialOverlays(route: Route): DetectorSpec[] {
+  try {
+    const list = JSON.parse(route.params.get('overlays') ?? '[]') as unknown;
+    if (!Array.isArray(list)) return [];
+    return list
+      .filter((o): o is { name: string; params?: unknown } => Boolean(o) && typeof (o as { name?: unknown }).name === 'string')
+      .slice(0, MAX_OVERLAYS)
+      .map((o) => ({ name: o.name, params: o.params && typeof o.params === 'object' && !Array.isArray(o.params) ? (o.params as Record<string, unknown>) : {} }));
+  } catch {
+    return [];
+  }
+}
 
 function initialSpec(route: Route): DetectorSpec {
   const name = route.params.get('detector');
@@ -58,6 +81,9 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   const header = h('div', {}, loading());
   const player = h('div');
   const formSlot = h('div');
+  const overlaySlot = h('div');
+  const colourSlot = h('div');
+  const legendSlot = h('div');
   const status = h('div');
   const overviewCanvas = h('canvas', { 'aria-hidden': 'true' });
   const viewport = h('div', { class: 'viewport' });
@@ -80,10 +106,10 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     h('button', { type: 'button', onclick: () => void copyWindow() }, 'Copy window as JSON'),
   );
   const copied = h('div');
-  const events = h('div', { class: 'events' });
+  const events = h('div', { class: 'events', tabindex: 0, role: 'region', 'aria-label': 'Events (the rows in the window are marked)' });
   const tooltip = h('div', { class: 'tooltip', hidden: true, role: 'tooltip' });
   const signalPanel = new SignalPanel(audioId);
-  fill(root, header, player, formSlot, status, overview, navRow, copied, signalPanel.element, stage, h('p', { class: 'muted' }, 'Red: anomalies of the detector (click to play from the start). Blue, along the bottom: labelled events. Hover the heatmap for frame, time, layer and token.'), h('h2', {}, 'Events'), events);
+  fill(root, header, player, formSlot, overlaySlot, status, overview, navRow, colourSlot, copied, signalPanel.element, stage, legendSlot, h('p', { class: 'muted' }, 'Red: anomalies of the detector (click to play from the start). Blue, along the bottom: labelled events. Hover the heatmap for frame, time, layer and token.'), h('h2', {}, 'Events'), events);
   document.body.append(tooltip);
   cleanups.push(() => tooltip.remove());
 
@@ -100,6 +126,15 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   let position = 0;
   let generation = 0;
   let scores: ScoreCache | null = null;
+  let overlays: Overlay[] = [];
+  let colouring: Colouring | null = null;
+  let colours: ColourControl | null = null;
+  /** Counts colour and overlay choices, so that an answer to an older one does not overwrite a newer. */
+  let colourChoices = 0;
+  let overlayChoices = 0;
+  const timeAddress = new PlaybackAddress();
+  cleanups.push(() => timeAddress.cancel());
+  const eventTable = new EventTable(events, (s) => seek(s), EVENT_ROWS);
 
   const now = () => (media ? media.currentTime : position);
   const area = () => (chart?.chartArea ? { left: chart.chartArea.left, right: chart.chartArea.right } : { left: GUTTER, right: stage.clientWidth });
@@ -124,9 +159,10 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     windowLabel.textContent = `${clock(start / FRAMES_PER_SECOND)} – ${clock(Math.min(audio.frameCount, start + frames) / FRAMES_PER_SECOND)} of ${clock(audio.durationSeconds)}`;
     placeViewport();
     try {
-      const [windowScores] = await Promise.all([scores!.window(start, frames), cache.load(start, frames)]);
+      const shown = overlays;
+      const [windowScores, , overlayScores] = await Promise.all([scores!.window(start, frames), cache.load(start, frames), Promise.all(shown.map((o) => o.scores.window(start, frames)))]);
       if (!alive || mine !== generation) return;
-      drawWindow(windowScores);
+      drawWindow(windowScores, shown.map((o, i) => ({ overlay: o, scores: overlayScores[i]! })));
       fill(status);
     } catch (err) {
       if (alive && mine === generation) showError(status, err, 'load this window of the recording');
@@ -136,26 +172,74 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
       for (const s of [start + frames, start - frames]) if (s >= 0 && s < audio.frameCount) void cache.load(s, frames).catch(() => undefined);
       // Playback pages forward: the next window's scores too.
       const next = clampStart(start + frames);
-      if (next !== start) void scores!.window(next, frames).catch(() => undefined);
+      if (next !== start) for (const c of [scores!, ...overlays.map((o) => o.scores)]) void c.window(next, frames).catch(() => undefined);
     }
   }
 
-  function drawWindow(scores: number[]): void {
+  function drawWindow(scores: number[], over: { overlay: Overlay; scores: number[] }[] = []): void {
     if (!detection) return;
-    chart = drawScoreChart(scoreCanvas, chart, detection, scores, start, frames, GUTTER);
-    const { left, right } = area();
-    const cells = drawHeatmap(heatmap, cache, start, frames, left, right);
-    signalPanel.show(start, frames, left, right, audio.frameCount);
-    heatmap.dataset['cells'] = String(cells);
-    heatmap.dataset['frames'] = String(cells / LAYERS);
-    exportCanvas(heatmap, { what: 'heatmap', label: 'Code matrix heatmap', svg: () => heatmapSvg(cache, start, frames, heatmap.clientWidth, heatmap.clientHeight, left, right) });
+    const primary = { threshold: detection.threshold, low: lowest(detection.scoreEnvelope.min) };
+    const lines = over.map(({ overlay, scores: s }) => ({ label: `${overlay.spec.name} (scaled: its threshold on the line)`, colour: overlay.colour, scores: scaleToPrimary(s, overlay, primary) }));
+    chart = drawScoreChart(scoreCanvas, chart, detection, scores, start, frames, GUTTER, lines);
+    drawCells();
     drawSpans();
+    eventTable.follow(start / FRAMES_PER_SECOND, (start + frames) / FRAMES_PER_SECOND);
     moveCursor();
     root.dataset['windowStart'] = String(start);
     if (root.dataset['ready'] !== 'true') {
       performance.mark('tokenscope:audio-painted');
       root.dataset['ready'] = 'true';
     }
+  }
+
+  /** The heatmap in the chosen colouring, and the legend saying what it shows. */
+  function drawCells(): void {
+    if (!colouring) return;
+    const c = colouring;
+    const { left, right } = area();
+    const drawn = drawHeatmap(heatmap, cache, start, frames, left, right, c);
+    signalPanel.show(start, frames, left, right, audio.frameCount);
+    exportCanvas(heatmap, { what: 'heatmap', label: 'Code matrix heatmap', svg: () => heatmapSvg(cache, start, frames, heatmap.clientWidth, heatmap.clientHeight, left, right, (token, layer) => cellColour(c, layer - 1, token)) });
+    heatmap.dataset['cells'] = String(drawn.frames * LAYERS);
+    heatmap.dataset['frames'] = String(drawn.frames);
+    heatmap.dataset['columns'] = String(drawn.columns);
+    heatmap.dataset['colour'] = c.mode;
+    const gradient = c.mode === 'commonness' ? rampGradient(COMMONNESS_STOPS) : c.mode === 'surprisal' ? rampGradient(SURPRISAL_STOPS) : null;
+    colours?.describe(c.legend, gradient, drawn.columns ? drawn.frames / drawn.columns : 1, c.columnRule);
+  }
+
+  /** Colours the heatmap as `choice` says (fetching what it needs once per reference and model) and writes it to the address. */
+  async function setColours(choice: ColourChoice): Promise<void> {
+    replaceParams({ colour: choice.mode === 'id' ? null : choice.mode, ref: choice.mode === 'commonness' || choice.mode === 'surprisal' ? choice.reference : null });
+    const mine = ++colourChoices;
+    try {
+      const next = await loadColouring(choice.mode, audio.model, choice.reference);
+      if (!alive || mine !== colourChoices) return;
+      colouring = next;
+      fill(legendSlot);
+    } catch (err) {
+      if (!alive || mine !== colourChoices) return;
+      showError(legendSlot, err, `colour the heatmap by ${choice.mode}`);
+      colouring = await loadColouring('id', audio.model, choice.reference);
+    }
+    if (detection) drawCells();
+  }
+
+  /** Runs the overlay detectors `specs` and redraws the window with their curves. */
+  async function setOverlays(specs: DetectorSpec[]): Promise<void> {
+    replaceParams({ overlays: specs.length ? JSON.stringify(specs) : null });
+    const mine = ++overlayChoices;
+    try {
+      const loaded = await Promise.all(specs.map((spec, i) => loadOverlay(audioId, spec, OVERLAY_COLOURS[i]!, start, frames, audio.frameCount)));
+      if (!alive || mine !== overlayChoices) return;
+      overlays = loaded;
+      fill(status);
+    } catch (err) {
+      if (!alive || mine !== overlayChoices) return;
+      showError(status, err, 'run the overlaid detectors');
+    }
+    // Before the first detection the window is drawn by runDetector, overlays included.
+    if (detection) await showWindow();
   }
 
   function drawSpans(): void {
@@ -199,6 +283,12 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     const t = Math.max(0, Math.min(seconds, audio.durationSeconds));
     if (media) media.currentTime = t;
     else position = t;
+    reveal(t);
+    timeAddress.write(t, true);
+  }
+
+  /** Brings playback time `t` into the window (a tenth of a window in) when it lies outside, and moves the cursor. */
+  function reveal(t: number): void {
     const frame = t * FRAMES_PER_SECOND;
     if (frame < start || frame >= start + frames) setWindow(frame - frames * 0.1);
     moveCursor();
@@ -255,7 +345,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   function drawEvents(): void {
     if (!detection) return;
     const summary = `${detection.detector}: threshold ${fixed(detection.threshold)} (${detection.comparison === 'AT_LEAST' ? 'score ≥ threshold' : 'score > threshold'}), ${detection.anomalies.length} anomalies; ${audio.labels.length} labels.`;
-    renderEventTable(events, summary, [...anomalyEvents(detection.anomalies), ...labelEvents(audio.labels)], seek, EVENT_ROWS);
+    eventTable.show(summary, [...anomalyEvents(detection.anomalies), ...labelEvents(audio.labels)]);
   }
 
   function hover(e: MouseEvent): void {
@@ -364,6 +454,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
       let raf = 0;
       const follow = () => {
         moveCursor();
+        timeAddress.write(m.currentTime);
         const frame = m.currentTime * FRAMES_PER_SECOND;
         // Page forward by a whole window (prefetched); a jump elsewhere recentres.
         if (!m.paused && frame >= start + frames && frame < start + 2 * frames) setWindow(start + frames);
@@ -371,8 +462,16 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
         if (!m.paused) raf = requestAnimationFrame(follow);
       };
       m.addEventListener('play', () => (raf = requestAnimationFrame(follow)));
-      m.addEventListener('pause', () => cancelAnimationFrame(raf));
-      m.addEventListener('seeked', moveCursor);
+      m.addEventListener('pause', () => {
+        cancelAnimationFrame(raf);
+        timeAddress.write(m.currentTime, true);
+      });
+      // The player's own seek bar, while paused too: the window follows (playing, follow() pages it).
+      m.addEventListener('seeked', () => {
+        if (m.paused) reveal(m.currentTime);
+        else moveCursor();
+        timeAddress.write(m.currentTime, true);
+      });
       m.addEventListener('timeupdate', moveCursor);
       m.addEventListener('error', () => fill(player, m, errorBox(new Error(m.error?.message || `the server could not stream ${audio.mediaUrl}`), 'play the original audio')));
       cleanups.push(() => {
@@ -382,9 +481,31 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
         m.load();
       });
       fill(player, m);
-    } else fill(player, h('p', { class: 'muted' }, 'No original audio to play: this code matrix was ingested from codes computed elsewhere.'));
+    } else {
+      const why = audio.mediaUnavailable;
+      fill(player, h('p', { class: 'muted media-unavailable', role: 'status', 'data-reason': why?.reason ?? 'UNKNOWN' }, why?.message ?? 'The original audio cannot be played here.'));
+    }
     form = new DetectorForm(data.detectors, spec, () => void runDetector());
     fill(formSlot, form.element);
+    const overlayForm = new OverlayForm(data.detectors, initialOverlays(route), (specs) => void setOverlays(specs), (err) => showError(status, err, 'read the overlay settings'));
+    fill(overlaySlot, h('details', { class: 'overlay-details', open: initialOverlays(route).length > 0 }, h('summary', {}, 'Overlay other detectors'), overlayForm.element));
+    const wantedMode = route.params.get('colour');
+    const initialChoice: ColourChoice = { mode: isColourMode(wantedMode) ? wantedMode : 'id', reference: route.params.get('ref') ?? audio.corpus.name };
+    colours = new ColourControl(initialChoice, [audio.corpus.name], (choice) => void setColours(choice));
+    fill(colourSlot, colours.element, colours.legend);
+    // The reference list: corpora holding codes of this audio's model (the colour starts before it arrives).
+    void request(DashCorporaDocument, {})
+      .then((r) => {
+        if (!alive || !colours) return;
+        const names = r.corpora.filter((c) => c.models.includes(audio.model) && c.audioCount > 0).map((c) => c.name);
+        const current = colours.choice();
+        colours = new ColourControl(current, names, (choice) => void setColours(choice));
+        fill(colourSlot, colours.element, colours.legend);
+        if (detection) drawCells();
+      })
+      .catch(() => undefined);
+    const colourReady = setColours(initialChoice);
+    const overlaysReady = initialOverlays(route).length ? setOverlays(initialOverlays(route)) : Promise.resolve();
     for (const z of ZOOMS) zoom.append(h('option', { value: z.frames, selected: z.frames === chosen }, z.label));
     // A recording shorter than the window fills it.
     frames = Math.max(1, Math.min(chosen, audio.frameCount));
@@ -393,7 +514,9 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
       if (media) media.currentTime = t;
       else position = t;
     }
+    await colourReady;
     await runDetector({ promise: detectFirst, startFrame: firstSpan.startFrame });
+    await overlaysReady;
   })();
 
   return () => {
@@ -401,4 +524,11 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     for (const c of cleanups) c();
     chart?.destroy();
   };
+}
+
+/** The lowest finite value of a score envelope's minima (0 when there is none). */
+function lowest(mins: readonly number[]): number {
+  let low = Infinity;
+  for (const v of mins) if (Number.isFinite(v) && v < low) low = v;
+  return Number.isFinite(low) ? low : 0;
 }

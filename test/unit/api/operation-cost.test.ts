@@ -26,6 +26,8 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   DashTokenFrequencies: { corpus: 'c', layer: 1 },
   DashColdTokens: { reference: 'r', target: 't', layer: 1, maxReferenceCount: 0, occurrences: 3 },
   DashModels: {},
+  DashTokenCountTable: { corpus: 'c', model: 'tokenscope-ref-v1' },
+  DashCodebookColours: { model: 'tokenscope-ref-v1' },
   DashIngestAudio: { corpus: 'c', paths: ['a.wav'], model: null },
   DashIngestJob: { id: '1' },
   Audio: { id: '1' },
