@@ -9,7 +9,7 @@ import { checkLimit } from './check-limit.js';
 /** Arguments of a size-matched comparison of corpora. */
 export interface RarefactionQuery {
   corpora: readonly string[];
-  /** Subsample sizes in frames; when absent: 1,000 × 2^k below the largest corpus, the smallest corpus's size and each corpus's own size. */
+  /** Subsample sizes in frames; when absent: 125 × 2^k (10 s, 20 s, …) below the largest corpus, the smallest corpus's size and each corpus's own size. */
   frames?: readonly number[] | null | undefined;
   layers?: readonly number[] | null | undefined;
   model?: string | null | undefined;
@@ -39,11 +39,11 @@ export interface Rarefaction {
   corpora: CorpusRarefaction[];
 }
 
-/** The default subsample sizes: 1,000 × 2^k below the largest corpus, plus the matched and each corpus's own size. */
+/** The default subsample sizes: 125 × 2^k below the largest corpus, plus the matched and each corpus's own size. */
 function defaultSizes(sizes: readonly number[], matched: number): number[] {
   const largest = Math.max(0, ...sizes);
   const out = new Set<number>([matched, ...sizes]);
-  for (let n = 1000; n < largest; n *= 2) out.add(n);
+  for (let n = 125; n < largest; n *= 2) out.add(n);
   return [...out].filter((n) => n > 0);
 }
 

@@ -23,7 +23,7 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   DashEvaluationRuns: {},
   DashEvaluationRun: { id: '1' },
   DashTokenFrequencies: { corpus: 'c', layer: 1 },
-  DashColdTokens: { reference: 'r', target: 't', layer: 1, maxReferenceCount: 0, occurrences: 3 },
+  DashColdTokens: { reference: 'r', target: 't', layer: 1, maxReferenceCount: 0, occurrences: 3, offset: 1000 },
   DashModels: {},
   DashIngestAudio: { corpus: 'c', paths: ['a.wav'], model: null },
   DashIngestJob: { id: '1' },
@@ -62,7 +62,6 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   Rarefaction: { corpora: ['a', 'b', 'c'] },
   DashTokenSearch: { layer: 1, token: 1995, first: 25, after: null },
   DashTokenBigrams: { corpus: 'c', layer: 1 },
-  DashReferenceFrequencies: { corpus: 'r', layer: 1 },
   DashRarefaction: { corpora: ['a', 'b', 'c'] },
 };
 
