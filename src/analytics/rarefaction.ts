@@ -49,22 +49,37 @@ export function rarefiedDistinct(counts: ArrayLike<number>, n: number): number {
   return distinct;
 }
 
-/** −(x/n)·log2(x/n): one token's part of the plug-in entropy when it holds x of n tokens. */
-function part(x: number, n: number): number {
-  return x > 0 ? -(x / n) * Math.log2(x / n) : 0;
+const LOG2_TABLE = (() => {
+  const t = new Float64Array(1 << 16);
+  for (let i = 1; i < t.length; i++) t[i] = Math.log2(i);
+  return t;
+})();
+
+/** log2 of an integer x ≥ 1, from a table below 65536 (the inner loop below calls it millions of times). */
+function log2(x: number): number {
+  return x < LOG2_TABLE.length ? LOG2_TABLE[x]! : Math.log2(x);
 }
 
-/** Above this standard deviation of a count, its expectation uses the second-order (delta) expansion, exact to O(1/(n·mean)). */
-const EXACT_MAX_SD = 20;
+/** −(x/n)·log2(x/n): one token's part of the plug-in entropy when it holds x of n tokens (x an integer here). */
+function part(x: number, n: number): number {
+  return x > 0 ? -(x / n) * (log2(x) - Math.log2(n)) : 0;
+}
+
+/**
+ * Above this standard deviation of a count, its expected entropy term uses the second-order (delta)
+ * expansion, whose error is O(1/(n·mean)) per token: under 1e-3 bits summed over a whole codebook,
+ * since the means add up to n. Below it the hypergeometric law is summed term by term.
+ */
+const EXACT_MAX_SD = 5;
 
 /** E[part(X, n)] for X hypergeometric: K of N tokens are this token, n are drawn. */
 function expectedPart(all: number, k: number, n: number): number {
   const lo = Math.max(0, n - (all - k));
   const hi = Math.min(n, k);
-  if (lo === hi) return part(lo, n);
+  if (lo === hi) return lo > 0 ? -(lo / n) * Math.log2(lo / n) : 0;
   const mean = (n * k) / all;
   const variance = (mean * (1 - k / all) * (all - n)) / (all - 1);
-  if (Math.sqrt(variance) > EXACT_MAX_SD) return part(mean, n) - variance / (2 * n * mean * Math.LN2);
+  if (Math.sqrt(variance) > EXACT_MAX_SD) return -(mean / n) * Math.log2(mean / n) - variance / (2 * n * mean * Math.LN2);
   const mode = Math.min(hi, Math.max(lo, Math.floor(((n + 1) * (k + 1)) / (all + 2))));
   const pMode = Math.exp(lnChoose(k, mode) + lnChoose(all - k, n - mode) - lnChoose(all, n));
   let sum = pMode * part(mode, n);
@@ -72,12 +87,12 @@ function expectedPart(all: number, k: number, n: number): number {
   for (let x = mode, p = pMode; x < hi; x++) {
     p *= ((k - x) * (n - x)) / ((x + 1) * (all - k - n + x + 1));
     sum += p * part(x + 1, n);
-    if (p < pMode * 1e-16) break;
+    if (p < pMode * 1e-13) break;
   }
   for (let x = mode, p = pMode; x > lo; x--) {
     p *= (x * (all - k - n + x)) / ((k - x + 1) * (n - x + 1));
     sum += p * part(x - 1, n);
-    if (p < pMode * 1e-16) break;
+    if (p < pMode * 1e-13) break;
   }
   return sum;
 }

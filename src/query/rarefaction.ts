@@ -22,7 +22,8 @@ export interface RarefiedLayer {
   layer: number;
   distinctTokens: number;
   utilisation: number;
-  entropyBits: number;
+  /** Computed when called: summing the hypergeometric laws is the costly part, and curves of distinct tokens need none. */
+  entropyBits: () => number;
 }
 
 /** One corpus's statistics at each subsample size up to its own size. */
@@ -95,7 +96,7 @@ export async function rarefaction(store: Store, q: RarefactionQuery): Promise<Ra
             layers: layers.map((layer) => {
               const h = byLayer.get(layer)!;
               const distinct = rarefiedDistinct(h, n);
-              return { layer, distinctTokens: distinct, utilisation: distinct / CODEBOOK_SIZE, entropyBits: rarefiedEntropyBits(h, n) };
+              return { layer, distinctTokens: distinct, utilisation: distinct / CODEBOOK_SIZE, entropyBits: () => rarefiedEntropyBits(h, n) };
             }),
           })),
       };

@@ -138,10 +138,11 @@ export class TokenRepository {
   async bigrams(scope: { corpusIds: readonly number[]; model?: string | undefined }, layer: number, limit: number): Promise<BigramRow[]> {
     const column = layerColumn(layer);
     const rows = await this.db.query(
-      `WITH f AS (SELECT f.audio_id, f.frame, ${column} :: INTEGER AS t FROM frames f
-                  WHERE f.audio_id IN (SELECT id FROM audios WHERE corpus_id IN (SELECT unnest($1)) AND ($2 IS NULL OR model = $2))),
-            pairs AS (SELECT a.t * 2048 + b.t AS pair, count(*) AS count FROM f a JOIN f b ON b.audio_id = a.audio_id AND b.frame = a.frame + 1 GROUP BY pair)
-       SELECT pair // 2048 AS first, pair % 2048 AS second, count FROM pairs ORDER BY count DESC, pair LIMIT $3`,
+      // lead() over each audio's frames: the pair never spans two audios, and the last frame has none.
+      `WITH pairs AS (SELECT ${column} :: INTEGER * 2048 + lead(${column} :: INTEGER) OVER (PARTITION BY audio_id ORDER BY frame) AS pair FROM frames
+                      WHERE audio_id IN (SELECT id FROM audios WHERE corpus_id IN (SELECT unnest($1)) AND ($2 IS NULL OR model = $2)))
+       SELECT pair // 2048 AS first, pair % 2048 AS second, count(*) AS count FROM pairs WHERE pair IS NOT NULL
+       GROUP BY pair ORDER BY count DESC, pair LIMIT $3`,
       [scope.corpusIds, scope.model ?? null, limit],
     );
     return rows.map((r) => ({ first: toNumber(r['first']), second: toNumber(r['second']), count: toNumber(r['count']) }));

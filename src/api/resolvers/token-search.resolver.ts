@@ -55,7 +55,7 @@ export class TokenSearchResolver {
   }
 
   @Query(() => TokenBigrams, {
-    description: `The most frequent pairs of consecutive tokens (frame t, frame t+1 of one audio) on one layer of a corpus, with counts and shares; first ≤ ${LIMITS.maxBigrams}. No pre-aggregate holds pairs, so this reads the layer of every frame of the corpus (about 0.5 s per 50 hours: see docs/benchmarks.md). Cost: ${COST.layerScan} + first × selection.`,
+    description: `The most frequent pairs of consecutive tokens (frame t, frame t+1 of one audio) on one layer of a corpus, with counts and shares; first ≤ ${LIMITS.maxBigrams}. No pre-aggregate holds pairs, so this reads the layer of every frame of the corpus (0.5–1.1 s for 50 hours at the median on 2 busy cores: see docs/benchmarks.md; answers are kept in the result cache). Cost: ${COST.layerScan} + first × selection.`,
     complexity: listOf(COST.layerScan, 'first', 20, LIMITS.maxBigrams),
   })
   async tokenBigrams(

@@ -12,8 +12,8 @@ export class RarefiedLayer {
   @Field(() => Float, { description: 'Expected distinct tokens / 2048.' })
   utilisation!: number;
 
-  @Field(() => Float, { description: 'Expected Shannon (plug-in) entropy in bits.' })
-  entropyBits!: number;
+  /** Resolved by RarefiedLayerResolver, only when selected. */
+  entropy!: () => number;
 }
 
 @ObjectType({ description: 'A corpus subsampled to one size.' })

@@ -49,8 +49,9 @@ async function layerStats(app: App, corpora: string[], options: StatsCliOptions)
  */
 async function sideBySide(app: App, corpora: string[], options: StatsCliOptions): Promise<string> {
   const stats = await Promise.all(corpora.map((c) => layerStats(app, [c], options)));
-  const r = (await execute(app, RarefactionDocument, { corpora, layers: options.layers ?? null, model: options.model ?? null })).data.rarefaction;
-  const n = r.matchedFrames;
+  // Frames of the model asked for: every layer counts one token per frame.
+  const n = Math.min(...stats.map((s) => s.layers[0]?.tokenCount ?? 0).filter((f) => f > 0), Number.MAX_SAFE_INTEGER);
+  const r = (await execute(app, RarefactionDocument, { corpora, frames: n === Number.MAX_SAFE_INTEGER ? [1] : [n], layers: options.layers ?? null, model: options.model ?? null })).data.rarefaction;
   const matched = r.corpora.map((c) => c.points.find((p) => p.frames === n)?.layers ?? []);
   const right = [false, ...corpora.map(() => true)];
   const summary = formatTable(

@@ -47,7 +47,7 @@ export function renderCorpusView(root: HTMLElement, route: Route): () => void {
     }
     root.dataset['ready'] = 'false';
     try {
-      const [stats] = await Promise.all([Promise.all(names.map((corpus) => request(DashCorpusLayersDocument, { corpus }))), matched.draw(names)]);
+      const [stats] = await Promise.all([Promise.all(names.map((corpus) => request(DashCorpusLayersDocument, { corpus }))), matched.draw(names, names.map((n) => corpora.find((c) => c.name === n)?.frameCount ?? 0))]);
       if (!alive) return;
       METRICS.forEach((m, i) => layerChart(canvases[i]!, m.title, names.map((name, k) => ({ name, values: stats[k]!.layerStats.layers.map((l) => Number(l[m.key])) })), m.unit));
       fill(chartError, h('p', { class: 'muted' }, names.map((n, k) => h('span', {}, h('span', { class: 'legend-chip', style: `background:${PALETTE[k]}` }), `${n}: ${stats[k]!.layerStats.audioCount} audios, ${stats[k]!.layerStats.frameCount} frames  `))));

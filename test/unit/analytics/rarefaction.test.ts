@@ -31,6 +31,15 @@ describe('rarefaction of a token histogram', () => {
     close(rarefiedEntropyBits([big, other], n), exact, 1e-9);
   });
 
+  it('stays within 1e-4 bits of the exact sum for a skewed pair of counts just past the expansion threshold', () => {
+    const [rare, common, n] = [400, 9_600, 1_000];
+    const all = rare + common;
+    const lnChoose = (a: number, b: number) => lnFactorial(a) - lnFactorial(b) - lnFactorial(a - b);
+    let exact = 0;
+    for (let k = 0; k <= rare; k++) exact += Math.exp(lnChoose(rare, k) + lnChoose(common, n - k) - lnChoose(all, n)) * h(k / n, 1 - k / n);
+    close(rarefiedEntropyBits([rare, common], n), exact, 1e-4);
+  });
+
   it('computes ln k! exactly at the table edge and by Stirling beyond it', () => {
     let sum = 0;
     for (let k = 2; k <= 1100; k++) sum += Math.log(k);

@@ -60,9 +60,11 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   TokenOccurrences: { layer: 1, token: 1995, corpora: ['a', 'b'], first: 500 },
   TokenBigrams: { corpus: 'c', layer: 1, first: 1000 },
   Rarefaction: { corpora: ['a', 'b', 'c'] },
+  RarefactionCurve: { corpora: ['a', 'b', 'c'] },
   DashTokenSearch: { layer: 1, token: 1995, first: 25, after: null },
   DashTokenBigrams: { corpus: 'c', layer: 1 },
-  DashRarefaction: { corpora: ['a', 'b', 'c'] },
+  DashRarefaction: { corpora: ['a', 'b', 'c'], frames: [1000] },
+  DashRarefactionCurve: { corpora: ['a', 'b', 'c'] },
 };
 
 /** Every operation of the shipped .graphql files, each with the fragments of its file. */
