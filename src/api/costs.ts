@@ -15,6 +15,8 @@ export const COST = {
   store: 200,
   /** Per corpus a statistics field merges: three statements over the pre-aggregates and a merge. */
   perCorpus: 500,
+  /** A read of one layer's column over every frame of a corpus, where no pre-aggregate serves (token pairs). */
+  layerScan: 5_000,
   /** One detector run: reads the audio's whole matrix (and any reference corpus), then scores every frame. */
   detect: 5_000,
   /** One comparison: detectors on every audio of a corpus; its own caps bound it (configurations, folds, bootstrap). */

@@ -12,6 +12,12 @@ export const LIMITS = {
   maxColdTokens: 1000,
   /** Most occurrences listed per cold token. */
   maxOccurrences: 100,
+  /** Most occurrences one page of a token search returns. */
+  maxOccurrencePage: 500,
+  /** Most token pairs one bigram list returns. */
+  maxBigrams: 1000,
+  /** Most subsample sizes one size-matched comparison evaluates. */
+  maxRarefactionSizes: 32,
   /** Most buckets one score envelope is shrunk to. */
   maxEnvelopeBuckets: 4096,
   /** Most token counts one list returns (a whole codebook). */

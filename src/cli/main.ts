@@ -15,6 +15,7 @@ import { labelsExportCommand, labelsImportCommand } from './commands/labels.js';
 import { modelsAddCodebooksCommand, modelsAddCommand, modelsListCommand, modelsNeighboursCommand, modelsVerifyCommand } from './commands/models.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
+import { tokensBigramsCommand, tokensFindCommand } from './commands/tokens.js';
 import { parseDetectorSpec, parseSweep } from './detector-config-args.js';
 import type { DetectorConfigArg, SweepArg } from './detector-config-args.js';
 import { CliError } from './execute.js';
@@ -188,8 +189,9 @@ program
 
 program
   .command('stats')
-  .description('per-layer statistics across corpora')
+  .description('per-layer statistics of corpora: several side by side (a column each, with the size-dependent ones also at the smallest corpus size), or merged with --pooled')
   .requiredOption('--corpus <name>', 'corpus (repeatable)', collect)
+  .option('--pooled', 'merge several corpora into one set of statistics')
   .option('--layers <list>', 'layer numbers, e.g. 10,11,12', layerList)
   .option('--model <id>', 'only codes of this model')
   .option('--top <n>', 'top tokens per layer', integer('top'))
@@ -258,10 +260,35 @@ program
   .requiredOption('--target <name>', 'target corpus')
   .option('--layers <list>', 'layer numbers', layerList)
   .option('--max-reference-count <n>', 'cold = at most this many in the reference (default 0)', integer('max-reference-count'))
-  .option('--limit <n>', 'how many', integer('limit'))
+  .option('--limit <n>', 'how many (default 20; 0: all)', integer('limit'))
   .option(...db)
   .action(async (o) => {
     process.exitCode = await coldTokensCommand(o);
+  });
+
+const tokens = program.command('tokens').description('where tokens occur, and which follow which');
+tokens
+  .command('find')
+  .description('how often a token of a layer occurs per corpus, and where (audio, frame, seconds)')
+  .requiredOption('--layer <n>', 'layer 1..16', integer('layer'))
+  .requiredOption('--token <n>', 'token 0..2047', integer('token'))
+  .option('--corpus <name>', 'corpus to search (repeatable; default all)', collect)
+  .option('--model <id>', 'only codes of this model')
+  .option('--limit <n>', 'places listed (default 20; 0: all)', integer('limit'))
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await tokensFindCommand(o);
+  });
+tokens
+  .command('bigrams')
+  .description('the most frequent pairs of consecutive tokens (frames t, t+1 of one audio) on a layer of a corpus')
+  .requiredOption('--corpus <name>', 'corpus')
+  .requiredOption('--layer <n>', 'layer 1..16', integer('layer'))
+  .option('--model <id>', 'only codes of this model (required when the corpus holds several)')
+  .option('--top <n>', 'pairs listed (default 20, at most 1000)', integer('top'))
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await tokensBigramsCommand(o);
   });
 
 program

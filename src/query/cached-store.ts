@@ -4,12 +4,12 @@ import { CorpusRepository } from '../store/corpus-repository.js';
 import { dataVersions } from '../store/data-versions.js';
 import type { DataVersions } from '../store/data-versions.js';
 import type { Database } from '../store/database.js';
-import type { AudioLayerAggregateRow, AudioRow, ColdTokenRow, CorpusRow, CorpusSummaryRow, LayerAggregateRow, TokenCountRow, TokenOccurrenceRow } from '../store/rows.js';
+import type { AudioLayerAggregateRow, AudioRow, BigramRow, ColdTokenRow, CorpusRow, CorpusSummaryRow, LayerAggregateRow, TokenCorpusCountRow, TokenCountRow, TokenOccurrenceRow } from '../store/rows.js';
 import { StatsRepository } from '../store/stats-repository.js';
 import type { CorpusScope } from '../store/stats-repository.js';
 import type { Store } from '../store/store.js';
 import { TokenRepository } from '../store/token-repository.js';
-import type { ColdTokenQuery } from '../store/token-repository.js';
+import type { ColdTokenQuery, TokenSearchScope } from '../store/token-repository.js';
 import type { ResultCache } from './result-cache.js';
 
 /** What a read depends on, turned into the version part of its cache key. */
@@ -134,6 +134,15 @@ class CachedTokenRepository extends TokenRepository {
   override occurrences(corpusIds: readonly number[], keys: readonly { layer: number; token: number }[], perToken: number): Promise<TokenOccurrenceRow[]> {
     const inputs = [corpusIds, keys.map((k) => `${k.layer}:${k.token}`), perToken];
     return cached(this.cache, this.database, 'tokens.occurrences', inputs, { corpora: corpusIds }, () => super.occurrences(corpusIds, keys, perToken));
+  }
+
+  override corpusCounts(q: TokenSearchScope): Promise<TokenCorpusCountRow[]> {
+    return cached(this.cache, this.database, 'tokens.corpusCounts', q, { corpora: q.corpusIds }, () => super.corpusCounts(q));
+  }
+
+  // A scan of a whole corpus's layer: the read most worth keeping.
+  override bigrams(scope: { corpusIds: readonly number[]; model?: string | undefined }, layer: number, limit: number): Promise<BigramRow[]> {
+    return cached(this.cache, this.database, 'tokens.bigrams', [scope.corpusIds, scope.model ?? null, layer, limit], { corpora: scope.corpusIds }, () => super.bigrams(scope, layer, limit));
   }
 }
 

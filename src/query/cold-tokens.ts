@@ -13,6 +13,8 @@ export interface ColdTokensQuery {
   maxReferenceCount: number;
   limit: number;
   maxLimit: number;
+  /** Cold tokens skipped first (paging through all of them); 0 when absent. */
+  offset?: number | undefined;
 }
 
 /** Cold tokens with the ids of the target corpus (for their occurrences). */
@@ -31,6 +33,8 @@ export async function coldTokens(store: Store, q: ColdTokensQuery): Promise<Cold
   if (!Number.isInteger(q.maxReferenceCount) || q.maxReferenceCount < 0) {
     throw invalidArgument(`maxReferenceCount must be an integer ≥ 0; received ${q.maxReferenceCount}`, { argument: 'maxReferenceCount', value: q.maxReferenceCount });
   }
+  const offset = q.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw invalidArgument(`offset must be an integer ≥ 0; received ${offset}`, { argument: 'offset', value: offset });
   const [reference, target] = await store.corpora.requireByNames([q.reference, q.target]);
   const [refSummary, targetSummary] = await store.corpora.summaries([reference!.id, target!.id]);
   if (!refSummary!.audioCount) {
@@ -50,6 +54,7 @@ export async function coldTokens(store: Store, q: ColdTokensQuery): Promise<Cold
     layers,
     maxReferenceCount: q.maxReferenceCount,
     limit: q.limit,
+    offset,
   });
   return { targetCorpusIds: [target!.id], tokens };
 }

@@ -68,6 +68,22 @@ export interface ColdTokenRow {
   audioCount: number;
 }
 
+/** How often one (layer, token) occurs in one corpus, from the per-audio token counts. */
+export interface TokenCorpusCountRow {
+  corpusId: number;
+  /** Occurrences (frames holding the token on that layer). */
+  count: number;
+  /** Audios holding it at least once. */
+  audioCount: number;
+}
+
+/** A pair of consecutive tokens (frames t and t+1 of one audio, one layer) with its count. */
+export interface BigramRow {
+  first: number;
+  second: number;
+  count: number;
+}
+
 /** One place a token occurs. */
 export interface TokenOccurrenceRow {
   layer: number;

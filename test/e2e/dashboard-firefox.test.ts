@@ -86,6 +86,17 @@ describe('dashboard in Firefox', { skip: skip ?? false, timeout: 240_000 }, () =
     assert.deepEqual(errors, []);
   });
 
+  it('tokens and corpora: a token search lists places, the bigrams table fills, three corpora draw three series and the size-matched chart', async () => {
+    await open('#/tokens?target=demo-events&reference=demo-speech&layer=3&find=1094&findLayer=3');
+    await until(async () => (await page.$('[data-search="done"]')) !== null, 'the token search is done');
+    assert.ok((await page.$$('ul[aria-label="Places of token 1094 on layer 3"] a')).length > 0);
+    assert.ok((await page.$$('table[aria-label="Most frequent token pairs"] tbody tr')).length > 0);
+    await open('#/corpora?compare=demo-audio,demo-events,demo-speech');
+    assert.equal(await attribute('canvas[data-metric="entropyBits"]', 'data-series'), '3');
+    assert.equal(await attribute('canvas[data-chart="matched-entropy"]', 'data-series'), '3');
+    assert.deepEqual(errors, []);
+  });
+
   it('audio view: heatmap and scores drawn, an anomaly click moves playback to its start', async () => {
     // demo_03.wav: a WAV, which every browser plays.
     await open(`#/audio/${fx.demoAudios[2]}`);

@@ -72,7 +72,7 @@ export class StatsResolver {
   }
 
   @Query(() => [ColdToken], {
-    description: `Tokens rare (≤ maxReferenceCount) or absent in the reference corpus that occur in the target, per model and layer; coldest first (fewest reference occurrences, then most target occurrences); limit ≤ ${LIMITS.maxColdTokens}. Cost: ${2 * COST.perCorpus} + limit × selection.`,
+    description: `Tokens rare (≤ maxReferenceCount) or absent in the reference corpus that occur in the target, per model and layer; coldest first (fewest reference occurrences, then most target occurrences); limit ≤ ${LIMITS.maxColdTokens}, and \`offset\` pages on through all of them (a page shorter than limit is the last). Cost: ${2 * COST.perCorpus} + limit × selection.`,
     complexity: listOf(2 * COST.perCorpus, 'limit', 50, LIMITS.maxColdTokens),
   })
   async coldTokens(
@@ -82,8 +82,9 @@ export class StatsResolver {
     @Arg('layers', () => [Int], { nullable: true, description: 'Layer numbers 1..16; all when omitted.' }) layers?: number[] | null,
     @Arg('maxReferenceCount', () => Int, { defaultValue: 0, description: 'Cold means at most this many occurrences in the reference (0: never seen).' }) maxReferenceCount = 0,
     @Arg('limit', () => Int, { defaultValue: 50, description: `1..${LIMITS.maxColdTokens}.` }) limit = 50,
+    @Arg('offset', () => Int, { defaultValue: 0, description: 'Cold tokens skipped first, in the same order (≥ 0).' }) offset = 0,
   ): Promise<ColdToken[]> {
-    const r = await coldTokens(ctx.store, { reference, target, layers, maxReferenceCount, limit, maxLimit: LIMITS.maxColdTokens });
+    const r = await coldTokens(ctx.store, { reference, target, layers, maxReferenceCount, limit, maxLimit: LIMITS.maxColdTokens, offset });
     return r.tokens.map((t) => Object.assign(new ColdToken(), t, { targetCorpusIds: r.targetCorpusIds }));
   }
 

@@ -24,13 +24,13 @@ export class Layer {
   @Field(() => Float, { description: 'Population standard deviation of the token ids.' })
   std!: number;
 
-  @Field(() => Float, { description: 'Shannon entropy of the token distribution, in bits (max 11 for 2048 codes).' })
+  @Field(() => Float, { description: 'Shannon entropy of the token distribution, in bits (max 11 for 2048 codes). Depends on how many frames are counted (it grows with corpus size): compare corpora of different sizes with `rarefaction`.' })
   entropyBits!: number;
 
-  @Field(() => Int, { description: 'Number of distinct tokens used.' })
+  @Field(() => Int, { description: 'Number of distinct tokens used. Depends on how many frames are counted (it grows with corpus size): compare corpora of different sizes with `rarefaction`.' })
   distinctTokens!: number;
 
-  @Field(() => Float, { description: 'Codebook utilisation: distinctTokens / 2048.' })
+  @Field(() => Float, { description: 'Codebook utilisation: distinctTokens / 2048. Depends on how many frames are counted (it grows with corpus size): compare corpora of different sizes with `rarefaction`.' })
   utilisation!: number;
 
 }

@@ -1,4 +1,5 @@
 import { ColdTokensDocument, CorporaDocument, DeleteCorpusDocument } from '../../client/generated/graphql.js';
+import type { ColdTokensQuery } from '../../client/generated/graphql.js';
 import { CliError, execute } from '../execute.js';
 import { formatTable } from '../format-table.js';
 import { withApp } from '../open-app.js';
@@ -40,24 +41,29 @@ export interface ColdTokensCliOptions extends DbOptions {
   target: string;
   layers?: number[];
   maxReferenceCount?: number;
+  /** How many (default 20); 0 lists every cold token, page by page. */
   limit?: number;
 }
+
+/** The largest page the API serves (LIMITS.maxColdTokens). */
+const COLD_PAGE = 1000;
 
 /** Prints tokens rare in the reference that occur in the target, with where they occur. */
 export async function coldTokensCommand(options: ColdTokensCliOptions): Promise<number> {
   return withApp(options, async (app) => {
-    const { data } = await execute(app, ColdTokensDocument, {
-      reference: options.reference,
-      target: options.target,
-      layers: options.layers ?? null,
-      maxReferenceCount: options.maxReferenceCount ?? 0,
-      limit: options.limit ?? 20,
-      occurrences: 3,
-    });
+    const wanted = options.limit ?? 20;
+    const vars = { reference: options.reference, target: options.target, layers: options.layers ?? null, maxReferenceCount: options.maxReferenceCount ?? 0, occurrences: 3 };
+    const cold: ColdTokensQuery['coldTokens'] = [];
+    for (;;) {
+      const limit: number = wanted === 0 ? COLD_PAGE : Math.min(COLD_PAGE, wanted - cold.length);
+      const page = (await execute(app, ColdTokensDocument, { ...vars, limit, offset: cold.length })).data.coldTokens;
+      cold.push(...page);
+      if (page.length < limit || (wanted !== 0 && cold.length >= wanted)) break;
+    }
     console.log(
       formatTable(
         ['layer', 'token', 'in reference', 'in target', 'audios', 'first occurrences (audio@s)'],
-        data.coldTokens.map((t) => [t.layer, t.token, t.referenceCount, t.targetCount, t.audioCount, t.occurrences.map((o) => `${o.audio.id}@${o.seconds.toFixed(2)}`).join(' ')]),
+        cold.map((t) => [t.layer, t.token, t.referenceCount, t.targetCount, t.audioCount, t.occurrences.map((o) => `${o.audio.id}@${o.seconds.toFixed(2)}`).join(' ')]),
       ),
     );
     return 0;

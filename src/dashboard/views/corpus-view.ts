@@ -5,6 +5,7 @@ import { fixed, hours } from '../format';
 import { DashCorporaDocument, DashCorpusLayersDocument } from '../generated/graphql';
 import type { DashCorporaQuery, DashCorpusLayersQuery } from '../generated/graphql';
 import { replaceParams } from '../address';
+import { sizeMatchedSection } from '../corpora/size-matched';
 import { href } from '../route';
 import type { Route } from '../route';
 
@@ -13,17 +14,18 @@ type LayerRow = DashCorpusLayersQuery['layerStats']['layers'][number];
 
 const METRICS: { key: keyof LayerRow; title: string; unit: string }[] = [
   { key: 'variance', title: 'Token variance', unit: 'variance of token ids' },
-  { key: 'entropyBits', title: 'Entropy', unit: 'bits (max 11)' },
-  { key: 'utilisation', title: 'Codebook utilisation', unit: 'share of 2048 codes used' },
+  { key: 'entropyBits', title: 'Entropy (grows with corpus size)', unit: 'bits (max 11)' },
+  { key: 'utilisation', title: 'Codebook utilisation (grows with corpus size)', unit: 'share of 2048 codes used' },
 ];
 
-/** Corpora with their size, and per-layer statistics of up to two of them side by side. */
+/** Corpora with their size, and per-layer statistics of any number of them side by side, also at equal size. */
 export function renderCorpusView(root: HTMLElement, route: Route): () => void {
   let alive = true;
   const table = h('div', {}, loading());
   const charts = h('div', { class: 'grid3' });
   const chartError = h('div');
-  fill(root, h('h1', {}, 'Corpora'), h('p', { class: 'muted' }, 'Tick one or two corpora to compare their per-layer statistics (from the pre-aggregates written at ingest).'), table, chartError, charts);
+  const matched = sizeMatchedSection();
+  fill(root, h('h1', {}, 'Corpora'), h('p', { class: 'muted' }, 'Tick the corpora to compare their per-layer statistics side by side (from the pre-aggregates written at ingest).'), table, chartError, charts, matched.el);
 
   const canvases = METRICS.map((m) => {
     const canvas = h('canvas', { 'data-metric': m.key });
@@ -45,7 +47,7 @@ export function renderCorpusView(root: HTMLElement, route: Route): () => void {
     }
     root.dataset['ready'] = 'false';
     try {
-      const stats = await Promise.all(names.map((corpus) => request(DashCorpusLayersDocument, { corpus })));
+      const [stats] = await Promise.all([Promise.all(names.map((corpus) => request(DashCorpusLayersDocument, { corpus }))), matched.draw(names, names.map((n) => corpora.find((c) => c.name === n)?.frameCount ?? 0))]);
       if (!alive) return;
       METRICS.forEach((m, i) => layerChart(canvases[i]!, m.title, names.map((name, k) => ({ name, values: stats[k]!.layerStats.layers.map((l) => Number(l[m.key])) })), m.unit));
       fill(chartError, h('p', { class: 'muted' }, names.map((n, k) => h('span', {}, h('span', { class: 'legend-chip', style: `background:${PALETTE[k]}` }), `${n}: ${stats[k]!.layerStats.audioCount} audios, ${stats[k]!.layerStats.frameCount} frames  `))));
@@ -56,11 +58,8 @@ export function renderCorpusView(root: HTMLElement, route: Route): () => void {
   }
 
   function toggle(name: string, on: boolean): void {
-    if (on) {
-      selected.add(name);
-      // Side by side means two: the oldest choice gives way.
-      while (selected.size > 2) selected.delete(selected.values().next().value as string);
-    } else selected.delete(name);
+    if (on) selected.add(name);
+    else selected.delete(name);
     for (const box of table.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) box.checked = selected.has(box.value);
     void drawCharts();
   }
@@ -80,7 +79,9 @@ export function renderCorpusView(root: HTMLElement, route: Route): () => void {
       root.dataset['ready'] = 'true';
       return;
     }
-    if (selected.size === 0) for (const c of corpora.slice(0, 2)) selected.add(c.name);
+    // Names the address holds that are no corpus are dropped; with none left, the first two corpora that hold frames.
+    for (const name of [...selected]) if (!corpora.some((c) => c.name === name)) selected.delete(name);
+    if (selected.size === 0) for (const c of corpora.filter((c) => c.frameCount > 0).slice(0, 2)) selected.add(c.name);
     fill(
       table,
       h(

@@ -1,16 +1,22 @@
 import { request } from '../api';
 import { draw } from '../charts';
 import { fill, h, loading, showError } from '../dom';
-import { baseName, clock, CODEBOOK_SIZE, fixed } from '../format';
-import { DashColdTokensDocument, DashCorporaDocument, DashTokenFrequenciesDocument } from '../generated/graphql';
+import { CODEBOOK_SIZE, fixed } from '../format';
+import { DashColdTokensDocument, DashCorporaDocument, DashTokenBigramsDocument, DashTokenFrequenciesDocument } from '../generated/graphql';
 import type { DashColdTokensQuery } from '../generated/graphql';
 import { replaceParams } from '../address';
-import { href } from '../route';
 import type { Route } from '../route';
+import { bigramTable } from '../tokens/bigram-table';
+import { coldTable } from '../tokens/cold-table';
+import { tokenSearchPanel } from '../tokens/token-search';
 
-const TABLE_ROWS = 25;
+/** The API's largest page of cold tokens. */
+const COLD_PAGE = 1000;
 
-/** A layer's token frequency histogram over a corpus, its cold tokens against a reference, and where they occur. */
+/**
+ * A layer's token shares in a corpus beside those of a reference corpus, its cold tokens against the
+ * reference and where they occur, its most frequent token pairs, and a search for any token.
+ */
 export function renderTokenView(root: HTMLElement, route: Route): () => void {
   let alive = true;
   let generation = 0;
@@ -19,18 +25,34 @@ export function renderTokenView(root: HTMLElement, route: Route): () => void {
   const canvas = h('canvas', { 'data-chart': 'token-histogram' });
   const summary = h('p', { class: 'muted' });
   const table = h('div');
+  const bigrams = h('div');
+  const searchLayer = Math.min(16, Math.max(1, Number(route.params.get('findLayer') ?? route.params.get('layer')) || 1));
+  const found = route.params.get('find');
   fill(
     root,
     h('h1', {}, 'Tokens'),
     controls,
     status,
-    h('section', { class: 'card' }, h('h2', {}, 'Token frequencies by token id (log scale)'), summary, h('div', { class: 'chart tall' }, canvas)),
+    h('section', { class: 'card' }, h('h2', {}, 'Token shares by token id, corpus and reference (log scale)'), summary, h('div', { class: 'chart tall' }, canvas)),
+    tokenSearchPanel({ layer: searchLayer, token: found !== null && found !== '' && Number.isInteger(Number(found)) ? Number(found) : null }),
     h('h2', {}, 'Coldest tokens and where they occur'),
     table,
+    h('h2', {}, 'Most frequent consecutive token pairs'),
+    bigrams,
   );
 
   const select = (name: string, options: string[], value: string, label: string) =>
     h('label', {}, label, h('select', { name }, options.map((o) => h('option', { value: o, selected: o === value }, o))));
+
+  /** Every cold token of the layer, a page of the API at a time. */
+  async function allColdTokens(vars: { reference: string; target: string; layer: number; maxReferenceCount: number }): Promise<DashColdTokensQuery['coldTokens']> {
+    const out: DashColdTokensQuery['coldTokens'] = [];
+    for (;;) {
+      const page = (await request(DashColdTokensDocument, { ...vars, occurrences: 3, offset: out.length })).coldTokens;
+      out.push(...page);
+      if (page.length < COLD_PAGE) return out;
+    }
+  }
 
   async function load(): Promise<void> {
     const form = new FormData(controls);
@@ -43,81 +65,55 @@ export function renderTokenView(root: HTMLElement, route: Route): () => void {
     root.dataset['ready'] = 'false';
     fill(status, loading());
     try {
-      const [freq, cold] = await Promise.all([
+      const [freq, ref, cold, pairs] = await Promise.all([
         request(DashTokenFrequenciesDocument, { corpus: target, layer }),
-        request(DashColdTokensDocument, { reference, target, layer, maxReferenceCount, occurrences: 3 }),
+        request(DashTokenFrequenciesDocument, { corpus: reference, layer }),
+        allColdTokens({ reference, target, layer, maxReferenceCount }),
+        request(DashTokenBigramsDocument, { corpus: target, layer }),
       ]);
       if (!alive || mine !== generation) return;
       fill(status);
-      drawHistogram(freq.tokenFrequencies.tokens, cold.coldTokens, target, reference, layer);
-      summary.textContent = `${target}, layer ${layer}: ${fixed(freq.tokenFrequencies.totalTokens, 0)} tokens, ${freq.tokenFrequencies.distinctTokens} distinct of ${CODEBOOK_SIZE}; ${cold.coldTokens.length} cold against ${reference} (≤ ${maxReferenceCount} there), in red.`;
-      drawTable(cold.coldTokens);
+      drawHistogram(freq.tokenFrequencies, ref.tokenFrequencies, cold, target, reference, layer);
+      summary.textContent = `${target}, layer ${layer}: ${fixed(freq.tokenFrequencies.totalTokens, 0)} tokens, ${freq.tokenFrequencies.distinctTokens} distinct of ${CODEBOOK_SIZE}; ${reference}: ${fixed(ref.tokenFrequencies.totalTokens, 0)} tokens. Shares of each corpus's tokens, so corpora of different sizes compare; ${cold.length} tokens cold against ${reference} (≤ ${maxReferenceCount} there), in red.`;
+      coldTable(table, cold);
+      bigramTable(bigrams, pairs.tokenBigrams, target, layer);
     } catch (err) {
       if (!alive || mine !== generation) return;
       showError(status, err, 'load the token statistics');
       fill(table);
+      fill(bigrams);
     }
     if (alive && mine === generation) root.dataset['ready'] = 'true';
   }
 
-  function drawHistogram(tokens: { token: number; count: number }[], cold: DashColdTokensQuery['coldTokens'], target: string, reference: string, layer: number): void {
+  type Frequencies = { totalTokens: number; tokens: { token: number; count: number }[] };
+  const shares = (f: Frequencies) => {
     const all = new Array<number | null>(CODEBOOK_SIZE).fill(null);
-    for (const t of tokens) all[t.token] = t.count;
+    for (const t of f.tokens) all[t.token] = f.totalTokens ? t.count / f.totalTokens : 0;
+    return all;
+  };
+
+  function drawHistogram(target: Frequencies, reference: Frequencies, cold: DashColdTokensQuery['coldTokens'], targetName: string, referenceName: string, layer: number): void {
     const coldSet = new Set(cold.map((c) => c.token));
-    const normal = all.map((c, i) => (coldSet.has(i) ? null : c));
-    const coldCounts = all.map((c, i) => (coldSet.has(i) ? c : null));
+    const targetShares = shares(target);
     draw(
       canvas,
       {
         type: 'bar',
         data: {
-          labels: all.map((_, i) => String(i)),
+          labels: targetShares.map((_, i) => String(i)),
           datasets: [
-            { label: `tokens of ${target}`, data: normal, backgroundColor: '#2458c6', barPercentage: 1, categoryPercentage: 1, grouped: false },
-            { label: `cold against ${reference}`, data: coldCounts, backgroundColor: '#d64541', barPercentage: 1, categoryPercentage: 1, grouped: false, minBarLength: 2 },
+            { label: `share in ${targetName} (cold tokens red)`, data: targetShares, backgroundColor: targetShares.map((_, i) => (coldSet.has(i) ? '#d64541' : '#2458c6')), barPercentage: 1, categoryPercentage: 1, minBarLength: 2, order: 2 },
+            // The reference as a line over the bars: both on one axis, as shares of their own corpus.
+            { type: 'line', label: `share in ${referenceName}`, data: shares(reference), borderColor: '#e07b00', backgroundColor: '#e07b00', borderWidth: 1, pointRadius: 0, spanGaps: false, order: 1 } as never,
           ],
         },
         options: {
           plugins: { legend: { display: true } },
-          scales: { x: { title: { display: true, text: `token id (layer ${layer})` }, ticks: { maxTicksLimit: 17, autoSkip: true } }, y: { type: 'logarithmic', title: { display: true, text: 'count' } } },
+          scales: { x: { title: { display: true, text: `token id (layer ${layer})` }, ticks: { maxTicksLimit: 17, autoSkip: true } }, y: { type: 'logarithmic', title: { display: true, text: 'share of the corpus\'s tokens' } } },
         },
       },
-      `Token frequency histogram of layer ${layer} in ${target}, with tokens cold against ${reference} in red`,
-    );
-  }
-
-  function drawTable(cold: DashColdTokensQuery['coldTokens']): void {
-    if (cold.length === 0) {
-      fill(table, h('p', { class: 'muted' }, 'No cold tokens: every token of the target occurs often enough in the reference.'));
-      return;
-    }
-    fill(
-      table,
-      h(
-        'table',
-        { 'aria-label': 'Coldest tokens' },
-        h('thead', {}, h('tr', {}, h('th', { class: 'num' }, 'token'), h('th', { class: 'num' }, 'in reference'), h('th', { class: 'num' }, 'in target'), h('th', { class: 'num' }, 'audios'), h('th', {}, 'where (first occurrences)'))),
-        h(
-          'tbody',
-          {},
-          cold.slice(0, TABLE_ROWS).map((c) =>
-            h(
-              'tr',
-              {},
-              h('td', { class: 'num' }, c.token),
-              h('td', { class: 'num' }, c.referenceCount),
-              h('td', { class: 'num' }, c.targetCount),
-              h('td', { class: 'num' }, c.audioCount),
-              h(
-                'td',
-                {},
-                c.occurrences.flatMap((o, i) => [i > 0 ? ', ' : '', h('a', { href: href('audio', o.audio.id, { t: o.seconds.toFixed(2) }), title: o.audio.source.path }, `${baseName(o.audio.source.path)} @ ${clock(o.seconds)}`)]),
-              ),
-            ),
-          ),
-        ),
-      ),
-      cold.length > TABLE_ROWS ? h('p', { class: 'muted' }, `${cold.length - TABLE_ROWS} more cold tokens not listed.`) : null,
+      `Token shares of layer ${layer} in ${targetName} (bars, cold tokens in red) and in ${referenceName} (line)`,
     );
   }
 

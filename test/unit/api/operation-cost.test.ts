@@ -24,7 +24,7 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   DashEvaluationRuns: {},
   DashEvaluationRun: { id: '1' },
   DashTokenFrequencies: { corpus: 'c', layer: 1 },
-  DashColdTokens: { reference: 'r', target: 't', layer: 1, maxReferenceCount: 0, occurrences: 3 },
+  DashColdTokens: { reference: 'r', target: 't', layer: 1, maxReferenceCount: 0, occurrences: 3, offset: 1000 },
   DashModels: {},
   DashTokenCountTable: { corpus: 'c', model: 'tokenscope-ref-v1' },
   DashCodebookColours: { model: 'tokenscope-ref-v1' },
@@ -66,7 +66,15 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   StopIngestJob: { id: '1' },
   LayerStats: { corpora: ['speech', 'events'], top: 5 },
   TokenFrequencies: { corpus: 'c', layer: 1 },
-  ColdTokens: { reference: 'r', target: 't', limit: 20, occurrences: 3 },
+  ColdTokens: { reference: 'r', target: 't', limit: 1000, offset: 1000, occurrences: 3 },
+  TokenOccurrences: { layer: 1, token: 1995, corpora: ['a', 'b'], first: 500 },
+  TokenBigrams: { corpus: 'c', layer: 1, first: 1000 },
+  Rarefaction: { corpora: ['a', 'b', 'c'] },
+  RarefactionCurve: { corpora: ['a', 'b', 'c'] },
+  DashTokenSearch: { layer: 1, token: 1995, first: 25, after: null },
+  DashTokenBigrams: { corpus: 'c', layer: 1 },
+  DashRarefaction: { corpora: ['a', 'b', 'c'], frames: [1000] },
+  DashRarefactionCurve: { corpora: ['a', 'b', 'c'] },
 };
 
 /** Every operation of the shipped .graphql files, each with the fragments of its file. */
