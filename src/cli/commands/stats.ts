@@ -1,6 +1,6 @@
 import { LayerStatsDocument, RarefactionDocument } from '../../client/generated/graphql.js';
 import type { LayerStatsQuery } from '../../client/generated/graphql.js';
-import type { App } from '../../main.js';
+import type { CliSession } from '../session.js';
 import { execute } from '../execute.js';
 import { formatTable } from '../format-table.js';
 import { withApp } from '../open-app.js';
@@ -39,7 +39,7 @@ export async function statsCommand(options: StatsCliOptions): Promise<number> {
   });
 }
 
-async function layerStats(app: App, corpora: string[], options: StatsCliOptions): Promise<Stats> {
+async function layerStats(app: CliSession, corpora: string[], options: StatsCliOptions): Promise<Stats> {
   return (await execute(app, LayerStatsDocument, { corpora, layers: options.layers ?? null, model: options.model ?? null, top: options.top ?? 3 })).data.layerStats;
 }
 
@@ -47,7 +47,7 @@ async function layerStats(app: App, corpora: string[], options: StatsCliOptions)
  * A column per corpus: their sizes, then each layer's statistics, and the size-dependent ones again
  * at the smallest corpus's size (rarefaction), which is where corpora of different sizes compare.
  */
-async function sideBySide(app: App, corpora: string[], options: StatsCliOptions): Promise<string> {
+async function sideBySide(app: CliSession, corpora: string[], options: StatsCliOptions): Promise<string> {
   const stats = await Promise.all(corpora.map((c) => layerStats(app, [c], options)));
   // Frames of the model asked for: every layer counts one token per frame.
   const n = Math.min(...stats.map((s) => s.layers[0]?.tokenCount ?? 0).filter((f) => f > 0), Number.MAX_SAFE_INTEGER);
