@@ -1,5 +1,5 @@
 import { request } from '../api';
-import { draw } from '../charts';
+import { draw, PALETTE } from '../charts';
 import { fill, h, loading, showError } from '../dom';
 import { baseName, clock, CODEBOOK_SIZE, fixed } from '../format';
 import { DashColdTokensDocument, DashCorporaDocument, DashTokenFrequenciesDocument } from '../generated/graphql';
@@ -73,7 +73,7 @@ export function renderTokenView(root: HTMLElement, route: Route): () => void {
         data: {
           labels: all.map((_, i) => String(i)),
           datasets: [
-            { label: `tokens of ${target}`, data: normal, backgroundColor: '#2458c6', barPercentage: 1, categoryPercentage: 1, grouped: false },
+            { label: `tokens of ${target}`, data: normal, backgroundColor: PALETTE[0]!, barPercentage: 1, categoryPercentage: 1, grouped: false },
             { label: `cold against ${reference}`, data: coldCounts, backgroundColor: '#d64541', barPercentage: 1, categoryPercentage: 1, grouped: false, minBarLength: 2 },
           ],
         },
