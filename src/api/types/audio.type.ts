@@ -64,6 +64,10 @@ export class Audio {
   @Field(() => AudioSource)
   source!: AudioSource;
 
+  @Field({ description: 'A short name telling the audio apart: its file name; for a line of a code file, the line\'s `audio` (file name) or `id` field, else its text (first 40 characters), else file#line.' })
+  @UseMiddleware(ShownText)
+  name!: string;
+
   @Field(() => String, { nullable: true, description: 'Where the original audio streams from, with HTTP range requests: /media/audio/<id> for audio encoded here from a file (served while the file lies inside the data roots); null for ingested codes.' })
   mediaUrl!: string | null;
 

@@ -1,7 +1,7 @@
 import type { Chart } from 'chart.js';
 import { request } from '../api';
 import { errorBox, fill, h, loading, showError } from '../dom';
-import { baseName, clock, fixed, FRAMES_PER_SECOND, LAYERS } from '../format';
+import { clock, fixed, FRAMES_PER_SECOND, LAYERS } from '../format';
 import { DashAudioDocument, DashDetectDocument, DashScoreWindowDocument } from '../generated/graphql';
 import type { DashAudioQuery, DashDetectQuery } from '../generated/graphql';
 import { CodeCache } from '../audio/code-cache';
@@ -340,7 +340,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     const source = audio.source;
     fill(
       header,
-      h('h1', {}, `Audio ${audio.id}: ${baseName(source.path)}`),
+      h('h1', {}, `Audio ${audio.id}: ${audio.name}`),
       h(
         'p',
         { class: 'muted' },
