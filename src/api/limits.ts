@@ -16,6 +16,8 @@ export const LIMITS = {
   maxTokenCounts: 2048,
   /** Most corpora one statistics query merges. */
   maxCorpora: 32,
+  /** Most label spans one setAudioLabels mutation writes. */
+  maxLabelSpans: 50_000,
   /** Most files or folders one ingest mutation takes. */
   maxIngestPaths: 256,
   /** Most detector configurations one comparison runs, counted after sweep expansion. */

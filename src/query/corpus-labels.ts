@@ -101,3 +101,20 @@ export async function readCorpusLabelFile(store: Store, corpus: string, path: st
   for (const [id, spans] of byAudio) checkLabelSpans(spans, durationOf(audios.find((a) => a.id === id)!), `${path} (audio ${id})`);
   return byAudio;
 }
+
+/**
+ * Replaces the labels of audios of a corpus by id (audios not named keep theirs). Every audio must
+ * belong to the corpus and every span is checked against its audio first (reversed, negative, past
+ * the end, overlapping its own class); any problem → nothing changes.
+ */
+export async function setAudioLabels(store: Store, corpus: string, byAudio: ReadonlyMap<number, LabelSpan[]>): Promise<{ audios: number; labels: number }> {
+  const [row] = await store.corpora.requireByNames([corpus]);
+  const audios = await store.audios.findByIds([...byAudio.keys()]);
+  for (const id of byAudio.keys()) {
+    const audio = audios.find((a) => a.id === id);
+    if (!audio || audio.corpusId !== row!.id) throw new TokenscopeError(ErrorCode.NOT_FOUND, `audioId ${id}: no audio with that id in corpus ${excerpt(corpus)}`, { argument: 'audioId', value: id });
+    checkLabelSpans(byAudio.get(id)!, durationOf(audio), `audio ${id}`);
+  }
+  await store.audios.replaceLabels(byAudio);
+  return { audios: byAudio.size, labels: [...byAudio.values()].reduce((n, s) => n + s.length, 0) };
+}
