@@ -4,6 +4,8 @@ export enum ErrorCode {
   INVALID_CODES = 'INVALID_CODES',
   /** A label file or span is malformed or does not fit its audio (reversed, negative, past the end, overlapping its class). */
   INVALID_LABELS = 'INVALID_LABELS',
+  /** A line of an interchange manifest (Lhotse recordings or supervisions) is malformed; the message names the file and line. */
+  INVALID_MANIFEST = 'INVALID_MANIFEST',
   /** An argument or parameter is of the wrong type or out of range. */
   INVALID_ARGUMENT = 'INVALID_ARGUMENT',
   /** An audio file cannot be decoded: empty, truncated, not audio, NaN/Inf samples, too short. */

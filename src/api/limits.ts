@@ -24,6 +24,8 @@ export const LIMITS = {
   maxTokenCounts: 2048,
   /** Most corpora one statistics query merges. */
   maxCorpora: 32,
+  /** Most label spans one setAudioLabels mutation writes. */
+  maxLabelSpans: 50_000,
   /** Most files or folders one ingest mutation takes. */
   maxIngestPaths: 256,
   /** Most detector configurations one comparison runs, counted after sweep expansion. */
@@ -36,6 +38,8 @@ export const LIMITS = {
   maxFolds: 20,
   /** Deepest selection a query may nest. */
   maxDepth: 10,
+  /** Deepest selection an introspection-only query may nest (graphql-js's and GraphiQL's own introspection query nests 15 deep). */
+  maxIntrospectionDepth: 16,
   /** Largest estimated cost an operation may have (the field costs of src/api/costs.ts, stated in the schema docs). */
   maxComplexity: 200_000,
   /** Most lexical tokens one GraphQL document may hold (the largest shipped operation has under 300). */

@@ -1,3 +1,4 @@
+import { audioName } from '../domain/audio-name.js';
 import type { Detector } from '../analytics/detectors/detector.js';
 import type { DetectorRun } from '../analytics/detectors/registry.js';
 import { flaggedFrames } from '../analytics/threshold.js';
@@ -44,6 +45,7 @@ export function toAudio(row: AudioRow): Audio {
       channels: row.audioSource?.channels ?? null,
       durationSeconds: row.audioSource ? row.audioSource.samples24k / SAMPLE_RATE : null,
     },
+    name: audioName(row),
     text: row.text,
     metadata: row.metadata,
     frameCount: row.frameCount,
@@ -118,6 +120,7 @@ export function toIngestFileResult(r: IngestFileOutcome): IngestFileResult {
     ingested: r.ingested,
     alreadyPresent: r.alreadyPresent,
     audioIds: r.audioIds,
+    labels: r.labels ?? 0,
     errorCount: r.errorCount ?? r.errors.length,
     errors: r.errors.map((e) => ({
       code: e.code,

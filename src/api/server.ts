@@ -1,5 +1,5 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -22,7 +22,7 @@ import { checkHost } from './http/host-check.js';
 import { sendGraphQLError } from './http/respond.js';
 import { setSecurityHeaders } from './http/security-headers.js';
 import { SourceIdentity } from './http/source-identity.js';
-import { serveDashboardAsset, serveDashboardPage } from './http/static-files.js';
+import { serveDashboardAsset, serveDashboardPage, serveGraphqlIde, wantsIde } from './http/static-files.js';
 import { handleUpload } from './http/upload.js';
 import { checkDocumentTokens } from './document-tokens.js';
 import { LIMITS } from './limits.js';
@@ -73,8 +73,9 @@ export async function createApi(services: ApiServices): Promise<Api> {
     formatError,
     // shownPaths after requestGuards: it must see the partial errors the guards add.
     // No cache hints are used; Apollo's cache-control plugin would otherwise wrap every field's
-    // resolver (about 8 % of a cached dashboard query's time).
-    plugins: [requestGuards(() => schema), refusalStatus(), shownPaths(), responseCacheability(), ApolloServerPluginCacheControlDisabled()],
+    // resolver (about 8 % of a cached dashboard query's time). Apollo's landing page loads from other
+    // hosts; a browser at /graphql gets the package's own GraphiQL instead (httpHandler).
+    plugins: [requestGuards(() => schema), refusalStatus(), shownPaths(), responseCacheability(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: false,
     introspection: services.config.introspection,
     stopOnTerminationSignals: false,
@@ -194,8 +195,8 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
 /**
  * Routes every request, once its Host names this server (checkHost; every response carries the
  * security headers): the dashboard (`/`, `/index.html`, `/assets/…`), original audio
- * (`/media/audio/<id>`), uploads (`/upload`), and everything else to graphqlHandler (`/graphql`, or
- * its 404). Routes match the raw request path, before any `..` is normalised away, and read
+ * (`/media/audio/<id>`), uploads (`/upload`), the GraphQL IDE (a browser's GET `/graphql`), and
+ * everything else to graphqlHandler (`/graphql`, or its 404). Routes match the raw request path, before any `..` is normalised away, and read
  * services.config per request.
  */
 export function httpHandler(api: Api, services: ApiServices): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
@@ -205,11 +206,12 @@ export function httpHandler(api: Api, services: ApiServices): (req: IncomingMess
     const config = services.config;
     setSecurityHeaders(res);
     if (!checkHost(req, res, config)) return;
-    const path = (req.url ?? '/').split('?')[0]!;
+    const [path, search] = (req.url ?? '/').split('?') as [string, string | undefined];
     if (path === '/' || path === '/index.html') return serveDashboardPage(req, res, config.webRoot);
     if (path.startsWith('/assets/')) return serveDashboardAsset(req, res, config.webRoot, path.slice('/assets/'.length));
     if (path.startsWith('/media/audio/')) return serveAudioMedia(req, res, services.store, config, sources, path.slice('/media/audio/'.length));
     if (path === '/upload') return handleUpload(req, res, config);
+    if (path === '/graphql' && wantsIde(req, new URLSearchParams(search ?? ''))) return serveGraphqlIde(req, res, config.webRoot);
     return graphql(req, res);
   };
 }

@@ -12,6 +12,7 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { ingestCodesCommand } from './commands/ingest-codes.js';
 import { ingestCommand } from './commands/ingest.js';
 import { labelsExportCommand, labelsImportCommand } from './commands/labels.js';
+import { lhotseExportCommand, lhotseImportCommand } from './commands/lhotse.js';
 import { modelsAddCodebooksCommand, modelsAddCommand, modelsListCommand, modelsNeighboursCommand, modelsVerifyCommand } from './commands/models.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
@@ -167,6 +168,29 @@ labels
   .option(...db)
   .action(async (path: string, o) => {
     process.exitCode = await labelsImportCommand(path, o);
+  });
+
+// Lhotse manifests in and out (issue 10, interchange).
+const lhotse = program.command('lhotse').description('Lhotse manifests (recordings.jsonl.gz + supervisions.jsonl.gz): a corpus out, or recordings and their supervisions in');
+lhotse
+  .command('export')
+  .description('write a corpus as Lhotse manifests: a Recording per audio file, a SupervisionSegment per label (custom.label the class)')
+  .requiredOption('--corpus <name>', 'corpus')
+  .requiredOption('--out <dir>', 'folder to write recordings.jsonl.gz and supervisions.jsonl.gz into')
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await lhotseExportCommand(o);
+  });
+lhotse
+  .command('import')
+  .description("ingest the recordings' audio files into a corpus and store their supervisions as labels (class: custom.label, custom.event_label, speaker or text)")
+  .argument('<paths...>', 'a manifest folder, or recordings and supervisions manifests (.jsonl or .jsonl.gz)')
+  .requiredOption('--corpus <name>', 'corpus')
+  .option('--model <id>', 'encoder model (default: the default model)')
+  .option(...modelsDir)
+  .option(...db)
+  .action(async (paths: string[], o) => {
+    process.exitCode = await lhotseImportCommand(paths, o);
   });
 
 program

@@ -3,14 +3,22 @@ import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { chartSvg } from './export/chart-svg';
 import { exportCanvas } from './export/export-bar';
 import { slug } from './export/file-name';
+import { seriesColours, themeColour } from './theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, LineController, LineElement, PointElement, Tooltip, Legend, Filler);
 Chart.defaults.animation = false;
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 Chart.defaults.maintainAspectRatio = false;
 
-/** Series colours: one per corpus or configuration, distinguishable for common colour-vision deficiencies. */
-export const PALETTE = ['#2458c6', '#e07b00', '#2a9d5c', '#b83d8e', '#6b6f7a'];
+/** Series colours of the current colour scheme (theme.ts): one per corpus or configuration; refreshed by every draw(). */
+export const PALETTE: string[] = seriesColours();
+
+/** Takes the chart text, grid and series colours from the page's theme (light or dark), before a chart is built. */
+function applyTheme(): void {
+  Chart.defaults.color = themeColour('--muted', '#5b6475');
+  Chart.defaults.borderColor = themeColour('--line', '#d9dde5');
+  PALETTE.splice(0, PALETTE.length, ...seriesColours());
+}
 
 /** Marks a drawn chart's canvas with what it shows, for people's tools and the end-to-end tests. */
 function mark(canvas: HTMLCanvasElement, chart: Chart): void {
@@ -26,6 +34,7 @@ function mark(canvas: HTMLCanvasElement, chart: Chart): void {
  */
 export function draw<T extends 'bar' | 'line'>(canvas: HTMLCanvasElement, config: ChartConfiguration<T>, label: string): Chart<T> {
   Chart.getChart(canvas)?.destroy();
+  applyTheme();
   const chart = new Chart(canvas, config);
   mark(canvas, chart as unknown as Chart);
   canvas.setAttribute('aria-label', label);
@@ -35,6 +44,7 @@ export function draw<T extends 'bar' | 'line'>(canvas: HTMLCanvasElement, config
 
 /** A bar chart by layer 1..16 with one series per corpus. */
 export function layerChart(canvas: HTMLCanvasElement, title: string, series: { name: string; values: number[] }[], yTitle: string): Chart<'bar'> {
+  applyTheme();
   const datasets: ChartDataset<'bar', number[]>[] = series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: PALETTE[i % PALETTE.length]! }));
   return draw(
     canvas,

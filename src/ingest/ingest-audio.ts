@@ -112,7 +112,7 @@ export async function ingestAudioFile(store: Store, path: string, input: AudioIn
     });
     crashPoint('ingest-after-commit');
     return outcome!.status === 'ingested'
-      ? { path, ingested: 1, alreadyPresent: 0, audioIds: [outcome!.audioId], errors: [], status: 'ingested' }
+      ? { path, ingested: 1, alreadyPresent: 0, audioIds: [outcome!.audioId], errors: [], status: 'ingested', labels: labels?.spans.length ?? 0 }
       : { path, ingested: 0, alreadyPresent: 1, audioIds: [outcome!.audioId], errors: [], status: 'already-present' };
   } catch (err) {
     if (err instanceof TokenscopeError) return failed(path, err);

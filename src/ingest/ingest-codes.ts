@@ -45,6 +45,8 @@ export type IngestFileResult = {
   errors: TokenscopeError[];
   /** How many problems the file has in all (errors lists the first of them); absent: errors.length. */
   errorCount?: number;
+  /** Label spans stored with the file's audio (an audio's Audacity track beside it); absent: 0. */
+  labels?: number;
   status: 'ingested' | 'already-present' | 'partial' | 'failed';
 };
 

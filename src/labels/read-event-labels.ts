@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { ErrorCode, TokenscopeError } from '../errors.js';
 import { parseAudacityLabels } from './parse-audacity-labels.js';
 import { parseDcaseEvents } from './parse-dcase-events.js';
-import { parseLabelsCsv } from './labels-csv.js';
+import { labelTableDelimiter, parseLabelTable } from './label-table.js';
 import type { LabelRow } from './labels-csv.js';
 
 /** Events read from label files, each file named by its stem, and every file named (with or without events). */
@@ -30,9 +30,12 @@ function looksLikeAudacity(text: string): boolean {
 
 /** Parses one label file of any supported format; an Audacity track's events belong to its stem. */
 function parseLabelFile(text: string, path: string): EventLabels {
-  if (/^file,start_s,end_s,label\s*$/i.test(text.split(/\r?\n/, 1)[0]!.trim())) {
-    const rows = parseLabelsCsv(text, path);
-    return { rows, files: [...new Set(rows.map((r) => r.file))] };
+  if (labelTableDelimiter(text.split(/\r?\n/, 1)[0]!)) {
+    const table = parseLabelTable(text, path);
+    for (const r of table.rows) {
+      if (r.start < 0 || r.end < r.start) throw new TokenscopeError(ErrorCode.INVALID_LABELS, `${path} line ${r.line}: expected 0 ≤ onset ≤ offset, got onset ${r.start} and offset ${r.end}`, { path, line: r.line });
+    }
+    return { rows: table.rows.map(({ file, start, end, label }) => ({ file, start, end, label })), files: table.files };
   }
   if (looksLikeAudacity(text)) {
     const file = fileStem(path);
@@ -42,7 +45,8 @@ function parseLabelFile(text: string, path: string): EventLabels {
 }
 
 /**
- * Reads labels from a file (label CSV `file,start_s,end_s,label`, DCASE event list, or one Audacity
+ * Reads labels from a file (a label table with a header, by column name: `file,start_s,end_s,label`
+ * or DCASE's `filename,onset,offset,event_label`, comma- or tab-separated; a headerless DCASE event list; or one Audacity
  * track named after its audio) or a folder of such files (.txt, .tsv, .csv; e.g. one Audacity track
  * per audio). File names are reduced to stems; two names with one stem → INVALID_LABELS.
  */

@@ -4,7 +4,8 @@ import { FRAME_SECONDS, SAMPLE_RATE } from '../domain/contract.js';
 import { ErrorCode, TokenscopeError } from '../errors.js';
 import { formatAudacityLabels } from '../labels/audacity-labels.js';
 import type { LabelSpan } from '../labels/audacity-labels.js';
-import { formatLabelsCsv, parseLabelsCsv } from '../labels/labels-csv.js';
+import { formatLabelsCsv } from '../labels/labels-csv.js';
+import { parseLabelTable } from '../labels/label-table.js';
 import { checkLabelSpans, parseAudacityLabels } from '../labels/parse-audacity-labels.js';
 import type { AudioRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
@@ -62,7 +63,8 @@ function audioNamed(audios: readonly AudioRow[], name: string, where: string): A
 }
 
 /**
- * Imports labels into a corpus from a CSV file (file,start_s,end_s,label) or a folder of Audacity
+ * Imports labels into a corpus from a label table (by column name: file,start_s,end_s,label or
+ * DCASE's filename,onset,offset,event_label; comma- or tab-separated) or a folder of Audacity
  * tracks (<audio stem>.txt). Every span is checked against its audio first (reversed, negative, past
  * the end, overlapping its own class); then the labels of every audio named are replaced in one
  * transaction. Any problem → nothing changes. Returns how many audios and spans were written.
@@ -83,7 +85,10 @@ export async function readCorpusLabelFile(store: Store, corpus: string, path: st
   const add = (a: AudioRow, spans: LabelSpan[]) => byAudio.set(a.id, [...(byAudio.get(a.id) ?? []), ...spans]);
   try {
     if (format === 'csv') {
-      parseLabelsCsv(await readFile(path, 'utf8'), path).forEach((r, i) => add(audioNamed(audios, r.file, `${path} line ${i + 2}`), [{ start: r.start, end: r.end, label: r.label }]));
+      const table = parseLabelTable(await readFile(path, 'utf8'), path);
+      // A file named on a row of its own has no events: its labels are replaced by none.
+      for (const file of table.files) if (!table.rows.some((r) => r.file === file)) add(audioNamed(audios, file, path), []);
+      for (const r of table.rows) add(audioNamed(audios, r.file, `${path} line ${r.line}`), [{ start: r.start, end: r.end, label: r.label }]);
     } else {
       for (const name of (await readdir(path)).filter((n) => n.endsWith('.txt')).sort()) {
         add(audioNamed(audios, name, join(path, name)), parseAudacityLabels(await readFile(join(path, name), 'utf8'), join(path, name)));
@@ -95,4 +100,21 @@ export async function readCorpusLabelFile(store: Store, corpus: string, path: st
   }
   for (const [id, spans] of byAudio) checkLabelSpans(spans, durationOf(audios.find((a) => a.id === id)!), `${path} (audio ${id})`);
   return byAudio;
+}
+
+/**
+ * Replaces the labels of audios of a corpus by id (audios not named keep theirs). Every audio must
+ * belong to the corpus and every span is checked against its audio first (reversed, negative, past
+ * the end, overlapping its own class); any problem → nothing changes.
+ */
+export async function setAudioLabels(store: Store, corpus: string, byAudio: ReadonlyMap<number, LabelSpan[]>): Promise<{ audios: number; labels: number }> {
+  const [row] = await store.corpora.requireByNames([corpus]);
+  const audios = await store.audios.findByIds([...byAudio.keys()]);
+  for (const id of byAudio.keys()) {
+    const audio = audios.find((a) => a.id === id);
+    if (!audio || audio.corpusId !== row!.id) throw new TokenscopeError(ErrorCode.NOT_FOUND, `audioId ${id}: no audio with that id in corpus ${excerpt(corpus)}`, { argument: 'audioId', value: id });
+    checkLabelSpans(byAudio.get(id)!, durationOf(audio), `audio ${id}`);
+  }
+  await store.audios.replaceLabels(byAudio);
+  return { audios: byAudio.size, labels: [...byAudio.values()].reduce((n, s) => n + s.length, 0) };
 }

@@ -139,6 +139,14 @@ describe('dashboard in Firefox', { skip: skip ?? false, timeout: 240_000 }, () =
     await until(async () => (await state()).hash.includes('t=50.00'), 'the time in the address');
     assert.deepEqual(errors, []);
   });
+
+  it('GraphQL IDE: GraphiQL loads from the server itself and runs a query', async () => {
+    await page.goto(`${fx.base}graphql`);
+    await page.waitForSelector('body[data-ready="true"] .graphiql-execute-button', { timeout: 20_000 });
+    await page.click('.graphiql-execute-button');
+    await until(async () => /"corpora"/.test((await page.$eval('.result-window', (el) => el.textContent ?? '').catch(() => '')) ?? ''), 'the query result');
+    assert.deepEqual(errors, []);
+  });
 });
 
 if (skip) console.log(`# dashboard Firefox tests skipped: ${skip}`);

@@ -38,6 +38,16 @@ describe('importing and exporting the labels of a corpus', () => {
     assert.equal(csv, 'file,start_s,end_s,label\none.wav,1.500000,2.000000,laugh\none.wav,2.500000,2.900000,laugh\ntwo.wav,0.200000,0.400000,knock\n');
   });
 
+  it("imports a DCASE/sed_eval tab-separated list with its header by column name; a file named alone loses its labels", async () => {
+    await writeFile(join(t.root, 'dcase.txt'), 'filename\tscene_label\tonset\toffset\tevent_label\naudio/one.wav\tstreet\t0.25\t0.75\tcar\ntwo.wav\n');
+    const r = dataOf(await execute(t.app, ImportLabelsDocument, { corpus: 'c', path: 'dcase.txt', format: 'CSV' })).importLabels;
+    assert.deepEqual(r, { audios: 2, labels: 1 });
+    const csv = dataOf(await execute(t.app, CorpusLabelsDocument, { corpus: 'c', format: 'CSV' })).corpusLabels[0]!.content;
+    assert.equal(csv, 'file,start_s,end_s,label\none.wav,0.250000,0.750000,car\n');
+    await writeFile(join(t.root, 'restore.csv'), 'file,start_s,end_s,label\ntwo,0.2,0.4,knock\none.wav,1.5,2,laugh\none.wav,2.5,2.9,laugh\n');
+    dataOf(await execute(t.app, ImportLabelsDocument, { corpus: 'c', path: 'restore.csv', format: 'CSV' }));
+  });
+
   it('compares detectors against a label file without storing its labels', async () => {
     await writeFile(join(t.root, 'other.csv'), 'file,start_s,end_s,label\ntwo.wav,0.1,0.3,click\ntwo.wav,1,1.5,click\n');
     const before = dataOf(await execute(t.app, CorpusLabelsDocument, { corpus: 'c', format: 'CSV' })).corpusLabels[0]!.content;

@@ -245,7 +245,7 @@ describe('the HTTP edge', () => {
         const refusals: [string, string, Buffer | readonly Buffer[], number][] = [
           ['PUT', '/upload?corpus=c&name=a.wav', body, 413],
           ['PUT', '/upload?corpus=c&name=a.wav', [body, body], 413],
-          ['PUT', '/upload?corpus=c&name=a.txt', body, 400],
+          ['PUT', '/upload?corpus=c&name=a.md', body, 400],
           ['POST', '/', body, 405],
           ['POST', '/media/audio/1', body, 405],
           ['POST', '/nowhere', body, 404],

@@ -386,7 +386,7 @@ describe('plain HTTP routes', () => {
 
     it('refuses bad names and corpora with 400 naming the value, storing nothing', async () => {
       const cases: [Record<string, string>, string, RegExp][] = [
-        [{ corpus: 'bad', name: 'notes.txt' }, 'UNSUPPORTED_FORMAT', /name must end in \.wav, \.flac, \.mp3, \.ogg, \.opus; received "notes\.txt"/],
+        [{ corpus: 'bad', name: 'notes.md' }, 'UNSUPPORTED_FORMAT', /name must end in \.wav, \.flac, \.mp3, \.ogg, \.opus \(audio\) or \.txt, \.csv \(labels\); received "notes\.md"/],
         [{ corpus: 'bad', name: 'README' }, 'UNSUPPORTED_FORMAT', /received "README"/],
         [{ corpus: 'bad', name: '.hidden.wav' }, 'INVALID_ARGUMENT', /name must not start with '\.'; received "\.hidden\.wav"/],
         [{ corpus: 'bad', name: `${'a'.repeat(200)}.wav` }, 'INVALID_ARGUMENT', /at most 200 characters; received 204/],

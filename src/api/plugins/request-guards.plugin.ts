@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { ErrorCode, TokenscopeError } from '../../errors.js';
 import type { ApiContext } from '../context.js';
@@ -39,6 +39,11 @@ function boundedPartialErrors(errors: readonly GraphQLError[]): readonly GraphQL
   return [...errors.slice(0, max), toGraphQLError(note)];
 }
 
+/** True for a query whose every root selection is an introspection field (`__schema`, `__type`, `__typename`). */
+function introspectionOnly(operation: OperationDefinitionNode): boolean {
+  return operation.operation === 'query' && operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
+}
+
 /**
  * Refuses an operation too big to run, cheapest check first: its size after fragment expansion
  * (field selections, root fields, aliases of one field, depth), measured without expanding, then
@@ -52,8 +57,11 @@ function checkOperation(schema: GraphQLSchema, operation: OperationDefinitionNod
   if (shape.mostAliased && shape.mostAliased.count > LIMITS.maxAliasesPerField) {
     throw overLimit('maxAliasesPerField', `aliases of field ${shape.mostAliased.field}`, shape.mostAliased.count, LIMITS.maxAliasesPerField, 'ask for fewer copies of one field');
   }
-  if (shape.depth > LIMITS.maxDepth) {
-    throw refusal(new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query depth ${shape.depth} exceeds the maximum of ${LIMITS.maxDepth}`, { limit: 'maxDepth', depth: shape.depth, max: LIMITS.maxDepth }), 400);
+  // Introspection nests deeper than any data query (type references wrap up to 8 ofType levels),
+  // but it only reads the schema: its own, larger cap lets a GraphQL IDE load the schema docs.
+  const [limit, maxDepth] = introspectionOnly(operation) ? ['maxIntrospectionDepth', LIMITS.maxIntrospectionDepth] : ['maxDepth', LIMITS.maxDepth];
+  if (shape.depth > maxDepth) {
+    throw refusal(new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `query depth ${shape.depth} exceeds the maximum of ${maxDepth}`, { limit, depth: shape.depth, max: maxDepth }), 400);
   }
   const complexity = operationCost(schema, document, operationName, variables);
   if (complexity > LIMITS.maxComplexity) {

@@ -65,6 +65,10 @@ export class Audio {
   @Field(() => AudioSource)
   source!: AudioSource;
 
+  @Field({ description: 'A short name telling the audio apart: its file name; for a line of a code file, the line\'s `audio` (file name) or `id` field, else its text (first 40 characters), else file#line.' })
+  @UseMiddleware(ShownText)
+  name!: string;
+
   /** Whether the original can be played, checked once per object by the mediaUrl and mediaUnavailable resolvers. */
   mediaCheck?: Promise<MediaAccess>;
 

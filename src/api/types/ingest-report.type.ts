@@ -56,6 +56,9 @@ export class IngestFileResult {
   @Field(() => [Int], { description: 'Audio ids of the file, new or already present, in file order.' })
   audioIds!: number[];
 
+  @Field(() => Int, { description: 'Label spans stored with the file\'s audio now (its Audacity track beside it, same stem .txt); 0 for code files and audios already present.' })
+  labels!: number;
+
   @Field(() => [IngestError], { description: `The first ${MAX_ERRORS_PER_FILE} problems of the file (errorCount says how many it has).` })
   errors!: IngestError[];
 

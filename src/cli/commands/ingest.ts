@@ -73,7 +73,9 @@ export async function ingestCommand(paths: string[], options: IngestCliOptions):
       const count = (s: string) => r.filter((x) => x.status === s).length;
       console.log(formatTable(['file', 'status', 'audio id', 'reason'], r.map((x) => [x.path, x.status, x.audioIds.join(',') || '-', failureReason(x.errors, x.path)])));
       const skipped = job.filesTotal - r.length;
-      console.log(`\n${count('INGESTED')} ingested, ${count('ALREADY_PRESENT')} already present, ${count('FAILED')} failed${skipped ? `, ${skipped} not started (interrupted: run again to resume)` : ''}; ${hours(job.audioSecondsDone)} h of audio in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      const labels = r.reduce((n, x) => n + x.labels, 0);
+      const labelFiles = r.filter((x) => x.labels > 0).length;
+      console.log(`\n${count('INGESTED')} ingested, ${count('ALREADY_PRESENT')} already present, ${count('FAILED')} failed${skipped ? `, ${skipped} not started (interrupted: run again to resume)` : ''}; ${labels} labels imported from ${labelFiles} label ${labelFiles === 1 ? 'file' : 'files'}; ${hours(job.audioSecondsDone)} h of audio in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       for (const x of r) for (const e of x.errors) console.error(`error [${e.code}]: ${e.message}`);
       return count('FAILED') || skipped ? 1 : 0;
     },

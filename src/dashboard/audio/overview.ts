@@ -1,3 +1,4 @@
+import { themeColour } from '../theme';
 import { fitCanvas } from './fit-canvas';
 
 /** What the overview strip shows: the whole audio's score envelope, threshold, anomalies and labels. */
@@ -23,7 +24,7 @@ export function drawOverview(canvas: HTMLCanvasElement, data: OverviewData): voi
   let hi = Math.max(...finite, data.threshold);
   if (hi === lo) hi = lo + 1;
   const y = (v: number) => height - 10 - ((v - lo) / (hi - lo)) * (height - 14);
-  ctx.strokeStyle = '#1d2330';
+  ctx.strokeStyle = themeColour('--fg', '#1d2330');
   ctx.lineWidth = 1;
   ctx.beginPath();
   data.max.forEach((v, i) => {

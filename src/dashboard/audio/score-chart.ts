@@ -1,5 +1,6 @@
 import type { Chart } from 'chart.js';
 import { draw } from '../charts';
+import { themeColour } from '../theme';
 import { clock, fixed, FRAMES_PER_SECOND } from '../format';
 
 /** Score ticks short enough for the gutter (800K, 1.2M, 0.35). */
@@ -31,7 +32,7 @@ export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> |
   const points = scores.map((y, i) => ({ x: (start + i + 0.5) / FRAMES_PER_SECOND, y }));
   const across = (y: number) => [{ x: t0, y }, { x: t1, y }];
   const datasets = [
-    { label: `${lines.detector} score`, data: points, borderColor: '#1d2330', borderWidth: 1.2, pointRadius: 0, tension: 0 },
+    { label: `${lines.detector} score`, data: points, borderColor: themeColour('--fg', '#1d2330'), borderWidth: 1.2, pointRadius: 0, tension: 0 },
     { label: `threshold ${fixed(lines.threshold)}`, data: across(lines.threshold), borderColor: '#d64541', borderDash: [5, 4], borderWidth: 1.5, pointRadius: 0 },
   ];
   for (const o of overlays) datasets.push({ label: o.label, data: o.scores.map((y, i) => ({ x: (start + i + 0.5) / FRAMES_PER_SECOND, y })), borderColor: o.colour, borderWidth: 1.2, pointRadius: 0, tension: 0 } as (typeof datasets)[number]);

@@ -1,6 +1,6 @@
 import { request } from '../api';
 import { fill, h, loading, showError } from '../dom';
-import { baseName, clock } from '../format';
+import { clock } from '../format';
 import { DashCorporaDocument, DashCorpusAudiosDocument } from '../generated/graphql';
 import { href } from '../route';
 
@@ -17,7 +17,7 @@ export function renderAudioPicker(root: HTMLElement): () => void {
       if (!alive) return;
       fill(
         list,
-        h('table', { 'aria-label': `Audios of ${corpus}` }, h('thead', {}, h('tr', {}, h('th', {}, 'id'), h('th', {}, 'source'), h('th', { class: 'num' }, 'duration'))), h('tbody', {}, audios.nodes.map((a) => h('tr', {}, h('td', {}, h('a', { href: href('audio', a.id) }, a.id)), h('td', {}, baseName(a.source.path)), h('td', { class: 'num' }, clock(a.durationSeconds)))))),
+        h('table', { 'aria-label': `Audios of ${corpus}` }, h('thead', {}, h('tr', {}, h('th', {}, 'id'), h('th', {}, 'source'), h('th', { class: 'num' }, 'duration'))), h('tbody', {}, audios.nodes.map((a) => h('tr', {}, h('td', {}, h('a', { href: href('audio', a.id) }, a.id)), h('td', { title: a.source.path }, a.name), h('td', { class: 'num' }, clock(a.durationSeconds)))))),
         audios.pageInfo.hasNextPage ? h('button', { type: 'button', onclick: () => void show(corpus, audios.pageInfo.endCursor ?? null) }, 'Next 100') : null,
       );
     } catch (err) {

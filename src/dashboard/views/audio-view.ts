@@ -437,7 +437,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     const source = audio.source;
     fill(
       header,
-      h('h1', {}, `Audio ${audio.id}: ${baseName(source.path)}`),
+      h('h1', {}, `Audio ${audio.id}: ${audio.name}`),
       h(
         'p',
         { class: 'muted' },

@@ -1,5 +1,5 @@
 import { request } from '../api';
-import { draw } from '../charts';
+import { draw, PALETTE } from '../charts';
 import { fill, h, loading, showError } from '../dom';
 import { CODEBOOK_SIZE, fixed } from '../format';
 import { DashColdTokensDocument, DashCorporaDocument, DashTokenBigramsDocument, DashTokenFrequenciesDocument } from '../generated/graphql';
@@ -103,7 +103,7 @@ export function renderTokenView(root: HTMLElement, route: Route): () => void {
         data: {
           labels: targetShares.map((_, i) => String(i)),
           datasets: [
-            { label: `share in ${targetName} (cold tokens red)`, data: targetShares, backgroundColor: targetShares.map((_, i) => (coldSet.has(i) ? '#d64541' : '#2458c6')), barPercentage: 1, categoryPercentage: 1, minBarLength: 2, order: 2 },
+            { label: `share in ${targetName} (cold tokens red)`, data: targetShares, backgroundColor: targetShares.map((_, i) => (coldSet.has(i) ? '#d64541' : PALETTE[0]!)), barPercentage: 1, categoryPercentage: 1, minBarLength: 2, order: 2 },
             // The reference as a line over the bars: both on one axis, as shares of their own corpus.
             { type: 'line', label: `share in ${referenceName}`, data: shares(reference), borderColor: '#e07b00', backgroundColor: '#e07b00', borderWidth: 1, pointRadius: 0, spanGaps: false, order: 1 } as never,
           ],

@@ -1,9 +1,12 @@
 import { authHeaders, request } from '../api';
 import { errorBox, fill, h, loading, showError } from '../dom';
-import { DashIngestAudioDocument, DashIngestJobDocument, DashModelsDocument } from '../generated/graphql';
+import { DashImportLabelsDocument, DashIngestAudioDocument, DashIngestJobDocument, DashModelsDocument } from '../generated/graphql';
 import { href } from '../route';
 
 const ACCEPT = ['.wav', '.flac', '.mp3', '.ogg', '.opus'];
+/** Label files an upload may carry: an Audacity track beside its audio (same stem), or a label table. */
+const LABEL_ACCEPT = ['.txt', '.csv'];
+const isLabelFile = (f: File) => LABEL_ACCEPT.some((ext) => f.name.toLowerCase().endsWith(ext));
 const POLL_MS = 400;
 
 interface UploadAnswer {
@@ -42,20 +45,55 @@ export function renderUploadView(root: HTMLElement): () => void {
   const controls = h('div', { class: 'controls' }, loading());
   const rows = h('tbody');
   const table = h('table', { 'aria-label': 'Uploads', hidden: true }, h('thead', {}, h('tr', {}, h('th', {}, 'file'), h('th', { class: 'num' }, 'size'), h('th', {}, 'progress'), h('th', {}, 'status'))), rows);
-  const input = h('input', { type: 'file', multiple: true, accept: ACCEPT.join(','), id: 'upload-files', class: 'visually-hidden', 'aria-label': 'audio files to upload' });
+  const input = h('input', { type: 'file', multiple: true, accept: [...ACCEPT, ...LABEL_ACCEPT].join(','), id: 'upload-files', class: 'visually-hidden', 'aria-label': 'audio and label files to upload' });
   // Named by its visible text; Enter or Space opens the file chooser.
-  const zone = h('div', { class: 'dropzone', role: 'button', tabindex: 0, 'aria-describedby': 'dropzone-help' }, h('p', {}, 'Drop audio files here (wav, flac, mp3, ogg) or ', h('strong', {}, 'choose files'), '.'), h('p', { class: 'muted', id: 'dropzone-help' }, 'Files land in the server’s upload folder inside its data roots and are encoded in the background; the server caps their size.'));
+  const zone = h('div', { class: 'dropzone', role: 'button', tabindex: 0, 'aria-describedby': 'dropzone-help' }, h('p', {}, 'Drop audio files here (wav, flac, mp3, ogg), with their label files if any (an Audacity track .txt named like its audio, or a .csv label table), or ', h('strong', {}, 'choose files'), '.'), h('p', { class: 'muted', id: 'dropzone-help' }, 'Files land in the server’s upload folder inside its data roots and are encoded in the background; labels are stored with their audios; the server caps their size.'));
   fill(root, h('h1', {}, 'Upload audio'), controls, zone, input, table);
 
   const corpusInput = h('input', { name: 'corpus', value: 'uploads', list: 'upload-corpora', required: true, 'aria-label': 'corpus' });
   const modelSelect = h('select', { name: 'model', 'aria-label': 'encoder model' });
 
-  /** Uploads and ingests one file, showing its progress in a new row; resolves with the new audio's link (null when the view was left). */
-  async function ingestOne(file: File): Promise<string | null> {
+  /** A new row of the uploads table for `file`: its progress bar and status cell. */
+  function row(file: File): { bar: HTMLProgressElement; state: HTMLElement } {
     const bar = h('progress', { max: 1, value: 0, 'aria-label': `upload of ${file.name}` });
     const state = h('span', {}, 'uploading…');
     rows.append(h('tr', {}, h('td', {}, file.name), h('td', { class: 'num' }, `${(file.size / 1e6).toFixed(1)} MB`), h('td', {}, bar), h('td', { 'aria-live': 'polite' }, state)));
     table.hidden = false;
+    return { bar, state };
+  }
+
+  /**
+   * Uploads one label file next to the audios. An Audacity track (.txt) is read by the ingest as the
+   * labels of the audio of the same stem, so it goes up before the audios; a label table (.csv) is
+   * imported once they are in. Resolves with its server-side path and its row's status cell.
+   */
+  async function uploadLabels(file: File): Promise<{ path: string; state: HTMLElement }> {
+    const { bar, state } = row(file);
+    try {
+      const path = await upload(file, corpusInput.value.trim(), (f) => (bar.value = f));
+      bar.value = 1;
+      state.textContent = file.name.toLowerCase().endsWith('.csv') ? 'stored: imported once the audios are in' : 'stored: the labels of the audio of the same name';
+      return { path, state };
+    } catch (err) {
+      fill(state, errorBox(err, `upload ${file.name}`));
+      throw err;
+    }
+  }
+
+  /** Imports an uploaded label table into the corpus, reporting in its row. */
+  async function importTable(file: File, path: string, state: HTMLElement): Promise<void> {
+    try {
+      const { importLabels } = await request(DashImportLabelsDocument, { corpus: corpusInput.value.trim(), path });
+      state.textContent = `labels imported: ${importLabels.labels} spans for ${importLabels.audios} audios`;
+    } catch (err) {
+      fill(state, errorBox(err, `import the labels of ${file.name}`));
+      throw err;
+    }
+  }
+
+  /** Uploads and ingests one file, showing its progress in a new row; resolves with the new audio's link (null when the view was left). */
+  async function ingestOne(file: File): Promise<string | null> {
+    const { bar, state } = row(file);
     const corpus = corpusInput.value.trim();
     try {
       const path = await upload(file, corpus, (f) => (bar.value = f));
@@ -71,7 +109,8 @@ export function renderUploadView(root: HTMLElement): () => void {
           if (!result || result.status === 'FAILED') throw new Error(result?.errors.map((e) => `${e.code}: ${e.message}`).join('\n') || 'the file could not be ingested');
           const id = result.audioIds[0];
           const link = id !== undefined ? href('audio', id) : null;
-          fill(state, result.status === 'ALREADY_PRESENT' ? 'already in the corpus: ' : 'ingested: ', link ? h('a', { href: link, 'data-audio-id': id }, `open audio ${id}`) : '');
+          const labelled = result.labels ? ` with ${result.labels} labels` : '';
+          fill(state, result.status === 'ALREADY_PRESENT' ? 'already in the corpus: ' : `ingested${labelled}: `, link ? h('a', { href: link, 'data-audio-id': id }, `open audio ${id}`) : '');
           return link;
         }
         await sleep(POLL_MS);
@@ -90,7 +129,18 @@ export function renderUploadView(root: HTMLElement): () => void {
     }
     let opened: string | null = null;
     let failed = 0;
-    for (const file of files) {
+    const tables: [File, string, HTMLElement][] = [];
+    for (const file of files.filter(isLabelFile)) {
+      if (!alive) return;
+      try {
+        const { path, state } = await uploadLabels(file);
+        if (file.name.toLowerCase().endsWith('.csv')) tables.push([file, path, state]);
+      } catch {
+        failed++;
+      }
+    }
+    const audios = files.filter((f) => !isLabelFile(f));
+    for (const file of audios) {
       if (!alive) return; // the view was left: the files not yet sent stay unsent
       try {
         opened = (await ingestOne(file)) ?? opened;
@@ -98,8 +148,12 @@ export function renderUploadView(root: HTMLElement): () => void {
         failed++;
       }
     }
-    // One file in and no failure: open it, as the user will want to look at it.
-    if (alive && files.length === 1 && failed === 0 && opened) location.hash = opened;
+    for (const [file, path, state] of tables) {
+      if (!alive) return;
+      await importTable(file, path, state).catch(() => failed++);
+    }
+    // One audio in and no failure: open it, as the user will want to look at it.
+    if (alive && audios.length === 1 && failed === 0 && opened) location.hash = opened;
   }
 
   zone.addEventListener('click', () => input.click());

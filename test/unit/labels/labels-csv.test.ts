@@ -17,9 +17,9 @@ describe('label CSV', () => {
 
   describe('misuse', () => {
     it('rejects a missing header, a short record and a non-numeric time, naming the line', () => {
-      assertThrowsCode(() => parseLabelsCsv('a.wav,1,2,x\n', 'x.csv'), ErrorCode.INVALID_LABELS, /x\.csv line 1: expected the header "file,start_s,end_s,label"/);
-      assertThrowsCode(() => parseLabelsCsv('file,start_s,end_s,label\na.wav,1,2\n', 'x.csv'), ErrorCode.INVALID_LABELS, /x\.csv line 2: expected 4 fields/);
-      assertThrowsCode(() => parseLabelsCsv('file,start_s,end_s,label\na.wav,1,soon,x\n', 'x.csv'), ErrorCode.INVALID_LABELS, /x\.csv line 2: expected a file name and start_s, end_s in seconds/);
+      assertThrowsCode(() => parseLabelsCsv('a.wav,1,2,x\n', 'x.csv'), ErrorCode.INVALID_LABELS, /^x\.csv line 1: the header must name the columns file \(or filename\), start_s \(or onset\), end_s \(or offset\), label \(or event_label\); found a\.wav, 1, 2, x; missing file/);
+      assertThrowsCode(() => parseLabelsCsv('file,start_s,end_s,label\na.wav,1,2\n', 'x.csv'), ErrorCode.INVALID_LABELS, /^x\.csv line 2: expected 4 fields \(file,start_s,end_s,label\) or the file alone, got 3; received "a\.wav,1,2"$/);
+      assertThrowsCode(() => parseLabelsCsv('file,start_s,end_s,label\na.wav,1,soon,x\n', 'x.csv'), ErrorCode.INVALID_LABELS, /^x\.csv line 2: end_s must be a number of seconds, got "soon"; received "a\.wav,1,soon,x"$/);
     });
   });
 });

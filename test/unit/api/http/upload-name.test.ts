@@ -10,6 +10,11 @@ describe('checkUploadName', () => {
     for (const ext of ['wav', 'flac', 'mp3', 'ogg', 'opus', 'Opus']) assert.equal(checkUploadName(`a.${ext}`), `a.${ext}`);
   });
 
+  it('takes the label files an upload may carry: an Audacity track (.txt) and a label table (.csv)', () => {
+    assert.equal(checkUploadName('take 1.TXT'), 'take 1.TXT');
+    assert.equal(checkUploadName('events.csv'), 'events.csv');
+  });
+
   it('keeps only the last part of a path, with / or \\ separators', () => {
     assert.equal(checkUploadName('../../x.wav'), 'x.wav');
     assert.equal(checkUploadName('C:\\Users\\me\\y.flac'), 'y.flac');
@@ -32,8 +37,8 @@ describe('checkUploadName', () => {
       assertThrowsCode(() => checkUploadName(`${'a'.repeat(197)}.wav`), ErrorCode.INVALID_ARGUMENT, /at most 200 characters; received 201/);
     });
     it('an extension the ingest does not take, or none', () => {
-      for (const raw of ['notes.txt', 'a.wav.exe', 'README', 'wav', 'x.m4a']) {
-        assertThrowsCode(() => checkUploadName(raw), ErrorCode.UNSUPPORTED_FORMAT, new RegExp(`name must end in \\.wav, \\.flac, \\.mp3, \\.ogg, \\.opus; received "${raw.replace(/\./g, '\\.')}"`));
+      for (const raw of ['notes.md', 'a.wav.exe', 'README', 'wav', 'x.m4a']) {
+        assertThrowsCode(() => checkUploadName(raw), ErrorCode.UNSUPPORTED_FORMAT, new RegExp(`name must end in \\.wav, \\.flac, \\.mp3, \\.ogg, \\.opus \\(audio\\) or \\.txt, \\.csv \\(labels\\); received "${raw.replace(/\./g, '\\.')}"`));
       }
     });
   });
