@@ -1,7 +1,7 @@
 import type { Chart } from 'chart.js';
 import { request } from '../api';
 import { errorBox, fill, h, loading, showError } from '../dom';
-import { baseName, clock, fixed, FRAMES_PER_SECOND, LAYERS } from '../format';
+import { clock, fixed, FRAMES_PER_SECOND, LAYERS } from '../format';
 import { DashAudioDocument, DashCorporaDocument, DashDetectDocument, DashScoreWindowDocument } from '../generated/graphql';
 import type { DashAudioQuery, DashDetectQuery } from '../generated/graphql';
 import { CodeCache } from '../audio/code-cache';
