@@ -68,7 +68,7 @@ async function panOnce(page: Page): Promise<number> {
     const d = (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document;
     const start = d.querySelector('#view')?.getAttribute('data-window-start');
     return start !== b && d.querySelector('.signal-panel')?.getAttribute('data-window-start') === start;
-  }, before);
+  }, before, { timeout: 180_000 }); // while the server's own thread encodes, one pan may wait for minutes: measure it, do not give up
   return performance.now() - t0;
 }
 
