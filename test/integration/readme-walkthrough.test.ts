@@ -63,6 +63,7 @@ describe('the README walkthrough, with the server in another process', { skip: e
     const server = shell(serveLine, env);
     let serverOutput = '';
     server.child.stdout!.on('data', (d: Buffer) => (serverOutput += d));
+    server.child.stderr!.on('data', (d: Buffer) => (serverOutput += d));
     const file = `${env['TOKENSCOPE_DB']}.server.json`;
     let pid = 0;
     try {
