@@ -16,6 +16,7 @@ import { cachedStore } from './query/cached-store.js';
 import { ResultCache } from './query/result-cache.js';
 import { ResponseCache } from './api/response-cache.js';
 import { SignalSummaries } from './api/signal-summaries.js';
+import { summaryInWorker } from './signal/summary-in-worker.js';
 import { openStore } from './store/store.js';
 import type { Store } from './store/store.js';
 
@@ -55,8 +56,8 @@ export async function createApp(settings: Settings): Promise<App> {
       // Whole responses of repeated store-only queries, a quarter of the same bound.
       responses: new ResponseCache(Math.floor(settings.cacheBytes / 4)),
       registry,
-      // Original audio decoded in 2 s chunks (100 FFT frames), a turn of the event loop between them (docs/benchmarks.md: 0.5 s chunks made the build 4× slower for the same event-loop delay).
-      signals: new SignalSummaries(store, (path) => readAudio24k(path, { chunkSamples: 48_000 })),
+      // Original audio decoded and summarised in a worker thread, 2 s chunks (docs/benchmarks.md).
+      signals: new SignalSummaries(store, summaryInWorker(48_000)),
       config: {
         dataRoots: settings.dataRoots,
         apiKey: settings.apiKey,
@@ -82,6 +83,7 @@ export async function createApp(settings: Settings): Promise<App> {
       close: async () => {
         jobs.stopAll();
         comparisons.stopAll();
+        services.signals.close();
         await api.stop();
         await jobs.idle();
         await comparisons.idle();

@@ -19,7 +19,7 @@ import { prepareOneHourAudio } from './one-hour-audio.js';
 import { DASHBOARD_END, DASHBOARD_START, renderDashboardSection } from './report.js';
 import type { BusyFigures, DashboardReport, FirstScreen, SummaryFigures } from './report.js';
 import { SignalSummaries } from '../../src/api/signal-summaries.js';
-import { readAudio24k } from '../../src/audio/index.js';
+import { summaryInWorker } from '../../src/signal/summary-in-worker.js';
 
 const USAGE = 'usage: npm run bench:dashboard -- [--runs 10] [--seconds 3600] [--out docs/benchmarks.md | --no-write] [--source ../shared/corpus/mixtures] [--data bench/.data/dashboard]';
 
@@ -78,7 +78,7 @@ async function panOnce(page: Page): Promise<number> {
  * summary holds, and the event loop's delay meanwhile.
  */
 async function summaryBuild(app: App, audioId: number): Promise<SummaryFigures> {
-  const summaries = new SignalSummaries(app.services.store, (path) => readAudio24k(path, { chunkSamples: 48_000 }));
+  const summaries = new SignalSummaries(app.services.store, summaryInWorker(48_000));
   const row = await app.services.store.audios.require(audioId);
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();

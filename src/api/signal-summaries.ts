@@ -1,9 +1,9 @@
 import { open } from 'node:fs/promises';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ErrorCode, TokenscopeError, notFound } from '../errors.js';
 import { cutSignalWindow } from '../signal/signal-window.js';
 import type { SignalWindow } from '../signal/signal-window.js';
 import { SignalSummary } from '../signal/signal-summary.js';
+import type { BuildSummary } from '../signal/build-summary.js';
 import type { Store } from '../store/store.js';
 import type { AudioRow } from '../store/rows.js';
 import { resolveInsideRoots } from './data-roots.js';
@@ -11,9 +11,6 @@ import { SourceIdentity } from './http/source-identity.js';
 
 /** Bytes of summaries kept (about 16 MB per hour of audio, so some eight hours); the least recently used go first. */
 export const SIGNAL_CACHE_BYTES = 128 * 2 ** 20;
-
-/** Decodes a file to mono 24 kHz float32, chunk by chunk (readAudio24k). */
-export type ReadSignal = (path: string) => AsyncIterable<Float32Array>;
 
 interface Entry {
   summary: SignalSummary;
@@ -26,8 +23,8 @@ interface Entry {
 /**
  * The waveform and spectrogram summaries of original audio files, built once per file version and
  * kept in memory (SignalSummary: about 16 MB per hour), so panning cuts windows from them instead
- * of decoding again. A summary is built chunk by chunk (2 s of audio as main.ts reads it, 100 FFT frames each) with a
- * turn of the event loop between chunks, so other requests are served meanwhile, and a window is
+ * of decoding again. `build` makes a summary progressively (the server's in a worker thread,
+ * summaryInWorker, so that decoding and FFTs do not hold its event loop), and a window is
  * answered as soon as the build has passed its end: the start of a long file draws at once, a
  * window an hour in waits for the build to get there. The file is read under the media route's
  * rules: the audio's stored path must resolve inside the data roots now, and still hold the bytes
@@ -36,10 +33,12 @@ interface Entry {
 export class SignalSummaries {
   private readonly entries = new Map<string, Entry>();
   private readonly sources: SourceIdentity;
+  /** Aborted by close(): stops the builds in progress. */
+  private readonly stopping = new AbortController();
 
   constructor(
     store: Store,
-    private readonly read: ReadSignal,
+    private readonly buildSummary: BuildSummary,
     private readonly maxBytes: number = SIGNAL_CACHE_BYTES,
   ) {
     this.sources = new SourceIdentity(store);
@@ -109,23 +108,21 @@ export class SignalSummaries {
       entry.tick = next();
       woken();
     };
-    void (async () => {
-      try {
-        for await (const chunk of this.read(path)) {
-          entry.summary.push(chunk);
-          advance();
-          // A turn of the event loop: requests waiting meanwhile are served between chunks.
-          await nextTurn();
-        }
-        entry.summary.finish();
-      } catch (err) {
+    void this.buildSummary(path, entry.summary, advance, this.stopping.signal)
+      .catch((err: unknown) => {
         entry.failure = err;
         this.entries.delete(key);
-      }
-      advance();
-      this.evict();
-    })();
+      })
+      .finally(() => {
+        advance();
+        this.evict();
+      });
     return entry;
+  }
+
+  /** Stops the builds in progress (their waiters get the abort's reason) and refuses new ones. */
+  close(): void {
+    this.stopping.abort(new TokenscopeError(ErrorCode.INTERNAL, 'the server is stopping: no waveform or spectrogram can be built now'));
   }
 
   /** Drops the least recently used finished summaries while the kept ones hold more than maxBytes. */

@@ -49,6 +49,18 @@ export class PeakBins {
     this.meanSquare = this.meanSquare.slice(0, bins);
   }
 
+  /**
+   * Takes bins computed elsewhere (another PeakBins of the same signal): bins [from, from + n) and
+   * the samples they reach. Only for a PeakBins fed this way, never pushed to.
+   */
+  absorb(from: number, min: Float32Array, max: Float32Array, meanSquare: Float32Array, samples: number): void {
+    while (from + min.length > this.min.length) this.grow();
+    this.min.set(min, from);
+    this.max.set(max, from);
+    this.meanSquare.set(meanSquare, from);
+    this.samples = samples;
+  }
+
   private close(count: number): void {
     const bin = Math.floor((this.samples + count - 1) / this.binSamples);
     if (bin >= this.min.length) this.grow();

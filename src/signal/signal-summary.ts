@@ -29,7 +29,7 @@ export class SignalSummary {
   done = false;
 
   /** `expectedSamples`: the signal's length as recorded at ingest (a size hint). */
-  constructor(expectedSamples: number) {
+  constructor(readonly expectedSamples: number) {
     this.peaks = new PeakBins(PEAK_BIN_SAMPLES, expectedSamples);
     this.spectrogram = new StreamingSpectrogram(SPECTROGRAM_SHAPE, expectedSamples);
   }
@@ -56,10 +56,63 @@ export class SignalSummary {
   }
 
   /**
+   * What has been summarised past `from` (the bins and columns already handed on): the bins and
+   * columns completed since, for a copy of this summary in another thread (absorb). The last part,
+   * after finish(), holds the partial last bin and the trailing columns and says done.
+   */
+  part(from: SummaryReach): SummaryPart {
+    const bins = this.done ? this.peaks.min.length : this.peaks.bins;
+    const { bands } = this.spectrogram.shape;
+    return {
+      samples: this.peaks.samples,
+      binsFrom: from.bins,
+      min: this.peaks.min.slice(from.bins, bins),
+      max: this.peaks.max.slice(from.bins, bins),
+      meanSquare: this.peaks.meanSquare.slice(from.bins, bins),
+      columnsFrom: from.columns,
+      columns: this.spectrogram.data.slice(from.columns * bands, this.spectrogram.columns * bands),
+      done: this.done,
+    };
+  }
+
+  /** How far a copy reaches once it has absorbed `part`. */
+  reached(part: SummaryPart): SummaryReach {
+    return { bins: part.binsFrom + part.min.length, columns: part.columnsFrom + part.columns.length / this.spectrogram.shape.bands };
+  }
+
+  /** Adds a part made by another summary of the same signal (part()); the last part finishes this one. */
+  absorb(part: SummaryPart): void {
+    this.peaks.absorb(part.binsFrom, part.min, part.max, part.meanSquare, part.samples);
+    this.spectrogram.absorb(part.columnsFrom, part.columns);
+    if (part.done) this.finish();
+  }
+
+  /**
    * Whether frames [0, endFrame) can be cut from it: every bin and column they touch is complete
    * (a column's frame reaches fftSize/2 past its span), or the summary is done.
    */
   covers(endFrame: number): boolean {
     return this.done || this.spectrogram.columns >= endFrame * COLUMNS_PER_FRAME;
   }
+}
+
+/** How far a summary's copy reaches: whole bins and columns. */
+export interface SummaryReach {
+  bins: number;
+  columns: number;
+}
+
+/** Bins and columns of a summary from `binsFrom` and `columnsFrom` on, as they cross to another thread. */
+export interface SummaryPart {
+  /** Samples the bins so far cover (every bin before, plus these). */
+  samples: number;
+  binsFrom: number;
+  min: Float32Array;
+  max: Float32Array;
+  meanSquare: Float32Array;
+  columnsFrom: number;
+  /** Bands bytes per column, column after column. */
+  columns: Uint8Array;
+  /** The last part: the summary holds the whole signal. */
+  done: boolean;
 }

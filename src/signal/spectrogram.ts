@@ -95,6 +95,22 @@ export class StreamingSpectrogram {
     this.data = this.data.slice(0, this.columns * this.shape.bands);
   }
 
+  /**
+   * Takes columns computed elsewhere (another StreamingSpectrogram of the same signal and shape),
+   * from column `from` on. Only for a spectrogram fed this way, never pushed to (its finish() then
+   * only trims).
+   */
+  absorb(from: number, columns: Uint8Array): void {
+    const end = from * this.shape.bands + columns.length;
+    if (end > this.data.length) {
+      const next = new Uint8Array(Math.max(end, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data.set(columns, from * this.shape.bands);
+    this.columns = end / this.shape.bands;
+  }
+
   /** Computes the next column from the gathered frame, then slides the frame on by one hop. */
   private emit(): void {
     const { fftSize, hop, bands } = this.shape;

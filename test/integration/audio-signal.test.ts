@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'graphql';
 import { IngestCodesDocument } from '../../src/client/generated/graphql.js';
 import { SignalSummaries } from '../../src/api/signal-summaries.js';
+import { summaryInThread } from '../../src/signal/build-summary.js';
 import { readAudio24k } from '../../src/audio/index.js';
 import { ErrorCode } from '../../src/errors.js';
 import { randomRows, seededRandom, writeJsonl } from '../support/code-files.js';
@@ -169,10 +170,13 @@ describe('Audio.signal: the waveform and spectrogram of the original audio', () 
   describe('the summary is built once per file', () => {
     it('decodes a file once however many windows are asked for', async () => {
       let reads = 0;
-      const summaries = new SignalSummaries(t.app.store, (path) => {
-        reads++;
-        return readAudio24k(path, { chunkSamples: 4800 });
-      });
+      const summaries = new SignalSummaries(
+        t.app.store,
+        summaryInThread((path) => {
+          reads++;
+          return readAudio24k(path, { chunkSamples: 4800 });
+        }),
+      );
       const row = await t.app.store.audios.require(Number(tone));
       const a = await summaries.window(row, t.app.services.config.dataRoots, 0, 50, 10);
       const b = await summaries.window(row, t.app.services.config.dataRoots, 25, 12, 10);
@@ -185,13 +189,16 @@ describe('Audio.signal: the waveform and spectrogram of the original audio', () 
     it('answers a window near the start before the whole file is summarised', async () => {
       let release = () => {};
       const held = new Promise<void>((r) => (release = r));
-      const summaries = new SignalSummaries(t.app.store, async function* (path) {
-        let n = 0;
-        for await (const chunk of readAudio24k(path, { chunkSamples: 4800 })) {
-          if (n++ === 5) await held; // stop after 1 s until released
-          yield chunk;
-        }
-      });
+      const summaries = new SignalSummaries(
+        t.app.store,
+        summaryInThread(async function* (path) {
+          let n = 0;
+          for await (const chunk of readAudio24k(path, { chunkSamples: 4800 })) {
+            if (n++ === 5) await held; // stop after 1 s until released
+            yield chunk;
+          }
+        }),
+      );
       const row = await t.app.store.audios.require(Number(tone));
       const early = await summaries.window(row, t.app.services.config.dataRoots, 0, 5, 5);
       assert.equal(early.waveform.columns, 5);
@@ -201,10 +208,13 @@ describe('Audio.signal: the waveform and spectrogram of the original audio', () 
     });
 
     it('forgets a summary whose build failed, and reports the decoder\'s error', async () => {
-      const summaries = new SignalSummaries(t.app.store, async function* () {
-        yield new Float32Array(10);
-        throw new Error('decoder broke');
-      });
+      const summaries = new SignalSummaries(
+        t.app.store,
+        summaryInThread(async function* () {
+          yield new Float32Array(10);
+          throw new Error('decoder broke');
+        }),
+      );
       const row = await t.app.store.audios.require(Number(tone));
       await assert.rejects(summaries.window(row, t.app.services.config.dataRoots, 0, 50, 10), /decoder broke/);
       assert.equal(summaries.bytes, 0);
