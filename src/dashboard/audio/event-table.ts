@@ -18,6 +18,8 @@ export class EventTable {
   private all = false;
   private rows: HTMLTableRowElement[] = [];
   private window: [number, number] | null = null;
+  private scrollTarget: HTMLTableRowElement | null = null;
+  private scrollPending = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -58,10 +60,23 @@ export class EventTable {
     if (top) this.scrollTo(top);
   }
 
+  /**
+   * Scrolls `row` to the top of the table's own box (the page itself stays where the reader put
+   * it), in the next animation frame: measuring the rows now would force a layout of the whole page
+   * in the middle of a pan's redraw, while in the frame it is the layout the frame makes anyway.
+   */
   private scrollTo(row: HTMLTableRowElement): void {
-    // Within the table's own box: the page itself stays where the reader put it.
-    const head = this.container.querySelector('thead')?.getBoundingClientRect().height ?? 0;
-    this.container.scrollTop += row.getBoundingClientRect().top - this.container.getBoundingClientRect().top - head;
+    this.scrollTarget = row;
+    if (this.scrollPending) return;
+    this.scrollPending = true;
+    requestAnimationFrame(() => {
+      this.scrollPending = false;
+      const target = this.scrollTarget;
+      this.scrollTarget = null;
+      if (!target?.isConnected) return;
+      const head = this.container.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+      this.container.scrollTop += target.getBoundingClientRect().top - this.container.getBoundingClientRect().top - head;
+    });
   }
 
   private render(): void {

@@ -38,7 +38,11 @@ export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> |
   for (const o of overlays) datasets.push({ label: o.label, data: o.scores.map((y, i) => ({ x: (start + i + 0.5) / FRAMES_PER_SECOND, y })), borderColor: o.colour, borderWidth: 1.2, pointRadius: 0, tension: 0 } as (typeof datasets)[number]);
   if (lines.lowThreshold !== null && lines.lowThreshold !== undefined) datasets.push({ label: `low threshold ${fixed(lines.lowThreshold)}`, data: across(lines.lowThreshold), borderColor: '#e07b00', borderDash: [2, 3], borderWidth: 1.2, pointRadius: 0 });
   if (chart) {
-    chart.data.datasets = datasets as never;
+    const kept = chart.data.datasets;
+    // The same series as drawn: new points in the datasets Chart.js already holds (replacing the
+    // dataset objects makes it resolve every option again, a third of a pan's redraw).
+    if (kept.length === datasets.length && kept.every((d, i) => d.label === datasets[i]!.label && d.borderColor === datasets[i]!.borderColor)) kept.forEach((d, i) => (d.data = datasets[i]!.data as never));
+    else chart.data.datasets = datasets as never;
     const x = chart.options.scales!['x']!;
     x.min = t0;
     x.max = t1;

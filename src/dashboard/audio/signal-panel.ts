@@ -5,6 +5,7 @@ import { SignalCache } from './signal-cache';
 import type { SignalBlock } from './signal-cache';
 import { drawSpectrogram } from './spectrogram';
 import { drawWaveform } from './waveform';
+import { measureCanvas } from './fit-canvas';
 
 /**
  * The original audio's waveform and spectrogram, drawn above the heatmap for the same window and
@@ -43,15 +44,16 @@ export class SignalPanel {
     if (this.unavailable) return;
     const mine = ++this.generation;
     const width = right - left;
+    // Measured now, while the page's layout is clean: the draw comes after the window's other changes.
+    measureCanvas(this.waveform);
+    measureCanvas(this.spectrogram);
     void this.cache.cover(start, start + frames, frames, width, total).then(
-      (blocks) => {
-        if (mine === this.generation) this.draw(blocks, start, frames, left, right);
-        // The neighbouring windows, so that panning does not wait.
-        void this.cache.cover(start - frames, start, frames, width, total).catch(() => undefined);
-        void this.cache.cover(start + frames, start + 2 * frames, frames, width, total).catch(() => undefined);
-      },
+      (blocks) => mine === this.generation && this.draw(blocks, start, frames, left, right),
       (err: unknown) => mine === this.generation && this.fail(err),
     );
+    // The neighbouring windows (two ahead in the direction of reading), asked for now so that a pan finds them here.
+    void this.cache.cover(start - frames, start, frames, width, total).catch(() => undefined);
+    void this.cache.cover(start + frames, start + 3 * frames, frames, width, total).catch(() => undefined);
   }
 
   private draw(blocks: SignalBlock[], start: number, frames: number, left: number, right: number): void {

@@ -158,6 +158,9 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     replaceParams({ from: start ? (start / FRAMES_PER_SECOND).toFixed(2) : null, zoom: frames });
     windowLabel.textContent = `${clock(start / FRAMES_PER_SECOND)} – ${clock(Math.min(audio.frameCount, start + frames) / FRAMES_PER_SECOND)} of ${clock(audio.durationSeconds)}`;
     placeViewport();
+    // What the next pans need, asked for now (not after this window is drawn), so that a pan
+    // finds its data here: the neighbouring windows, and two ahead in the direction of reading.
+    prefetchAround(start);
     try {
       const shown = overlays;
       const [windowScores, , overlayScores] = await Promise.all([scores!.window(start, frames), cache.load(start, frames), Promise.all(shown.map((o) => o.scores.window(start, frames)))]);
@@ -167,12 +170,15 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     } catch (err) {
       if (alive && mine === generation) showError(status, err, 'load this window of the recording');
     }
-    // Neighbouring windows, so that panning does not wait.
-    if (alive && mine === generation) {
-      for (const s of [start + frames, start - frames]) if (s >= 0 && s < audio.frameCount) void cache.load(s, frames).catch(() => undefined);
-      // Playback pages forward: the next window's scores too.
-      const next = clampStart(start + frames);
-      if (next !== start) for (const c of [scores!, ...overlays.map((o) => o.scores)]) void c.window(next, frames).catch(() => undefined);
+  }
+
+  /** Starts fetching the codes and scores of the windows next to the one at `at` (each cache keeps what it has). */
+  function prefetchAround(at: number): void {
+    for (const s of [at + frames, at + 2 * frames, at - frames]) {
+      if (s + frames <= 0 || s >= audio.frameCount) continue;
+      const from = Math.max(0, s);
+      void cache.load(from, frames).catch(() => undefined);
+      for (const c of [scores!, ...overlays.map((o) => o.scores)]) void c.window(from, Math.min(frames, audio.frameCount - from)).catch(() => undefined);
     }
   }
 
