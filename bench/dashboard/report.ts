@@ -22,6 +22,8 @@ export interface FirstScreen {
   operations: { name: string; bytes: number }[];
   /** Click on "later" (half a window on) to the next window drawn, as the benchmark process sees it. */
   panMs: number[];
+  /** Pans whose waveform and spectrogram failed (the panel showed an error) rather than drawing. */
+  signalFailures: number;
 }
 
 /** The waveform and spectrogram summary of the whole hour, built on a cold SignalSummaries. */
@@ -40,6 +42,8 @@ export interface BusyFigures {
   inWorker: boolean;
   ingestSeconds: number;
   pan: Timing;
+  /** Pans whose waveform and spectrogram failed rather than drawing. */
+  signalFailures: number;
   /** The server's event-loop delay during the ingest (monitorEventLoopDelay, 5 ms resolution). */
   eventLoopP99Ms: number;
   eventLoopMaxMs: number;
@@ -97,19 +101,19 @@ export function renderDashboardSection(r: DashboardReport): string {
     '|---|---|',
     ...[...byOperation.entries()].map(([name, sizes]) => `| ${name} (×${(sizes.length / r.screens.length).toFixed(0)}) | ${kb(Math.max(...sizes))} |`),
     '',
-    'A pan is timed from the benchmark process: the click, the window drawn, and Playwright\'s round trips to the page (a few ms). The codes of the neighbouring windows are prefetched after each draw, and the scores come in aligned 1,024-frame blocks, so most pans draw from the browser\'s cache; a pan into a block not yet fetched waits for one `detect` on the server.',
+    `A pan is timed from the benchmark process: the click, the window drawn, and Playwright\'s round trips to the page (a few ms). When the window changes, the view asks for the codes, scores and signal of the windows beside it and two ahead, so most pans draw from the browser\'s cache; a pan into data not yet here waits for it. Pans whose waveform and spectrogram failed instead of drawing (the panel showed an error): ${r.screens.reduce((n, s) => n + s.signalFailures, 0)} of ${r.pan.runs}.`,
     '',
     '### The waveform and spectrogram summary',
     '',
-    `The server decodes an audio's original file once and keeps a summary (10 ms waveform bins: min, max, mean square as float32; a 64-band mel spectrogram every 20 ms as bytes), from which every window is cut. Built afresh for the whole hour (in 2 s chunks, a turn of the event loop between them): ${r.summary.seconds.toFixed(1)} s until the last window could be cut, ${(r.summary.bytes / 1e6).toFixed(1)} MB held (the decoded float samples would be ${((r.audio.seconds * 24_000 * 4) / 1e6).toFixed(0)} MB); the event loop's delay meanwhile p99 ${ms(r.summary.eventLoopP99Ms)}, max ${ms(r.summary.eventLoopMaxMs)}.`,
+    `The server decodes an audio's original file once and keeps a summary (10 ms waveform bins: min, max, mean square as float32; a 64-band mel spectrogram every 20 ms as bytes), from which every window is cut. Built afresh for the whole hour (in a worker thread, as the server does, reading 2 s chunks): ${r.summary.seconds.toFixed(1)} s until the last window could be cut, ${(r.summary.bytes / 1e6).toFixed(1)} MB held (the decoded float samples would be ${((r.audio.seconds * 24_000 * 4) / 1e6).toFixed(0)} MB); the event loop's delay meanwhile p99 ${ms(r.summary.eventLoopP99Ms)}, max ${ms(r.summary.eventLoopMaxMs)}.`,
     '',
     '### While the server ingests',
     '',
     'The same page panning ("later", back to back) while the server ingests the same hour again into another corpus, with the encoder\'s ONNX session in a worker thread (the default) and in the server\'s own thread (`TOKENSCOPE_ENCODE_IN_WORKER=0`). onnxruntime-node runs a session synchronously, so in the server\'s thread every minute of audio holds the event loop for one run.',
     '',
-    '| encoder | ingest | pans | pan p50 | pan p90 | pan max | event loop p99 | event loop max |',
-    '|---|---|---|---|---|---|---|---|',
-    ...r.busy.map((b) => `| ${b.inWorker ? 'worker thread' : 'server thread'} | ${b.ingestSeconds.toFixed(1)} s | ${b.pan.runs} | ${ms(b.pan.p50)} | ${ms(b.pan.p90)} | ${ms(b.pan.max)} | ${ms(b.eventLoopP99Ms)} | ${ms(b.eventLoopMaxMs)} |`),
+    '| encoder | ingest | pans | signal failed | pan p50 | pan p90 | pan max | event loop p99 | event loop max |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...r.busy.map((b) => `| ${b.inWorker ? 'worker thread' : 'server thread'} | ${b.ingestSeconds.toFixed(1)} s | ${b.pan.runs} | ${b.signalFailures} | ${ms(b.pan.p50)} | ${ms(b.pan.p90)} | ${ms(b.pan.max)} | ${ms(b.eventLoopP99Ms)} | ${ms(b.eventLoopMaxMs)} |`),
     '',
     'Why it is small: the first screen asks for the score curve of the visible window only (`scores(startFrame, frameCount)`), a 1,200-bucket min/max envelope of the whole recording for the overview (`scoreEnvelope`), and the code matrix in 512-frame windows (`codes`), never the 45,000 × 16 matrix or 45,000 scores at once (those alone would be about 3.3 MB and 0.8 MB of JSON).',
     DASHBOARD_END,

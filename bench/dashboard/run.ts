@@ -54,22 +54,36 @@ async function firstScreen(page: Page, base: string, audioId: number): Promise<F
   const paintMs = Math.max(heatmapMs, signalMs);
   const graphqlBytes = operations.reduce((n, o) => n + o.bytes, 0);
   // Then page forward: click "later" (half a window) and time until the next window is drawn.
-  const panMs: number[] = [];
-  for (let k = 0; k < PANS; k++) panMs.push(await panOnce(page));
-  return { paintMs, heatmapMs, signalMs, frames, graphqlBytes, operations, panMs };
+  const pans: Pan[] = [];
+  for (let k = 0; k < PANS; k++) pans.push(await panOnce(page));
+  return { paintMs, heatmapMs, signalMs, frames, graphqlBytes, operations, panMs: pans.map((p) => p.ms), signalFailures: pans.filter((p) => p.signalFailed).length };
 }
 
-/** Clicks "later" and waits for the next window: the heatmap and the waveform and spectrogram drawn there; returns the milliseconds it took. */
-async function panOnce(page: Page): Promise<number> {
+/** One pan: its milliseconds, and whether the signal panel failed for it instead of drawing. */
+interface Pan {
+  ms: number;
+  signalFailed: boolean;
+}
+
+/**
+ * Clicks "later" and waits for the next window: the heatmap and the waveform and spectrogram drawn
+ * there, or the signal panel showing an error (a signal request past the server's time budget);
+ * returns the milliseconds it took.
+ */
+async function panOnce(page: Page): Promise<Pan> {
   const before = await page.getAttribute('#view', 'data-window-start');
   const t0 = performance.now();
   await page.click('button[aria-label="later"]');
-  await page.waitForFunction((b) => {
+  const handle = await page.waitForFunction((b) => {
     const d = (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document;
     const start = d.querySelector('#view')?.getAttribute('data-window-start');
-    return start !== b && d.querySelector('.signal-panel')?.getAttribute('data-window-start') === start;
+    if (start === b) return false;
+    const panel = d.querySelector('.signal-panel');
+    if (panel?.getAttribute('data-window-start') === start) return 'drawn';
+    return panel?.getAttribute('data-state') === 'error' || panel?.getAttribute('data-state') === 'unavailable' ? 'failed' : false;
   }, before, { timeout: 180_000 }); // while the server's own thread encodes, one pan may wait for minutes: measure it, do not give up
-  return performance.now() - t0;
+  const ms = performance.now() - t0;
+  return { ms, signalFailed: (await handle.jsonValue()) === 'failed' };
 }
 
 /**
@@ -110,13 +124,13 @@ async function pansWhileIngesting(browser: Browser, wav: string, data: string, i
       const { data: job } = await execute(app, IngestAudioDocument, { corpus: 'busy', paths: [wav], model: null, concurrency: 1 });
       let busy = true;
       const finished = app.services.audio.jobs.idle().then(() => void (busy = false));
-      const panMs: number[] = [];
-      while (busy) panMs.push(await panOnce(page));
+      const pans: Pan[] = [];
+      while (busy) pans.push(await panOnce(page));
       await finished;
       delay.disable();
       const { data: done } = await execute(app, IngestJobDocument, { id: job.ingestAudio.id });
       if (done.ingestJob.results[0]?.status !== 'INGESTED') throw new Error(`the busy ingest failed: ${JSON.stringify(done.ingestJob)}`);
-      return { inWorker, ingestSeconds: (performance.now() - t0) / 1000, pan: summarise(panMs), eventLoopP99Ms: delay.percentile(99) / 1e6, eventLoopMaxMs: delay.max / 1e6 };
+      return { inWorker, ingestSeconds: (performance.now() - t0) / 1000, pan: summarise(pans.map((p) => p.ms)), signalFailures: pans.filter((p) => p.signalFailed).length, eventLoopP99Ms: delay.percentile(99) / 1e6, eventLoopMaxMs: delay.max / 1e6 };
     } finally {
       await context.close();
       server.closeAllConnections();
@@ -182,7 +196,7 @@ async function main(): Promise<void> {
         const screen = await firstScreen(page, dashboardUrl, audioId);
         await context.close();
         screens.push(screen);
-        log(`run ${run}/${runs}: first meaningful paint ${screen.paintMs.toFixed(0)} ms (heatmap ${screen.heatmapMs.toFixed(0)} ms, waveform and spectrogram ${screen.signalMs.toFixed(0)} ms), pans p50 ${summarise(screen.panMs).p50.toFixed(0)} ms, ${screen.graphqlBytes} bytes of GraphQL (load ${loadavg()[0]!.toFixed(2)})`);
+        log(`run ${run}/${runs}: first meaningful paint ${screen.paintMs.toFixed(0)} ms (heatmap ${screen.heatmapMs.toFixed(0)} ms, waveform and spectrogram ${screen.signalMs.toFixed(0)} ms), pans p50 ${summarise(screen.panMs).p50.toFixed(0)} ms (signal failed in ${screen.signalFailures}), ${screen.graphqlBytes} bytes of GraphQL (load ${loadavg()[0]!.toFixed(2)})`);
       }
     } finally {
       server.closeAllConnections();
@@ -194,7 +208,7 @@ async function main(): Promise<void> {
     for (const inWorker of [true, false]) {
       busy.push(await pansWhileIngesting(browser, wav, data, inWorker));
       const b = busy.at(-1)!;
-      log(`pans while ingesting, encoder ${inWorker ? 'in a worker' : 'in the server thread'}: p50 ${b.pan.p50.toFixed(0)} ms, max ${b.pan.max.toFixed(0)} ms; event loop p99 ${b.eventLoopP99Ms.toFixed(0)} ms`);
+      log(`pans while ingesting, encoder ${inWorker ? 'in a worker' : 'in the server thread'}: p50 ${b.pan.p50.toFixed(0)} ms, max ${b.pan.max.toFixed(0)} ms, signal failed in ${b.signalFailures} of ${b.pan.runs}; event loop p99 ${b.eventLoopP99Ms.toFixed(0)} ms`);
     }
     const report: DashboardReport = {
       date,
