@@ -40,6 +40,13 @@ export class ScoreCache {
     return p;
   }
 
+  /** Starts fetching the blocks frames [start, start + count) touch, without cutting a window from them. */
+  prefetch(start: number, count: number): void {
+    const first = Math.floor(Math.max(0, start) / SCORE_BLOCK);
+    const last = Math.floor((start + count - 1) / SCORE_BLOCK);
+    for (let b = first; b <= last; b++) void this.block(b).catch(() => undefined);
+  }
+
   /** Scores of frames [start, start + count) (fewer at the end of the audio). */
   async window(start: number, count: number): Promise<number[]> {
     const first = Math.floor(start / SCORE_BLOCK);

@@ -44,23 +44,8 @@ export function drawSpectrogram(canvas: HTMLCanvasElement, blocks: readonly Sign
   ctx.imageSmoothingEnabled = false;
   let columns = 0;
   for (const b of blocks) {
-    const { columns: n, bands, levels } = b.spectrogram;
-    const image = new ImageData(n, bands);
-    const px = image.data;
-    for (let c = 0; c < n; c++) {
-      for (let band = 0; band < bands; band++) {
-        const shade = Math.max(0, Math.min(255, Math.round(((levels[c * bands + band]! - low) / span) * 255)));
-        const o = ((bands - 1 - band) * n + c) * 4;
-        px[o] = RAMP[shade * 3]!;
-        px[o + 1] = RAMP[shade * 3 + 1]!;
-        px[o + 2] = RAMP[shade * 3 + 2]!;
-        px[o + 3] = 255;
-      }
-    }
-    const bitmap = document.createElement('canvas');
-    bitmap.width = n;
-    bitmap.height = bands;
-    bitmap.getContext('2d')!.putImageData(image, 0, 0);
+    const { columns: n, bands } = b.spectrogram;
+    const bitmap = blockBitmap(b, low, span);
     const x0 = left + (b.startFrame - start) * cell;
     const width = b.frameCount * cell;
     ctx.drawImage(bitmap, 0, 0, n, bands, x0, 0, width, height);
@@ -70,4 +55,32 @@ export function drawSpectrogram(canvas: HTMLCanvasElement, blocks: readonly Sign
   }
   ctx.restore();
   return columns;
+}
+
+/** Each block's coloured bitmap for the `low` it was coloured from: a pan mostly redraws blocks already coloured. */
+const bitmaps = new WeakMap<SignalBlock, { low: number; canvas: HTMLCanvasElement }>();
+
+/** Block `b`'s spectrogram as a bands-high bitmap, coloured over `span` steps above `low` (kept for the next draw). */
+function blockBitmap(b: SignalBlock, low: number, span: number): HTMLCanvasElement {
+  const kept = bitmaps.get(b);
+  if (kept && kept.low === low) return kept.canvas;
+  const { columns: n, bands, levels } = b.spectrogram;
+  const image = new ImageData(n, bands);
+  const px = image.data;
+  for (let c = 0; c < n; c++) {
+    for (let band = 0; band < bands; band++) {
+      const shade = Math.max(0, Math.min(255, Math.round(((levels[c * bands + band]! - low) / span) * 255)));
+      const o = ((bands - 1 - band) * n + c) * 4;
+      px[o] = RAMP[shade * 3]!;
+      px[o + 1] = RAMP[shade * 3 + 1]!;
+      px[o + 2] = RAMP[shade * 3 + 2]!;
+      px[o + 3] = 255;
+    }
+  }
+  const canvas = kept?.canvas ?? document.createElement('canvas');
+  canvas.width = n;
+  canvas.height = bands;
+  canvas.getContext('2d')!.putImageData(image, 0, 0);
+  bitmaps.set(b, { low, canvas });
+  return canvas;
 }

@@ -32,6 +32,9 @@ export function drawWaveform(canvas: HTMLCanvasElement, blocks: readonly SignalB
   let loudest = -1;
   let loudestSeconds: number | null = null;
   let loudestX: number | null = null;
+  // Two paths filled once each (the extremes, then the RMS band over them), not two fills per column.
+  const extremes = new Path2D();
+  const bands = new Path2D();
   for (const b of blocks) {
     const w = b.waveform;
     const x0 = left + (b.startFrame - start) * cell;
@@ -40,10 +43,8 @@ export function drawWaveform(canvas: HTMLCanvasElement, blocks: readonly SignalB
       const x = x0 + i * width;
       if (x + width < left || x > right) continue;
       columns++;
-      ctx.fillStyle = '#8a97b3';
-      ctx.fillRect(x, y(w.max[i]!), Math.max(1, width), Math.max(1, y(w.min[i]!) - y(w.max[i]!)));
-      ctx.fillStyle = '#2c3a5a';
-      ctx.fillRect(x, y(w.rms[i]!), Math.max(1, width), Math.max(1, y(-w.rms[i]!) - y(w.rms[i]!)));
+      extremes.rect(x, y(w.max[i]!), Math.max(1, width), Math.max(1, y(w.min[i]!) - y(w.max[i]!)));
+      bands.rect(x, y(w.rms[i]!), Math.max(1, width), Math.max(1, y(-w.rms[i]!) - y(w.rms[i]!)));
       const centre = x + width / 2;
       if (w.rms[i]! > loudest && centre >= left && centre <= right) {
         loudest = w.rms[i]!;
@@ -52,6 +53,10 @@ export function drawWaveform(canvas: HTMLCanvasElement, blocks: readonly SignalB
       }
     }
   }
+  ctx.fillStyle = '#8a97b3';
+  ctx.fill(extremes);
+  ctx.fillStyle = '#2c3a5a';
+  ctx.fill(bands);
   ctx.restore();
   return { columns, loudestSeconds, loudestX };
 }

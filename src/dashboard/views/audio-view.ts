@@ -178,7 +178,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
       if (s + frames <= 0 || s >= audio.frameCount) continue;
       const from = Math.max(0, s);
       void cache.load(from, frames).catch(() => undefined);
-      for (const c of [scores!, ...overlays.map((o) => o.scores)]) void c.window(from, Math.min(frames, audio.frameCount - from)).catch(() => undefined);
+      for (const c of [scores!, ...overlays.map((o) => o.scores)]) c.prefetch(from, Math.min(frames, audio.frameCount - from));
     }
   }
 
