@@ -24,7 +24,7 @@ import { SignalPanel } from '../audio/signal-panel';
 import { heatmapSvg } from '../audio/heatmap-svg';
 import { exportCanvas } from '../export/export-bar';
 import { blockSpan, ScoreCache } from '../audio/score-cache';
-import { replaceParams } from '../address';
+import { replaceParams, replaceParamsSoon } from '../address';
 import { href } from '../route';
 import type { Route } from '../route';
 import { renderAudioPicker } from './audio-picker';
@@ -155,7 +155,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   /** Fetches what the window [start, start + frames) needs, then draws it. */
   async function showWindow(): Promise<void> {
     const mine = ++generation;
-    replaceParams({ from: start ? (start / FRAMES_PER_SECOND).toFixed(2) : null, zoom: frames });
+    replaceParamsSoon({ from: start ? (start / FRAMES_PER_SECOND).toFixed(2) : null, zoom: frames });
     windowLabel.textContent = `${clock(start / FRAMES_PER_SECOND)} – ${clock(Math.min(audio.frameCount, start + frames) / FRAMES_PER_SECOND)} of ${clock(audio.durationSeconds)}`;
     placeViewport();
     // What the next pans need, asked for now (not after this window is drawn), so that a pan
