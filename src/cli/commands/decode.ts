@@ -11,12 +11,14 @@ import { ErrorCode, invalidArgument, TokenscopeError } from '../../errors.js';
 import { isCodeItemFailure } from '../../ingest/codes/code-item.js';
 import { readCodeFile } from '../../ingest/codes/read-code-file.js';
 import type { Orientation } from '../../ingest/codes/orientation.js';
-import { LIMITS } from '../../api/limits.js';
 import { MODEL_ID_PATTERN } from '../../tokenizer/model-manifest.js';
 import { loadModel, modelsDirOf } from '../../tokenizer/model-registry.js';
 import type { DeviceRequest } from '../../tokenizer/execution-device.js';
 import { execute } from '../execute.js';
 import { withApp, type DbOptions } from '../open-app.js';
+
+/** Frames of codes fetched per request: 2048 × 16 tokens keeps one request under a third of the cost limit. */
+const PAGE_FRAMES = 2048;
 
 /** Options of `tokenscope decode`. */
 export interface DecodeCliOptions extends DbOptions {
@@ -87,8 +89,8 @@ async function codesOfAudio(id: string, options: DecodeCliOptions): Promise<{ co
       throw new TokenscopeError(ErrorCode.MODEL_MISMATCH, `--model: audio ${audio.id} was encoded by model '${audio.model}', got --model ${options.model}`, { expected: audio.model, received: options.model });
     }
     const tokens = new Uint16Array(audio.frameCount * LAYER_COUNT);
-    for (let start = 0; start < audio.frameCount; start += LIMITS.maxWindowFrames) {
-      const frameCount = Math.min(LIMITS.maxWindowFrames, audio.frameCount - start);
+    for (let start = 0; start < audio.frameCount; start += PAGE_FRAMES) {
+      const frameCount = Math.min(PAGE_FRAMES, audio.frameCount - start);
       const window = (await execute(session, DecodeCodesDocument, { id, startFrame: start, frameCount })).data.audio.codes;
       window.frameMajor.forEach((row, f) => tokens.set(row, (start + f) * LAYER_COUNT));
     }

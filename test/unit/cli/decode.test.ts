@@ -39,6 +39,18 @@ describe('tokenscope decode', () => {
     assert.deepEqual(await readAllAudio24k(out), expected);
   });
 
+  it('fetches a long audio\'s codes in several pages (2,100 frames) and decodes them all', async () => {
+    const long = join(dir, 'long.wav');
+    await writeWav(long, testSignal((2100 * 1920) / 24000, 24000, 3), 24000);
+    const ingested = await runCli(['ingest', long, '--corpus', 'long', '--model', DECODER_TEST_MODEL, '--models-dir', modelsDir, '--db', db]);
+    assert.equal(ingested.code, 0, ingested.stderr);
+    const out = join(dir, 'long-out.wav');
+    const r = await runCli(['decode', '--audio', '2', '--out', out, '--encoding', 'float32', '--models-dir', modelsDir, '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^decoded audio 2: 2100 frames → 4032000 samples/);
+    assert.deepEqual(await readAllAudio24k(out), fixtureDecode(fixtureCodes(await readAllAudio24k(long))));
+  });
+
   it('decodes a .npy code file with --model into 16-bit PCM', async () => {
     const tokens = sampleTokens(4);
     const npy = await writeText(join(dir, 'codes.npy'), encodeNpy(codeMatrix(tokens)));
