@@ -40,6 +40,8 @@ export enum ErrorCode {
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   /** Matrices from different models were combined where that is not allowed. */
   MODEL_MISMATCH = 'MODEL_MISMATCH',
+  /** A valid request this model or decoder cannot carry out (e.g. a layer ablation on a decoder that takes token ids); the message says why. */
+  UNSUPPORTED_OPERATION = 'UNSUPPORTED_OPERATION',
   /** The file an audio was ingested from now holds other bytes (replaced or edited since the ingest). */
   SOURCE_CHANGED = 'SOURCE_CHANGED',
   /** An invariant broke: a bug, masked to clients and logged. */

@@ -18,6 +18,7 @@ export function kindOf(code: ErrorCode): ErrorKind {
     case ErrorCode.INVALID_MODEL:
     case ErrorCode.INVALID_ARGUMENT:
     case ErrorCode.MODEL_MISMATCH:
+    case ErrorCode.UNSUPPORTED_OPERATION:
     case ErrorCode.UNREADABLE_FILE:
       return 'BAD_USER_INPUT';
     case ErrorCode.NOT_FOUND:

@@ -13,7 +13,8 @@ import { ingestCodesCommand } from './commands/ingest-codes.js';
 import { ingestCommand } from './commands/ingest.js';
 import { labelsExportCommand, labelsImportCommand } from './commands/labels.js';
 import { lhotseExportCommand, lhotseImportCommand } from './commands/lhotse.js';
-import { modelsAddCodebooksCommand, modelsAddCommand, modelsListCommand, modelsNeighboursCommand, modelsVerifyCommand } from './commands/models.js';
+import { decodeCommand } from './commands/decode.js';
+import { modelsAddCodebooksCommand, modelsAddCommand, modelsAddDecoderCommand, modelsListCommand, modelsNeighboursCommand, modelsVerifyCommand } from './commands/models.js';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
 import { tokensBigramsCommand, tokensFindCommand } from './commands/tokens.js';
@@ -113,9 +114,27 @@ models
   .option('--provenance <text>', 'where the weights came from')
   .option('--contextual', 'the encoder looks beyond one frame (chunks then overlap)')
   .option('--chunk-overlap-frames <n>', 'frames of context on each side of a chunk, for contextual models', integer('chunk-overlap-frames'))
+  .option('--decoder <onnx>', "the model's ONNX decoder (codes → 24 kHz audio), checked with a probe decode before anything is written")
+  .option('--decoder-layout <layout>', 'pin the decoder layout: codes-lengths, context-chunk or layer-major (default: detected)')
+  .option('--decoder-chunk-frames <n>', 'frames the decoder decodes per run (default 300)', integer('decoder-chunk-frames'))
+  .option('--decoder-context-frames <n>', 'frames of left context fed before each decoder run (default 25)', integer('decoder-context-frames'))
   .option(...modelsDir)
   .action(async (onnx: string, o) => {
     process.exitCode = await modelsAddCommand(onnx, o);
+  });
+models
+  .command('add-decoder')
+  .description("name a model's ONNX decoder (codes → 24 kHz audio) after checking its layout with a probe decode")
+  .argument('<id>', 'model id')
+  .argument('<onnx>', 'the decoder ONNX file')
+  .option('--copy', 'copy the file into models/<id>/decoder.onnx instead of recording its path')
+  .option('--layout <layout>', 'pin the layout: codes-lengths, context-chunk or layer-major (default: detected)')
+  .option('--chunk-frames <n>', 'frames decoded per run (default 300)', integer('chunk-frames'))
+  .option('--context-frames <n>', 'frames of left context fed before each run (default 25)', integer('context-frames'))
+  .option('--provenance <text>', 'where the decoder came from')
+  .option(...modelsDir)
+  .action(async (id: string, onnx: string, o) => {
+    process.exitCode = await modelsAddDecoderCommand(id, onnx, o);
   });
 models
   .command('verify')
@@ -191,6 +210,24 @@ lhotse
   .option(...db)
   .action(async (paths: string[], o) => {
     process.exitCode = await lhotseImportCommand(paths, o);
+  });
+
+program
+  .command('decode')
+  .description("decode codes back to a 24 kHz mono WAV (N frames → N × 1920 samples) through the model's decoder: an audio's stored codes, or a code file (JSONL, .npy, .json)")
+  .argument('[file]', 'code file to decode instead of --audio')
+  .option('--audio <id>', 'audio whose stored codes to decode')
+  .option('--model <id>', "model whose decoder to use: required with a code file; with --audio, the audio's model (or the registered model of codes ingested under an external id)")
+  .requiredOption('--out <file>', 'WAV file to write')
+  .option('--layers <list>', 'layers to keep, e.g. 1-8 (ablation; only decoders that take partial sums, not ONNX decoders of token ids)')
+  .option('--encoding <e>', 'pcm16 (default) or float32')
+  .option('--item <n>', 'which matrix of a code file holding several (1-based)', integer('item'))
+  .option('--orientation <o>', 'frame-major (N×16) or layer-major (16×N), for .npy/.json arrays whose shape does not settle it')
+  .option('--device <device>', 'cpu (default), cuda or auto')
+  .option(...modelsDir)
+  .option(...db)
+  .action(async (file: string | undefined, o) => {
+    process.exitCode = await decodeCommand(file, o);
   });
 
 program

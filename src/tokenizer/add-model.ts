@@ -3,6 +3,7 @@ import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { CODEBOOK_SIZE, LAYER_COUNT, SAMPLE_RATE, SAMPLES_PER_FRAME } from '../domain/contract.js';
 import { ErrorCode, invalidArgument, notFound, TokenscopeError } from '../errors.js';
+import type { DecoderSpec } from './decoder-spec.js';
 import { inspectModel } from './inspect-model.js';
 import { MANIFEST_FILE, MODEL_ID_PATTERN, writeManifest, type ModelManifest } from './model-manifest.js';
 import type { LoadedModel } from './open-tokenizer.js';
@@ -26,6 +27,8 @@ export interface AddModelOptions {
   readonly contextual?: boolean;
   /** Context frames fed on each side of a chunk (contextual models; default 0). */
   readonly chunkOverlapFrames?: number;
+  /** The model's decoder, already checked (src/decoders/inspect-decoder.ts); with `copy`, an ONNX decoder is copied into `models/<id>/decoder.onnx`. */
+  readonly decoder?: DecoderSpec;
 }
 
 /**
@@ -66,10 +69,12 @@ export async function addModel(onnxFile: string, options: AddModelOptions): Prom
     chunkOverlapFrames: overlap,
     licence: options.licence ?? 'unknown',
     provenance: options.provenance ?? `added from ${source}`,
+    ...(options.decoder ? { decoder: options.copy && options.decoder.kind === 'onnx' ? { ...options.decoder, onnx: 'decoder.onnx' } : options.decoder } : {}),
   };
   const created = await mkdir(dir, { recursive: true });
   try {
     if (options.copy) await copyFile(source, join(dir, 'model.onnx'));
+    if (options.copy && options.decoder?.kind === 'onnx') await copyFile(resolve(options.decoder.onnx), join(dir, 'decoder.onnx'));
     await writeManifest(dir, manifest);
   } catch (error) {
     if (created !== undefined) await rm(created, { recursive: true, force: true });

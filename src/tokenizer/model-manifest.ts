@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { CODEBOOK_SIZE, LAYER_COUNT, SAMPLE_RATE, SAMPLES_PER_FRAME } from '../domain/contract.js';
 import { ErrorCode, notFound, TokenscopeError } from '../errors.js';
+import { parseDecoderSpec, type DecoderSpec } from './decoder-spec.js';
 import type { LayoutIo, LayoutName } from './layout.js';
 import { isLayoutName, LAYOUTS } from './layouts/registry.js';
 
@@ -56,6 +57,8 @@ export interface ModelManifest {
   readonly codebooks?: string;
   /** sha256 of the codebooks file, lowercase hex; present exactly when `codebooks` is. */
   readonly codebooksSha256?: string;
+  /** The model's decoder (codes back to 24 kHz audio); absent when the model has none. */
+  readonly decoder?: DecoderSpec;
 }
 
 /** The LayoutIo a manifest records. */
@@ -98,7 +101,7 @@ export async function writeManifest(modelDir: string, manifest: ModelManifest): 
   await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-const FIELDS = ['id', 'family', 'sampleRate', 'hop', 'layers', 'codebookSize', 'layout', 'inputs', 'outputs', 'onnx', 'sha256', 'contextual', 'chunkOverlapFrames', 'licence', 'provenance', 'codebooks', 'codebooksSha256'];
+const FIELDS = ['id', 'family', 'sampleRate', 'hop', 'layers', 'codebookSize', 'layout', 'inputs', 'outputs', 'onnx', 'sha256', 'contextual', 'chunkOverlapFrames', 'licence', 'provenance', 'codebooks', 'codebooksSha256', 'decoder'];
 
 /** Validates a parsed manifest; every problem is an INVALID_MODEL naming the field, what was expected and what was found. */
 export function parseManifest(json: unknown, where: string): ModelManifest {
@@ -159,5 +162,6 @@ export function parseManifest(json: unknown, where: string): ModelManifest {
     inputs: { waveform: inputs['waveform']!, ...(inputs['paddingMask'] ? { paddingMask: inputs['paddingMask'] } : {}) },
     outputs: { codes: outputs['codes']!, ...(outputs['lengths'] ? { lengths: outputs['lengths'] } : {}) },
     onnx, sha256, contextual, chunkOverlapFrames: overlap, licence, provenance, ...codebooks,
+    ...(o['decoder'] === undefined ? {} : { decoder: parseDecoderSpec(o['decoder'], fail) }),
   };
 }

@@ -1,5 +1,10 @@
 import type { DeviceRequest } from '../../tokenizer/execution-device.js';
 import { addModel } from '../../tokenizer/add-model.js';
+import { addModelDecoder } from '../../decoders/add-model-decoder.js';
+import { decoderPathOf } from '../../decoders/open-onnx-decoder.js';
+import { inspectDecoderSpec, type DecoderSpecOptions } from '../../decoders/inspect-decoder.js';
+import { isDecoderLayoutName, DECODER_LAYOUT_NAMES, type DecoderSpec } from '../../tokenizer/decoder-spec.js';
+import { invalidArgument } from '../../errors.js';
 import { addModelCodebooks } from '../../tokenizer/model-codebooks.js';
 import { onnxPathOf } from '../../tokenizer/model-manifest.js';
 import { listModels, modelsDirOf } from '../../tokenizer/model-registry.js';
@@ -47,14 +52,59 @@ export interface ModelsAddCliOptions extends ModelsDirOption {
   contextual?: boolean;
   /** Context frames fed on each side of a chunk (with --contextual). */
   chunkOverlapFrames?: number;
+  /** The model's ONNX decoder, checked before anything is written. */
+  decoder?: string;
+  /** Pin the decoder's layout instead of detecting it. */
+  decoderLayout?: string;
+  /** Frames the decoder decodes per run (default 300). */
+  decoderChunkFrames?: number;
+  /** Frames of left context per decoder run (default 25). */
+  decoderContextFrames?: number;
 }
 
-/** `tokenscope models add <onnx>`: checks the layout, encodes 1 s of silence, writes models/<id>/manifest.json. */
+/** The decoder options of `models add` and `models add-decoder`, checked. */
+function decoderOptions(o: { decoderLayout?: string; decoderChunkFrames?: number; decoderContextFrames?: number; provenance?: string }): DecoderSpecOptions {
+  if (o.decoderLayout !== undefined && !isDecoderLayoutName(o.decoderLayout)) {
+    throw invalidArgument(`--decoder-layout: expected one of ${DECODER_LAYOUT_NAMES.join(', ')}, got ${JSON.stringify(o.decoderLayout)}`);
+  }
+  return {
+    ...(o.decoderLayout !== undefined ? { layout: o.decoderLayout } : {}),
+    ...(o.decoderChunkFrames !== undefined ? { chunkFrames: o.decoderChunkFrames } : {}),
+    ...(o.decoderContextFrames !== undefined ? { contextFrames: o.decoderContextFrames } : {}),
+    ...(o.provenance !== undefined ? { provenance: o.provenance } : {}),
+  };
+}
+
+function decoderLine(dir: string, d: DecoderSpec): string {
+  return d.kind === 'onnx' ? `decoder: ${d.layout}, ${decoderPathOf(dir, d)} (sha256 ${d.sha256}), chunks of ${d.chunkFrames} frames with ${d.contextFrames} frames of left context` : `decoder: ${d.kind}`;
+}
+
+/** `tokenscope models add <onnx>`: checks the layout (and the decoder's, with --decoder), encodes 1 s of silence, writes models/<id>/manifest.json. */
 export async function modelsAddCommand(onnxFile: string, options: ModelsAddCliOptions = {}): Promise<number> {
-  const { modelsDir, ...rest } = options;
-  const { dir, manifest } = await addModel(onnxFile, { ...rest, modelsDir: modelsDirOf(modelsDir) });
+  const { modelsDir, decoder: decoderFile, decoderLayout, decoderChunkFrames, decoderContextFrames, ...rest } = options;
+  if (decoderFile === undefined && (decoderLayout ?? decoderChunkFrames ?? decoderContextFrames) !== undefined) throw invalidArgument('--decoder-layout, --decoder-chunk-frames and --decoder-context-frames go with --decoder <onnx>');
+  const decoder = decoderFile === undefined ? undefined : await inspectDecoderSpec(decoderFile, decoderOptions({ decoderLayout, decoderChunkFrames, decoderContextFrames }));
+  const { dir, manifest } = await addModel(onnxFile, { ...rest, ...(decoder ? { decoder } : {}), modelsDir: modelsDirOf(modelsDir) });
   console.log(`added model ${manifest.id} (${manifest.layout}, sha256 ${manifest.sha256}) in ${dir}`);
   console.log(`onnx: ${onnxPathOf(dir, manifest)}`);
+  if (manifest.decoder) console.log(decoderLine(dir, manifest.decoder));
+  return 0;
+}
+
+/** Options of `tokenscope models add-decoder <id> <onnx>`. */
+export interface ModelsAddDecoderCliOptions extends ModelsDirOption {
+  copy?: boolean;
+  provenance?: string;
+  layout?: string;
+  chunkFrames?: number;
+  contextFrames?: number;
+}
+
+/** `tokenscope models add-decoder <id> <onnx>`: checks the decoder's layout with a probe decode and names it in the manifest. */
+export async function modelsAddDecoderCommand(id: string, onnxFile: string, options: ModelsAddDecoderCliOptions = {}): Promise<number> {
+  const spec = decoderOptions({ decoderLayout: options.layout, decoderChunkFrames: options.chunkFrames, decoderContextFrames: options.contextFrames, provenance: options.provenance });
+  const { model, decoder } = await addModelDecoder(modelsDirOf(options.modelsDir), id, onnxFile, { ...spec, ...(options.copy ? { copy: true } : {}) });
+  console.log(`model ${model.manifest.id}: ${decoderLine(model.dir, decoder)}`);
   return 0;
 }
 

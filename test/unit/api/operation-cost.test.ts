@@ -34,6 +34,8 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   AudioPage: { corpus: 'c', first: 50 },
   AudioLayers: { corpus: 'c', first: 50, top: 3 },
   CodeWindow: { id: '1', startFrame: 0, frameCount: 250 },
+  DecodeAudio: { id: '1' },
+  DecodeCodes: { id: '1', startFrame: 0, frameCount: 2048 },
   CodeEmbeddings: { id: '1', startFrame: 0, frameCount: 250, layers: 16 },
   PackedEmbeddings: { id: '1', startFrame: 0, frameCount: 4096, layers: 16 },
   TokenNeighbours: { model: 'tokenscope-ref-v1', layer: 1, token: 5, k: 100 },

@@ -1,0 +1,83 @@
+import { SAMPLES_PER_FRAME } from '../domain/contract.js';
+import { ErrorCode, invalidArgument, TokenscopeError } from '../errors.js';
+import { checkDecodeRequest } from './check-request.js';
+import type { DecodeOptions, DecodeRequest, Decoder, DecoderBackend } from './decoder.js';
+
+/**
+ * The Decoder of a backend: validates every request before the backend runs, counts the samples it
+ * produces and refuses any other total than N·1920 (INVALID_MODEL naming both lengths), refuses
+ * work after close.
+ */
+export function contractDecoder(backend: DecoderBackend): Decoder {
+  let closed = false;
+  const running = new Set<Promise<unknown>>();
+  const open = () => {
+    if (closed) throw invalidArgument(`decoder of model ${backend.info.modelId} is closed; open a new one`);
+  };
+
+  async function* checkedBlocks(request: DecodeRequest, layers: readonly number[]): AsyncGenerator<Float32Array> {
+    const expected = request.codes.frames * SAMPLES_PER_FRAME;
+    let received = 0;
+    const wrong = (got: string) =>
+      new TokenscopeError(
+        ErrorCode.INVALID_MODEL,
+        `decoder of model ${backend.info.modelId} (${backend.info.summary}) returned ${got} samples for ${request.codes.frames} frames; expected ${expected} (${request.codes.frames} × ${SAMPLES_PER_FRAME})`,
+        { expected, received: got },
+      );
+    for await (const block of backend.blocks(request.codes, layers)) {
+      received += block.length;
+      if (received > expected) throw wrong(`more than ${expected} (at least ${received})`);
+      yield block;
+    }
+    if (received !== expected) throw wrong(`${received}`);
+  }
+
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    running.add(work);
+    void work.catch(() => undefined).finally(() => running.delete(work));
+    return work;
+  };
+
+  return {
+    info: backend.info,
+    decode(request: DecodeRequest, options?: DecodeOptions): Promise<Float32Array> {
+      try {
+        open();
+        const layers = checkDecodeRequest(backend.info, request, options);
+        return track(
+          (async () => {
+            const out = new Float32Array(request.codes.frames * SAMPLES_PER_FRAME);
+            let at = 0;
+            for await (const block of checkedBlocks(request, layers)) {
+              out.set(block, at);
+              at += block.length;
+            }
+            return out;
+          })(),
+        );
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    stream(request: DecodeRequest, options?: DecodeOptions): AsyncIterable<Float32Array> {
+      open();
+      const layers = checkDecodeRequest(backend.info, request, options);
+      const blocks = checkedBlocks(request, layers);
+      return {
+        [Symbol.asyncIterator]: () => ({
+          next: () => {
+            if (closed) return Promise.reject(invalidArgument(`decoder of model ${backend.info.modelId} was closed while streaming`));
+            return track(blocks.next());
+          },
+          return: (value?: unknown) => blocks.return(value as undefined),
+        }),
+      };
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await Promise.allSettled([...running]);
+      await backend.close();
+    },
+  };
+}
