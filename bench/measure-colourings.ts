@@ -2,8 +2,11 @@
  * What the audio view's colourings cost the server, in process (no browser): computing the codebook
  * colours (first three principal components per layer) for D = 72 (the reference encoders) and
  * D = 512 (Qwen3-TTS-Tokenizer-12Hz), done once per codebooks file, and the payloads of
- * codebookColours and tokenCountTable. Run: `npm run build && node dist/bench/measure-colourings.js`.
+ * codebookColours and tokenCountTable; then the same in a worker thread (as the server computes
+ * them), with the longest event-loop delay meanwhile. Run: `npm run build && node dist/bench/measure-colourings.js`.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { codebookColoursInWorker } from '../src/codebooks/codebook-colours-in-worker.js';
 import { codebookColours } from '../src/codebooks/codebook-colours.js';
 import { makeCodebooks } from '../src/codebooks/codebooks-npy.js';
 import { CODEBOOK_SIZE, LAYER_COUNT } from '../src/domain/contract.js';
@@ -26,6 +29,13 @@ for (const dim of [72, 512]) {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!.toFixed(0);
   // CPU time as well as wall time: on a shared machine the wall time includes waiting for a core.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const w0 = performance.now();
+  await codebookColoursInWorker(codebooks);
+  const inWorker = performance.now() - w0;
+  loop.disable();
+  console.log(`codebookColoursInWorker D=${dim}: wall ${inWorker.toFixed(0)} ms; longest event-loop delay meanwhile ${(loop.max / 1e6).toFixed(0)} ms`);
   console.log(`codebookColours D=${dim}: wall ${times.map((t) => t.toFixed(0)).join(', ')} ms (median ${median(times)}), CPU median ${median(cpu)} ms; ${bytes} bytes → ${Math.ceil(bytes / 3) * 4} base64 characters`);
 }
 const counts = Array.from({ length: LAYER_COUNT }, () => Array.from({ length: CODEBOOK_SIZE }, (_, t) => (t * 7919) % 100_000));

@@ -25,6 +25,8 @@ export const COST = {
   classAwareReport: 100,
   /** Per column of an `Audio.signal` window: its waveform's 3 float32 and one packed spectrogram column (64 bytes, as a code window's frame is 16 tokens), cut from a kept summary. */
   signalColumn: 4,
+  /** An integrity check: six full scans of the stored tables (store/integrity-check.ts), as six layer scans. */
+  integrityCheck: 30_000,
   /** Items assumed for a list that has no cap of its own (corpora, labels, runs, detectors). */
   assumedList: 10,
 } as const;

@@ -13,6 +13,7 @@ import { EmbeddingSpaceResolver } from './resolvers/embedding-space.resolver.js'
 import { EvaluationRunResolver } from './resolvers/evaluation-run.resolver.js';
 import { IngestAudioResolver } from './resolvers/ingest-audio.resolver.js';
 import { IngestResolver } from './resolvers/ingest.resolver.js';
+import { IntegrityResolver } from './resolvers/integrity.resolver.js';
 import { LabelsResolver } from './resolvers/labels.resolver.js';
 import { LayerResolver } from './resolvers/layer.resolver.js';
 import { ModelsResolver } from './resolvers/models.resolver.js';
@@ -25,7 +26,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema (built once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver, TokenSearchResolver, RarefactionResolver, RarefiedLayerResolver],
+    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver, TokenSearchResolver, RarefactionResolver, RarefiedLayerResolver, IntegrityResolver],
     validate: false,
   });
   return built;

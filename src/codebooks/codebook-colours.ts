@@ -1,6 +1,9 @@
 import { mulberry32 } from '../jsutils/mulberry32.js';
 import type { Codebooks } from './codebooks.js';
 
+/** What the colours are computed from: the vectors of a model's codebooks and their shape. */
+export type CodebookVectors = Pick<Codebooks, 'layers' | 'entries' | 'dim' | 'vectors'>;
+
 /** Principal components a colour takes: red, green, blue. */
 const COMPONENTS = 3;
 /** Directions the subspace iteration carries: the three wanted and three more, so the third converges too. */
@@ -18,7 +21,7 @@ const SPREAD = 2;
  * is chosen so its largest loading is positive. Deterministic. Returns layers × entries × 3 bytes,
  * layer-major (layer L, token t at ((L − 1) × entries + t) × 3).
  */
-export function codebookColours(codebooks: Codebooks): Uint8Array {
+export function codebookColours(codebooks: CodebookVectors): Uint8Array {
   const { layers, entries, dim, vectors } = codebooks;
   const out = new Uint8Array(layers * entries * COMPONENTS);
   const x = new Float64Array(entries * dim);
@@ -28,10 +31,9 @@ export function codebookColours(codebooks: Codebooks): Uint8Array {
     for (let t = 0; t < entries; t++) for (let d = 0; d < dim; d++) mean[d]! += vectors[base + t * dim + d]!;
     for (let d = 0; d < dim; d++) mean[d] = mean[d]! / entries;
     for (let t = 0; t < entries; t++) for (let d = 0; d < dim; d++) x[t * dim + d] = vectors[base + t * dim + d]! - mean[d]!;
-    const axes = principalAxes(x, entries, dim, COMPONENTS);
+    const projections = projectAll(x, entries, dim, principalAxes(x, entries, dim, COMPONENTS));
     for (let c = 0; c < COMPONENTS; c++) {
-      const axis = axes[c];
-      const projected = axis ? project(x, entries, dim, axis) : new Float64Array(entries);
+      const projected = projections[c] ?? new Float64Array(entries);
       let sq = 0;
       for (let t = 0; t < entries; t++) sq += projected[t]! * projected[t]!;
       const sd = Math.sqrt(sq / entries);
@@ -44,28 +46,71 @@ export function codebookColours(codebooks: Codebooks): Uint8Array {
   return out;
 }
 
-/** x (n × dim, row-major) times vector v: n values. */
-function project(x: Float64Array, n: number, dim: number, v: Float64Array): Float64Array {
-  const out = new Float64Array(n);
-  for (let t = 0; t < n; t++) {
-    let s = 0;
-    const o = t * dim;
-    for (let d = 0; d < dim; d++) s += x[o + d]! * v[d]!;
-    out[t] = s;
-  }
-  return out;
+/** The six vectors the fused loops below take: `vs`, then zero vectors in the slots it leaves. */
+function sixOf(vs: readonly Float64Array[], length: number): Float64Array[] {
+  if (vs.length > SUBSPACE) throw new Error(`at most ${SUBSPACE} directions; received ${vs.length}`);
+  return Array.from({ length: SUBSPACE }, (_, j) => vs[j] ?? new Float64Array(length));
 }
 
-/** xᵀ w (w: n values): dim values. */
-function projectBack(x: Float64Array, n: number, dim: number, w: Float64Array): Float64Array {
-  const out = new Float64Array(dim);
+/**
+ * x (n × dim, row-major) times each of `vs` (at most SUBSPACE): one list of n values per vector,
+ * in one pass over x with the dot products side by side (six independent sums, so the loop is not
+ * held up by the latency of one). Each sum runs over d in order, as one vector at a time would:
+ * the results are the same to the bit.
+ */
+function projectAll(x: Float64Array, n: number, dim: number, vs: readonly Float64Array[]): Float64Array[] {
+  const [v0, v1, v2, v3, v4, v5] = sixOf(vs, dim) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const out = sixOf([], n);
   for (let t = 0; t < n; t++) {
-    const wt = w[t]!;
-    if (wt === 0) continue;
     const o = t * dim;
-    for (let d = 0; d < dim; d++) out[d]! += x[o + d]! * wt;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    for (let d = 0; d < dim; d++) {
+      const xd = x[o + d]!;
+      s0 += xd * v0[d]!;
+      s1 += xd * v1[d]!;
+      s2 += xd * v2[d]!;
+      s3 += xd * v3[d]!;
+      s4 += xd * v4[d]!;
+      s5 += xd * v5[d]!;
+    }
+    out[0]![t] = s0;
+    out[1]![t] = s1;
+    out[2]![t] = s2;
+    out[3]![t] = s3;
+    out[4]![t] = s4;
+    out[5]![t] = s5;
   }
-  return out;
+  return out.slice(0, vs.length);
+}
+
+/** xᵀ w for each w of `ws` (n values each, at most SUBSPACE): dim values each, in one pass over x, each summed over the rows in order. */
+function projectBackAll(x: Float64Array, n: number, dim: number, ws: readonly Float64Array[]): Float64Array[] {
+  const [w0, w1, w2, w3, w4, w5] = sixOf(ws, n) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [z0, z1, z2, z3, z4, z5] = sixOf([], dim) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  for (let t = 0; t < n; t++) {
+    const o = t * dim;
+    const a0 = w0[t]!;
+    const a1 = w1[t]!;
+    const a2 = w2[t]!;
+    const a3 = w3[t]!;
+    const a4 = w4[t]!;
+    const a5 = w5[t]!;
+    for (let d = 0; d < dim; d++) {
+      const xd = x[o + d]!;
+      z0[d]! += xd * a0;
+      z1[d]! += xd * a1;
+      z2[d]! += xd * a2;
+      z3[d]! += xd * a3;
+      z4[d]! += xd * a4;
+      z5[d]! += xd * a5;
+    }
+  }
+  return [z0, z1, z2, z3, z4, z5].slice(0, ws.length);
 }
 
 /** Orthonormalises `vs` in place (modified Gram–Schmidt), dropping directions with no length left. */
@@ -95,10 +140,10 @@ function orthonormalise(vs: Float64Array[]): Float64Array[] {
 function principalAxes(x: Float64Array, n: number, dim: number, k: number): Float64Array[] {
   const random = mulberry32(0x5eed);
   let vs = orthonormalise(Array.from({ length: Math.min(SUBSPACE, dim) }, () => Float64Array.from({ length: dim }, () => random() - 0.5)));
-  for (let it = 0; it < ITERATIONS && vs.length; it++) vs = orthonormalise(vs.map((v) => projectBack(x, n, dim, project(x, n, dim, v))));
+  for (let it = 0; it < ITERATIONS && vs.length; it++) vs = orthonormalise(projectBackAll(x, n, dim, projectAll(x, n, dim, vs)));
   const m = vs.length;
   if (m === 0) return [];
-  const ws = vs.map((v) => project(x, n, dim, v));
+  const ws = projectAll(x, n, dim, vs);
   const t = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     for (let j = i; j < m; j++) {

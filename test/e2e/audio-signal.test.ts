@@ -119,8 +119,8 @@ describe('audio view: waveform and spectrogram above the heatmap, in Chromium', 
     await page.goto(`${fx.base}#/audio/${codes}`);
     await viewReady(page);
     await page.waitForSelector('.signal-panel[data-state="unavailable"]');
-    assert.equal(await attr('data-code'), 'NOT_FOUND');
-    assert.match((await page.textContent('.signal-message'))!, /No waveform or spectrogram \(NOT_FOUND\): audio \d+ was ingested from codes: there is no original audio/);
+    assert.equal(await attr('data-reason'), 'CODES_ONLY', "the API's reason (Audio.mediaUnavailable)");
+    assert.equal(await page.textContent('.signal-message'), 'No waveform or spectrogram (CODES_ONLY): No original audio to play: this code matrix was ingested from codes computed elsewhere.');
     assert.equal(await page.isVisible('canvas[data-chart="waveform"]'), false);
   });
 
@@ -131,8 +131,8 @@ describe('audio view: waveform and spectrogram above the heatmap, in Chromium', 
       await page.goto(`${fx.base}#/audio/${fx.demoAudios[0]}`);
       await viewReady(page);
       await page.waitForSelector('.signal-panel[data-state="unavailable"]');
-      assert.equal(await attr('data-code'), 'PATH_OUTSIDE_ROOTS');
-      assert.match((await page.textContent('.signal-message'))!, /not inside the folders this server may read.*--data-root/);
+      assert.equal(await attr('data-reason'), 'OUTSIDE_DATA_ROOTS', "the API's reason (Audio.mediaUnavailable)");
+      assert.match((await page.textContent('.signal-message'))!, /^No waveform or spectrogram \(OUTSIDE_DATA_ROOTS\): The original audio cannot be played: its file lies outside the data roots; start the server with --data-root /);
     } finally {
       fx.t.app.services.config = config;
     }

@@ -120,9 +120,6 @@ describe('CLI commands beside a running server', { timeout: 240_000 }, () => {
     let server: ServeProcess | undefined;
     try {
       server = await startServe(['--db', db]);
-      const check = await runCli(['check', '--db', db]);
-      assert.equal(check.code, 1);
-      assert.match(check.stderr, new RegExp(`error \\[SERVER_RUNNING\\]: check opens the database itself, and the server at ${server.origin}/graphql \\(pid ${server.child.pid}\\) holds .*: stop the server`));
       const second = await runCli(['serve', '--port', '0', '--db', db]);
       assert.equal(second.code, 1);
       assert.match(second.stderr, new RegExp(`error \\[SERVER_RUNNING\\]: .*refusals\\.duckdb is already served at ${server.origin}/graphql \\(pid ${server.child.pid}\\)`));

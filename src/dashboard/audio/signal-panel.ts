@@ -4,16 +4,31 @@ import { FRAMES_PER_SECOND } from '../format';
 import { SignalCache } from './signal-cache';
 import type { SignalBlock } from './signal-cache';
 import { drawSpectrogram } from './spectrogram';
+import { isTransientFailure } from './transient-failure';
 import { drawWaveform } from './waveform';
 import { measureCanvas } from './fit-canvas';
+
+/** Tries of a window after a failure that may pass (busy server, network) before it waits for the next pan or zoom. */
+const RETRIES = 2;
+/** Milliseconds before the first and the second retry. */
+const RETRY_DELAYS_MS = [1_000, 4_000];
+
+/** Why the original cannot be drawn, as the API says it (Audio.mediaUnavailable). */
+export interface MediaRefusal {
+  reason: string;
+  message: string;
+}
 
 /**
  * The original audio's waveform and spectrogram, drawn above the heatmap for the same window and
  * between the same x bounds, so a sound and its tokens line up. It fetches its own data
- * (SignalCache) and draws when it arrives; when the original audio cannot be read (codes only,
- * outside the data roots, file gone or changed) it says why in text. The element's data
- * attributes say what is drawn: data-state (loading, drawn, unavailable, or error for a failure a later window may not meet), data-window-start,
- * data-columns, data-loudest-seconds and data-loudest-x (the loudest column's time and x), data-code.
+ * (SignalCache) and draws when it arrives. When the original cannot be read it says why in text,
+ * once, and asks no more: in the API's words (Audio.mediaUnavailable) when the API has said why,
+ * else in the refusal's. A failure that may pass (busy server, network) is tried again by itself
+ * RETRIES times, and again on the next window. The element's data attributes say what is drawn:
+ * data-state (loading, drawn, unavailable, or error for a failure a later try may not meet),
+ * data-reason (the API's reason), data-code (the failed request's code), data-retries-left,
+ * data-window-start, data-columns, data-loudest-seconds and data-loudest-x (the loudest column's time and x).
  */
 export class SignalPanel {
   readonly element: HTMLElement;
@@ -24,6 +39,9 @@ export class SignalPanel {
   private readonly cache: SignalCache;
   private generation = 0;
   private unavailable = false;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  /** The window (show's arguments) whose last try failed, while its retries are pending or spent. */
+  private failed: string | null = null;
 
   constructor(audioId: string) {
     this.cache = new SignalCache(audioId);
@@ -39,17 +57,48 @@ export class SignalPanel {
     void this.cache.cover(start, start + frames, frames, width, Infinity).catch(() => undefined);
   }
 
-  /** Draws frames [start, start + frames) of an audio of `total` frames between x = left and x = right, as soon as its data is here. */
+  /**
+   * What the API says of the original audio: a reason (Audio.mediaUnavailable) stops the panel
+   * for good, with the API's words in place of any refusal shown so far; null changes nothing.
+   */
+  media(refusal: MediaRefusal | null): void {
+    if (refusal) this.refuse(refusal.reason, refusal.message, 'reason');
+  }
+
+  /**
+   * Draws frames [start, start + frames) of an audio of `total` frames between x = left and x = right, as soon as its data is here.
+   * A window whose tries failed is not asked for again when drawn again (its own retries stand); another window is.
+   */
   show(start: number, frames: number, left: number, right: number, total: number): void {
-    if (this.unavailable) return;
+    const key = `${start}:${frames}:${left}:${right}:${total}`;
+    if (this.unavailable || this.failed === key) return;
+    this.failed = null;
+    clearTimeout(this.retry);
+    this.attempt(key, start, frames, left, right, total, RETRIES);
+  }
+
+  private attempt(key: string, start: number, frames: number, left: number, right: number, total: number, retriesLeft: number): void {
     const mine = ++this.generation;
     const width = right - left;
     // Measured now, while the page's layout is clean: the draw comes after the window's other changes.
     measureCanvas(this.waveform);
     measureCanvas(this.spectrogram);
     void this.cache.cover(start, start + frames, frames, width, total).then(
-      (blocks) => mine === this.generation && this.draw(blocks, start, frames, left, right),
-      (err: unknown) => mine === this.generation && this.fail(err),
+      (blocks) => {
+        if (mine !== this.generation) return;
+        this.failed = null;
+        this.draw(blocks, start, frames, left, right);
+      },
+      (err: unknown) => {
+        if (mine !== this.generation || this.unavailable) return;
+        const code = err instanceof ApiError ? err.code : 'ERROR';
+        const reason = err instanceof Error ? err.message : String(err);
+        if (!isTransientFailure(err)) return this.refuse(code, reason, 'code');
+        this.failed = key;
+        this.fail(code, reason, retriesLeft);
+        // The same window again, unless another is asked for meanwhile (it cancels this try).
+        if (retriesLeft > 0) this.retry = setTimeout(() => mine === this.generation && this.attempt(key, start, frames, left, right, total, retriesLeft - 1), RETRY_DELAYS_MS[RETRIES - retriesLeft]);
+      },
     );
     // The neighbouring windows (two ahead in the direction of reading), asked for now so that a pan finds them here.
     void this.cache.cover(start - frames, start, frames, width, total).catch(() => undefined);
@@ -71,18 +120,31 @@ export class SignalPanel {
     d['windowSeconds'] = `${(start / FRAMES_PER_SECOND).toFixed(2)}-${((start + frames) / FRAMES_PER_SECOND).toFixed(2)}`;
     if (!performance.getEntriesByName('tokenscope:signal-painted').length) performance.mark('tokenscope:signal-painted');
     d['state'] = 'drawn';
+    delete d['code'];
+    delete d['retriesLeft'];
   }
 
-  /** A refusal about the file (it will not change by panning) stops further requests; other errors may pass. */
-  private fail(err: unknown): void {
-    const code = err instanceof ApiError ? err.code : 'ERROR';
-    const reason = err instanceof Error ? err.message : String(err);
-    this.unavailable = ['NOT_FOUND', 'PATH_OUTSIDE_ROOTS', 'SOURCE_CHANGED', 'INVALID_AUDIO', 'UNSUPPORTED_FORMAT', 'UNREADABLE_FILE'].includes(code);
-    this.waveform.hidden = this.unavailable;
-    this.spectrogram.hidden = this.unavailable;
+  /** A failure that may pass: said in text over the last drawing, which stays. */
+  private fail(code: string, reason: string, retriesLeft: number): void {
     this.message.hidden = false;
     this.message.textContent = `No waveform or spectrogram (${code}): ${reason}`;
-    this.element.dataset['state'] = this.unavailable ? 'unavailable' : 'error';
-    this.element.dataset['code'] = code;
+    const d = this.element.dataset;
+    d['state'] = 'error';
+    d['code'] = code;
+    d['retriesLeft'] = String(retriesLeft);
+  }
+
+  /** A refusal about the file itself (panning will not change it): said once, and nothing more is asked. */
+  private refuse(why: string, message: string, kind: 'reason' | 'code'): void {
+    clearTimeout(this.retry);
+    this.unavailable = true;
+    this.generation++;
+    this.waveform.hidden = true;
+    this.spectrogram.hidden = true;
+    this.message.hidden = false;
+    this.message.textContent = `No waveform or spectrogram (${why}): ${message}`;
+    const d = this.element.dataset;
+    d['state'] = 'unavailable';
+    d[kind] = why;
   }
 }

@@ -439,6 +439,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     }
     if (!alive) return;
     audio = data.audio;
+    signalPanel.media(audio.mediaUnavailable ?? null);
     cache.frameCount = audio.frameCount;
     const source = audio.source;
     fill(

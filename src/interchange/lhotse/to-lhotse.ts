@@ -1,4 +1,5 @@
-import { basename, extname } from 'node:path';
+import { basename, extname, isAbsolute } from 'node:path';
+import { ErrorCode, TokenscopeError } from '../../errors.js';
 import type { LhotseRecording, LhotseSupervision } from './manifest.js';
 
 /** What the export reads of an audio (the LhotseAudios operation's shape). */
@@ -23,9 +24,15 @@ const micro = (seconds: number): number => Math.round(seconds * 1e6) / 1e6;
  * Recordings and supervisions of a corpus: one Recording per audio encoded from a file (id: the
  * file's stem, `-<audio id>` added when two files share one; its native sampling rate and channels;
  * num_samples from the exact duration), one SupervisionSegment per label (`custom.label` the class).
+ * Each source is the absolute path the store holds: a path as the API shows it to a reader without
+ * trust (`<root 1>/a.wav`) would be read by Lhotse relative to its working folder, so one → INTERNAL.
  */
 export function toLhotse(audios: readonly ExportedAudio[]): LhotseManifests {
   const withFile = audios.filter((a) => a.source.kind === 'AUDIO' && a.source.sampleRate && a.source.durationSeconds !== null);
+  const shown = withFile.find((a) => !isAbsolute(a.source.path));
+  if (shown) {
+    throw new TokenscopeError(ErrorCode.INTERNAL, `audio ${shown.id}: expected the absolute path of its file to write as a Lhotse source; received ${JSON.stringify(shown.source.path)}, a path as the API shows it to a reader without the CLI token or the API key`, { audioId: shown.id });
+  }
   const stems = new Map<string, number>();
   const stemOf = (a: ExportedAudio) => basename(a.source.path, extname(a.source.path));
   for (const a of withFile) stems.set(stemOf(a), (stems.get(stemOf(a)) ?? 0) + 1);

@@ -62,6 +62,7 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   ImportLabels: { corpus: 'c', path: 'labels.csv', format: 'CSV' },
   DashImportLabels: { corpus: 'c', path: 'labels.csv' },
   LhotseAudios: { corpus: 'c', first: 500, after: null },
+  IntegrityCheck: {},
   SetAudioLabels: { corpus: 'c', audioLabels: [{ audioId: '1', labels: [{ startSeconds: 0, endSeconds: 1, label: 'x' }] }] },
   Detectors: {},
   Detect: { audioId: '1', detector },

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codebookColours } from '../../../src/codebooks/codebook-colours.js';
+import { makeCodebooks } from '../../../src/codebooks/codebooks-npy.js';
+import { mulberry32 } from '../../../src/jsutils/mulberry32.js';
+import { referenceCodebookColours } from '../../support/codebook-colours-reference.js';
 import { handCodebooks } from '../../support/hand-codebooks.js';
 
 const rgb = (colours: Uint8Array, layer: number, token: number) => Array.from(colours.subarray(((layer - 1) * 2048 + token) * 3, ((layer - 1) * 2048 + token) * 3 + 3));
@@ -40,5 +43,16 @@ describe('codebookColours', () => {
     const a = codebookColours(codebooks);
     assert.deepEqual(a, codebookColours(codebooks));
     assert.ok(rgb(a, 3, 6)[0]! > rgb(a, 3, 5)[0]!, 'the positive end of the axis is red');
+  });
+});
+
+describe('codebookColours against the unblocked implementation', () => {
+  it('colours a random codebook exactly as the version with one pass per direction did', () => {
+    for (const dim of [5, 24]) {
+      const random = mulberry32(dim);
+      const vectors = Float32Array.from({ length: 16 * 2048 * dim }, () => random() - 0.5);
+      const codebooks = makeCodebooks(16, 2048, dim, vectors);
+      assert.deepEqual(codebookColours(codebooks), referenceCodebookColours(codebooks), `D = ${dim}`);
+    }
   });
 });
