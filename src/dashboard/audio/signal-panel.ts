@@ -1,10 +1,13 @@
 import { ApiError } from '../api';
 import { h } from '../dom';
+import { exportCanvas } from '../export/export-bar';
 import { FRAMES_PER_SECOND } from '../format';
 import { SignalCache } from './signal-cache';
-import type { SignalBlock } from './signal-cache';
+import type { SignalBlock } from './signal-block';
 import { drawSpectrogram } from './spectrogram';
+import { spectrogramSvg } from './spectrogram-svg';
 import { drawWaveform } from './waveform';
+import { waveformSvg } from './waveform-svg';
 
 /**
  * The original audio's waveform and spectrogram, drawn above the heatmap for the same window and
@@ -13,6 +16,7 @@ import { drawWaveform } from './waveform';
  * outside the data roots, file gone or changed) it says why in text. The element's data
  * attributes say what is drawn: data-state (loading, drawn, unavailable, or error for a failure a later window may not meet), data-window-start,
  * data-columns, data-loudest-seconds and data-loudest-x (the loudest column's time and x), data-code.
+ * Once drawn, each canvas has PNG and SVG downloads of what it shows.
  */
 export class SignalPanel {
   readonly element: HTMLElement;
@@ -24,7 +28,8 @@ export class SignalPanel {
   private generation = 0;
   private unavailable = false;
 
-  constructor(audioId: string) {
+  /** `exportGroup`: the element whose export row the canvases' buttons join (the stage below, so they do not come between); by default the panel. */
+  constructor(audioId: string, private readonly exportGroup: HTMLElement | null = null) {
     this.cache = new SignalCache(audioId);
     this.waveform = h('canvas', { class: 'waveform', 'data-chart': 'waveform', role: 'img', 'aria-label': 'Waveform of the original audio: lowest to highest sample, RMS darker, for the window below' });
     this.spectrogram = h('canvas', { class: 'spectrogram', 'data-chart': 'spectrogram', role: 'img', 'aria-label': 'Mel spectrogram of the original audio for the window below: low frequencies at the bottom, louder is lighter' });
@@ -67,6 +72,11 @@ export class SignalPanel {
     d['loudestSeconds'] = drawn.loudestSeconds === null ? '' : drawn.loudestSeconds.toFixed(3);
     d['loudestX'] = drawn.loudestX === null ? '' : drawn.loudestX.toFixed(1);
     d['windowSeconds'] = `${(start / FRAMES_PER_SECOND).toFixed(2)}-${((start + frames) / FRAMES_PER_SECOND).toFixed(2)}`;
+    const group = this.exportGroup ?? this.element;
+    // Sizes as drawn now: the SVG is made at click time, perhaps after a resize.
+    const [ww, wh, sw, sh] = [this.waveform.clientWidth, this.waveform.clientHeight, this.spectrogram.clientWidth, this.spectrogram.clientHeight];
+    exportCanvas(this.waveform, { what: 'waveform', label: 'Waveform', group, svg: () => waveformSvg(blocks, start, frames, ww, wh, left, right) });
+    exportCanvas(this.spectrogram, { what: 'spectrogram', label: 'Spectrogram', group, svg: () => spectrogramSvg(blocks, start, frames, sw, sh, left, right) });
     if (!performance.getEntriesByName('tokenscope:signal-painted').length) performance.mark('tokenscope:signal-painted');
     d['state'] = 'drawn';
   }
