@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { browserMissing, collectErrors, launchChromium, screenshotDir, viewReady } from '../support/browser.js';
-import { startDashboardFixture } from '../support/dashboard-fixture.js';
-import type { DashboardFixture } from '../support/dashboard-fixture.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserMissing, viewReady } from '../support/browser.js';
+import { useDashboardBrowser } from '../support/dashboard-browser.js';
 
 const skip = browserMissing();
 
@@ -44,64 +43,47 @@ function pixelsNear(page: Page, selector: string, hex: string): Promise<number> 
 }
 
 describe('dashboard colour schemes in Chromium', { skip: skip ?? false, timeout: 300_000 }, () => {
-  let fx: DashboardFixture;
-  let browser: Browser;
-  let shots: string;
+  const h = useDashboardBrowser({ pagePerTest: false });
   let axeSource: string;
 
   before(async () => {
-    [fx, browser, shots, axeSource] = await Promise.all([startDashboardFixture(), launchChromium(), screenshotDir(), readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')]);
-  });
-  after(async () => {
-    await browser?.close();
-    await fx?.close();
+    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   });
 
-  const views = () => ['#/corpora?compare=demo-audio,demo-events', '#/tokens?target=demo-events&reference=demo-speech', `#/audio/${fx.demoAudios[0]}`, '#/upload', `#/lab?run=${fx.runId}`];
+  const views = () => ['#/corpora?compare=demo-audio,demo-events', '#/tokens?target=demo-events&reference=demo-speech', `#/audio/${h.fx.demoAudios[0]}`, '#/upload', `#/lab?run=${h.fx.runId}`];
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`follows prefers-color-scheme: ${colorScheme}: the page background is ${colorScheme}, and axe finds no colour-contrast violation in any view`, async () => {
       // axe is injected as a script, which the dashboard's CSP forbids: a context that bypasses it, for this check only.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, bypassCSP: true });
-      const page = await context.newPage();
-      const errors = collectErrors(page);
+      const { page, errors } = await h.newPage({ colorScheme, bypassCSP: true });
       const found: string[] = [];
-      try {
-        for (const hash of views()) {
-          await page.goto(`${fx.base}${hash}`);
-          await viewReady(page);
-          const { background } = await themeOf(page);
-          if (colorScheme === 'dark') assert.ok(luminance(background) < 0.02, `${hash}: a dark background, got ${background}`);
-          else assert.ok(luminance(background) > 0.9, `${hash}: a light background, got ${background}`);
-          await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async () => {
-            const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-            return (await axe.run({ runOnly: ['color-contrast'] })).violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').split('\n')[1]?.trim()}`));
-          });
-          found.push(...violations.map((v) => `${hash}: ${v}`));
-          await page.screenshot({ path: join(shots, `${colorScheme}-${hash.split(/[/?]/)[1]}.png`), fullPage: true });
-        }
-        assert.deepEqual(found, []);
-        assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
+      for (const hash of views()) {
+        await page.goto(`${h.fx.base}${hash}`);
+        await viewReady(page);
+        const { background } = await themeOf(page);
+        if (colorScheme === 'dark') assert.ok(luminance(background) < 0.02, `${hash}: a dark background, got ${background}`);
+        else assert.ok(luminance(background) > 0.9, `${hash}: a light background, got ${background}`);
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+          return (await axe.run({ runOnly: ['color-contrast'] })).violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').split('\n')[1]?.trim()}`));
+        });
+        found.push(...violations.map((v) => `${hash}: ${v}`));
+        await page.screenshot({ path: join(h.shots, `${colorScheme}-${hash.split(/[/?]/)[1]}.png`), fullPage: true });
       }
+      assert.deepEqual(found, []);
+      assert.deepEqual(errors, []);
     });
   }
 
   it("draws the charts' axis text in the dark scheme's own text colour", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${fx.base}#/corpora?compare=demo-audio,demo-events`);
-      await viewReady(page);
-      const { muted } = await themeOf(page);
-      assert.equal(muted, '#a9b1bf');
-      const light = await pixelsNear(page, 'canvas[data-metric="variance"]', muted);
-      assert.ok(light > 200, `axis labels and ticks are drawn in the light text colour: ${light} pixels`);
-    } finally {
-      await context.close();
-    }
+    const { page } = await h.newPage({ colorScheme: 'dark' });
+    await page.goto(`${h.fx.base}#/corpora?compare=demo-audio,demo-events`);
+    await viewReady(page);
+    const { muted } = await themeOf(page);
+    assert.equal(muted, '#a9b1bf');
+    const light = await pixelsNear(page, 'canvas[data-metric="variance"]', muted);
+    assert.ok(light > 200, `axis labels and ticks are drawn in the light text colour: ${light} pixels`);
   });
 });
 

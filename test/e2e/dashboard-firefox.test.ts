@@ -49,6 +49,23 @@ describe('dashboard in Firefox', { skip: skip ?? false, timeout: 240_000 }, () =
       await new Promise((r) => setTimeout(r, 50));
     }
   };
+  /**
+   * From now on, the text of every file the page hands to the browser (the Blob behind a download
+   * link), for exported(). Wrapped once per document: a route change keeps the page's globals.
+   */
+  const captureExports = () =>
+    page.evaluate(() => {
+      const g = globalThis as unknown as { URL: { createObjectURL(b: { text(): Promise<string> }): string }; exported: string[] };
+      const wrapped = Array.isArray(g.exported);
+      g.exported = [];
+      if (wrapped) return;
+      const original = g.URL.createObjectURL.bind(g.URL);
+      g.URL.createObjectURL = (blob) => {
+        void blob.text().then((t) => g.exported.push(t));
+        return original(blob);
+      };
+    });
+  const exported = () => page.evaluate(() => (globalThis as unknown as { exported: string[] }).exported);
   const attribute = (selector: string, name: string) => page.$eval(selector, (el, n) => (el as unknown as { getAttribute(a: string): string | null }).getAttribute(n), name);
 
   it('draws the corpus, token and lab views', async () => {
@@ -66,18 +83,8 @@ describe('dashboard in Firefox', { skip: skip ?? false, timeout: 240_000 }, () =
 
   it('lab view: the leaderboard downloads as CSV with its header row', async () => {
     await open(`#/lab?run=${fx.runId}`);
-    // The CSV the page hands to the browser, read from the Blob behind the download link.
-    await page.evaluate(() => {
-      const g = globalThis as unknown as { URL: { createObjectURL(b: { text(): Promise<string> }): string }; exported: string[] };
-      g.exported = [];
-      const original = g.URL.createObjectURL.bind(g.URL);
-      g.URL.createObjectURL = (blob) => {
-        void blob.text().then((t) => g.exported.push(t));
-        return original(blob);
-      };
-    });
+    await captureExports();
     await page.click('button[aria-label="Download Leaderboard as CSV"]');
-    const exported = () => page.evaluate(() => (globalThis as unknown as { exported: string[] }).exported);
     await until(async () => (await exported()).length > 0, 'the CSV export');
     const [csv] = await exported();
     const lines = csv!.split('\r\n');
@@ -120,6 +127,25 @@ describe('dashboard in Firefox', { skip: skip ?? false, timeout: 240_000 }, () =
     assert.equal(await attribute('.signal-panel', 'data-window-start'), await attribute('#view', 'data-window-start'));
     assert.ok(Number(await attribute('.signal-panel', 'data-columns')) > 500);
     assert.ok(Number(await attribute('.signal-panel', 'data-spectrogram-columns')) > 300);
+    assert.deepEqual(errors, []);
+  });
+
+  it('audio view: the waveform and spectrogram download as well-formed SVG drawings', async () => {
+    await open(`#/audio/${fx.demoAudios[2]}`);
+    await until(async () => (await page.$('.stage + .exports button[aria-label="Download Spectrogram as SVG"]')) !== null, 'the signal panel\'s export buttons');
+    await captureExports();
+    await page.click('button[aria-label="Download Waveform as SVG"]');
+    await page.click('button[aria-label="Download Spectrogram as SVG"]');
+    await until(async () => (await exported()).length === 2, 'both SVG exports');
+    const parsed = await page.evaluate((texts) => {
+      const g = globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, type: string): { documentElement: { nodeName: string }; getElementsByTagName(n: string): { length: number } } } };
+      return texts.map((t) => {
+        const doc = new g.DOMParser().parseFromString(t, 'image/svg+xml');
+        return { root: doc.documentElement.nodeName, paths: doc.getElementsByTagName('path').length };
+      });
+    }, await exported());
+    assert.deepEqual(parsed.map((p) => p.root), ['svg', 'svg'], 'Firefox parses both');
+    assert.ok(parsed.every((p) => p.paths >= 2), `paths drawn: ${JSON.stringify(parsed)}`);
     assert.deepEqual(errors, []);
   });
 

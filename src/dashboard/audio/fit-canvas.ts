@@ -7,15 +7,23 @@ export interface FittedCanvas {
 }
 
 /** CSS sizes read by measureCanvas for the next fitCanvas of each canvas. */
-const measured = new WeakMap<HTMLCanvasElement, { width: number; height: number }>();
+const measured = new WeakMap<HTMLCanvasElement, CanvasSize>();
+
+/** A canvas's CSS box, pixels. */
+export interface CanvasSize {
+  width: number;
+  height: number;
+}
 
 /**
  * Reads `canvas`'s CSS size now, for its next fitCanvas: a drawer that runs later (when its data
  * arrives, after other parts of the page have changed) then does not force a layout of the page
- * to measure it.
+ * to measure it. Returns the size read.
  */
-export function measureCanvas(canvas: HTMLCanvasElement): void {
-  measured.set(canvas, { width: canvas.clientWidth, height: canvas.clientHeight });
+export function measureCanvas(canvas: HTMLCanvasElement): CanvasSize {
+  const size = { width: canvas.clientWidth, height: canvas.clientHeight };
+  measured.set(canvas, size);
+  return size;
 }
 
 /** Sizes the canvas's backing store to its CSS size × devicePixelRatio (when it differs) and clears it. */

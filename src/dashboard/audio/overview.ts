@@ -1,43 +1,45 @@
+import { exportCanvas } from '../export/export-bar';
 import { themeColour } from '../theme';
 import { fitCanvas } from './fit-canvas';
+import { OVERVIEW_COLOURS, overviewGeometry } from './overview-geometry';
+import type { OverviewData } from './overview-geometry';
+import { overviewSvg } from './overview-svg';
 
-/** What the overview strip shows: the whole audio's score envelope, threshold, anomalies and labels. */
-export interface OverviewData {
-  durationSeconds: number;
-  max: number[];
-  threshold: number;
-  anomalies: { startSeconds: number; endSeconds: number }[];
-  labels: { startSeconds: number; endSeconds: number }[];
+export type { OverviewData };
+
+/** The window marker where the page placed it on the strip (the canvas's sibling .viewport), CSS pixels. */
+function windowMarker(canvas: HTMLCanvasElement): { x: number; width: number } | null {
+  const marker = canvas.parentElement?.querySelector<HTMLElement>('.viewport');
+  return marker ? { x: marker.offsetLeft, width: marker.offsetWidth } : null;
 }
 
-/** Draws the overview strip across the whole canvas width. */
+/**
+ * Draws the overview strip across the whole canvas width (overviewGeometry; overviewSvg draws the
+ * same), and gives it PNG and SVG downloads below the strip.
+ */
 export function drawOverview(canvas: HTMLCanvasElement, data: OverviewData): void {
   const { ctx, width, height } = fitCanvas(canvas);
-  const x = (s: number) => (s / data.durationSeconds) * width;
-  ctx.fillStyle = 'rgba(36, 88, 198, 0.35)';
-  for (const l of data.labels) ctx.fillRect(x(l.startSeconds), height - 8, Math.max(2, x(l.endSeconds) - x(l.startSeconds)), 8);
-  ctx.fillStyle = 'rgba(214, 69, 65, 0.55)';
-  for (const a of data.anomalies) ctx.fillRect(x(a.startSeconds), 0, Math.max(2, x(a.endSeconds) - x(a.startSeconds)), height - 10);
-  const finite = data.max.filter(Number.isFinite);
-  if (finite.length === 0) return;
-  const lo = Math.min(...finite, data.threshold);
-  let hi = Math.max(...finite, data.threshold);
-  if (hi === lo) hi = lo + 1;
-  const y = (v: number) => height - 10 - ((v - lo) / (hi - lo)) * (height - 14);
+  const g = overviewGeometry(data, width, height);
+  exportCanvas(canvas, { what: 'overview', label: 'Overview of the recording', group: canvas.parentElement, svg: () => overviewSvg(data, width, height, windowMarker(canvas)) });
+  const fill = (c: { rgb: string; opacity: number }) => `rgba(${[1, 3, 5].map((i) => parseInt(c.rgb.slice(i, i + 2), 16)).join(', ')}, ${c.opacity})`;
+  ctx.fillStyle = fill(OVERVIEW_COLOURS.label);
+  for (const b of g.labels) ctx.fillRect(b.x, b.y, b.width, b.height);
+  ctx.fillStyle = fill(OVERVIEW_COLOURS.anomaly);
+  for (const b of g.anomalies) ctx.fillRect(b.x, b.y, b.width, b.height);
+  if (g.thresholdY === null) return;
   ctx.strokeStyle = themeColour('--fg', '#1d2330');
   ctx.lineWidth = 1;
   ctx.beginPath();
-  data.max.forEach((v, i) => {
-    const px = ((i + 0.5) / data.max.length) * width;
-    if (i === 0) ctx.moveTo(px, y(v));
-    else ctx.lineTo(px, y(v));
+  g.envelope.forEach((p, i) => {
+    if (i === 0) ctx.moveTo(p.x, p.y);
+    else ctx.lineTo(p.x, p.y);
   });
   ctx.stroke();
-  ctx.strokeStyle = '#d64541';
+  ctx.strokeStyle = OVERVIEW_COLOURS.threshold;
   ctx.setLineDash([4, 3]);
   ctx.beginPath();
-  ctx.moveTo(0, y(data.threshold));
-  ctx.lineTo(width, y(data.threshold));
+  ctx.moveTo(0, g.thresholdY);
+  ctx.lineTo(width, g.thresholdY);
   ctx.stroke();
   ctx.setLineDash([]);
 }

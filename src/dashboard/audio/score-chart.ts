@@ -1,7 +1,12 @@
 import type { Chart } from 'chart.js';
 import { draw } from '../charts';
+import { chartSvg } from '../export/chart-svg';
+import { exportCanvas } from '../export/export-bar';
 import { themeColour } from '../theme';
 import { clock, fixed, FRAMES_PER_SECOND } from '../format';
+
+/** The chart's name for people (its export buttons say it). */
+const LABEL = 'Detector score per frame with the threshold';
 
 /** Score ticks short enough for the gutter (800K, 1.2M, 0.35). */
 const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
@@ -25,6 +30,8 @@ export interface OverlayLine {
  * frame's centre), with the threshold (and hysteresis's low threshold) across; the y axis takes
  * exactly `gutter` pixels so the plot lines up with the heatmap above. Updates `chart` in place
  * when given, so panning does not rebuild it. `overlays`: other detectors' curves, drawn over it.
+ * Its SVG export (chartSvg: a path per curve and line, from Chart.js's own geometry) is titled with
+ * the detector, the window and the threshold.
  */
 export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> | null, lines: ScoreLines, scores: number[], start: number, frames: number, gutter: number, overlays: readonly OverlayLine[] = []): Chart<'line'> {
   const t0 = start / FRAMES_PER_SECOND;
@@ -37,6 +44,7 @@ export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> |
   ];
   for (const o of overlays) datasets.push({ label: o.label, data: o.scores.map((y, i) => ({ x: (start + i + 0.5) / FRAMES_PER_SECOND, y })), borderColor: o.colour, borderWidth: 1.2, pointRadius: 0, tension: 0 } as (typeof datasets)[number]);
   if (lines.lowThreshold !== null && lines.lowThreshold !== undefined) datasets.push({ label: `low threshold ${fixed(lines.lowThreshold)}`, data: across(lines.lowThreshold), borderColor: '#e07b00', borderDash: [2, 3], borderWidth: 1.2, pointRadius: 0 });
+  const title = `${LABEL}: ${lines.detector}, ${clock(t0)}–${clock(t1)}, threshold ${fixed(lines.threshold)}${overlays.length ? `, with ${overlays.map((o) => o.label).join(' and ')}` : ''}`;
   if (chart) {
     const kept = chart.data.datasets;
     // The same series as drawn: new points in the datasets Chart.js already holds (replacing the
@@ -50,10 +58,12 @@ export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> |
     canvas.dataset['series'] = String(datasets.length);
     canvas.dataset['overlays'] = String(overlays.length);
     canvas.dataset['points'] = String(points.length);
+    const drawn = chart;
+    exportCanvas(canvas, { what: 'scores', label: LABEL, svg: () => chartSvg(drawn as unknown as Chart, title) });
     return chart;
   }
   canvas.dataset['overlays'] = String(overlays.length);
-  return draw(
+  const made = draw(
     canvas,
     {
       type: 'line',
@@ -70,6 +80,8 @@ export function drawScoreChart(canvas: HTMLCanvasElement, chart: Chart<'line'> |
         },
       },
     },
-    'Detector score per frame with the threshold',
+    LABEL,
   );
+  exportCanvas(canvas, { what: 'scores', label: LABEL, svg: () => chartSvg(made as unknown as Chart, title) });
+  return made;
 }

@@ -1,19 +1,11 @@
 import { request } from '../api';
 import { DashSignalDocument } from '../generated/graphql';
+import type { SignalBlock } from './signal-block';
 
 /** Most columns one block may ask for (the API's LIMITS.maxSignalColumns). */
 const MAX_COLUMNS = 2048;
 /** Columns per block are a multiple of this, so a panel a few pixels wider or narrower reuses the blocks it has. */
 const COLUMN_STEP = 64;
-
-/** One block of the original audio's summary, decoded. */
-export interface SignalBlock {
-  startFrame: number;
-  /** Frames it covers (fewer than the block length at the end of the audio). */
-  frameCount: number;
-  waveform: { columns: number; min: Float32Array; max: Float32Array; rms: Float32Array };
-  spectrogram: { columns: number; bands: number; maxHz: number; floorDb: number; stepDb: number; levels: Uint8Array };
-}
 
 function bytesOf(base64: string): Uint8Array {
   const text = atob(base64);

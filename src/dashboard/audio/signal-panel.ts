@@ -1,12 +1,16 @@
 import { ApiError } from '../api';
 import { h } from '../dom';
+import { exportCanvas } from '../export/export-bar';
 import { FRAMES_PER_SECOND } from '../format';
 import { SignalCache } from './signal-cache';
-import type { SignalBlock } from './signal-cache';
+import type { SignalBlock } from './signal-block';
 import { drawSpectrogram } from './spectrogram';
 import { isTransientFailure } from './transient-failure';
 import { drawWaveform } from './waveform';
+import { waveformSvg } from './waveform-svg';
+import { spectrogramSvg } from './spectrogram-svg';
 import { measureCanvas } from './fit-canvas';
+import type { CanvasSize } from './fit-canvas';
 
 /** Tries of a window after a failure that may pass (busy server, network) before it waits for the next pan or zoom. */
 const RETRIES = 2;
@@ -29,6 +33,7 @@ export interface MediaRefusal {
  * data-state (loading, drawn, unavailable, or error for a failure a later try may not meet),
  * data-reason (the API's reason), data-code (the failed request's code), data-retries-left,
  * data-window-start, data-columns, data-loudest-seconds and data-loudest-x (the loudest column's time and x).
+ * Once drawn, each canvas has PNG and SVG downloads of what it shows.
  */
 export class SignalPanel {
   readonly element: HTMLElement;
@@ -43,7 +48,8 @@ export class SignalPanel {
   /** The window (show's arguments) whose last try failed, while its retries are pending or spent. */
   private failed: string | null = null;
 
-  constructor(audioId: string) {
+  /** `exportGroup`: the element whose export row the canvases' buttons join (the stage below, so they do not come between); by default the panel. */
+  constructor(audioId: string, private readonly exportGroup: HTMLElement | null = null) {
     this.cache = new SignalCache(audioId);
     this.waveform = h('canvas', { class: 'waveform', 'data-chart': 'waveform', role: 'img', 'aria-label': 'Waveform of the original audio: lowest to highest sample, RMS darker, for the window below' });
     this.spectrogram = h('canvas', { class: 'spectrogram', 'data-chart': 'spectrogram', role: 'img', 'aria-label': 'Mel spectrogram of the original audio for the window below: low frequencies at the bottom, louder is lighter' });
@@ -81,13 +87,12 @@ export class SignalPanel {
     const mine = ++this.generation;
     const width = right - left;
     // Measured now, while the page's layout is clean: the draw comes after the window's other changes.
-    measureCanvas(this.waveform);
-    measureCanvas(this.spectrogram);
+    const sizes = { wave: measureCanvas(this.waveform), spec: measureCanvas(this.spectrogram) };
     void this.cache.cover(start, start + frames, frames, width, total).then(
       (blocks) => {
         if (mine !== this.generation) return;
         this.failed = null;
-        this.draw(blocks, start, frames, left, right);
+        this.draw(blocks, start, frames, left, right, sizes);
       },
       (err: unknown) => {
         if (mine !== this.generation || this.unavailable) return;
@@ -105,7 +110,8 @@ export class SignalPanel {
     void this.cache.cover(start + frames, start + 3 * frames, frames, width, total).catch(() => undefined);
   }
 
-  private draw(blocks: SignalBlock[], start: number, frames: number, left: number, right: number): void {
+  /** `sizes`: the canvases' CSS sizes, measured when the window was asked for. */
+  private draw(blocks: SignalBlock[], start: number, frames: number, left: number, right: number, sizes: { wave: CanvasSize; spec: CanvasSize }): void {
     const drawn = drawWaveform(this.waveform, blocks, start, frames, left, right);
     const columns = drawSpectrogram(this.spectrogram, blocks, start, frames, left, right);
     this.scale.textContent = `${((blocks[0]?.spectrogram.maxHz ?? 12_000) / 1000).toFixed(0)} kHz`;
@@ -118,6 +124,11 @@ export class SignalPanel {
     d['loudestSeconds'] = drawn.loudestSeconds === null ? '' : drawn.loudestSeconds.toFixed(3);
     d['loudestX'] = drawn.loudestX === null ? '' : drawn.loudestX.toFixed(1);
     d['windowSeconds'] = `${(start / FRAMES_PER_SECOND).toFixed(2)}-${((start + frames) / FRAMES_PER_SECOND).toFixed(2)}`;
+    const group = this.exportGroup ?? this.element;
+    // Sizes as drawn now (not read again: that would force a layout): the SVG is made at click time, perhaps after a resize.
+    const [ww, wh, sw, sh] = [sizes.wave.width, sizes.wave.height, sizes.spec.width, sizes.spec.height];
+    exportCanvas(this.waveform, { what: 'waveform', label: 'Waveform', group, svg: () => waveformSvg(blocks, start, frames, ww, wh, left, right) });
+    exportCanvas(this.spectrogram, { what: 'spectrogram', label: 'Spectrogram', group, svg: () => spectrogramSvg(blocks, start, frames, sw, sh, left, right) });
     if (!performance.getEntriesByName('tokenscope:signal-painted').length) performance.mark('tokenscope:signal-painted');
     d['state'] = 'drawn';
     delete d['code'];

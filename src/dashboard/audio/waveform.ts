@@ -1,6 +1,6 @@
-import { FRAMES_PER_SECOND } from '../format';
 import { fitCanvas } from './fit-canvas';
-import type { SignalBlock } from './signal-cache';
+import type { SignalBlock } from './signal-block';
+import { WAVEFORM_COLOURS, waveformGeometry } from './waveform-geometry';
 
 /** What was drawn, for the page's data attributes. */
 export interface WaveformDrawn {
@@ -15,48 +15,28 @@ export interface WaveformDrawn {
 /**
  * Draws the waveform of frames [start, start + frames) onto `canvas` between x = left and
  * x = right (CSS pixels), as the heatmap lays frames out: per column the span from the lowest to
- * the highest sample, and the ±RMS band darker inside it.
+ * the highest sample, and the ±RMS band darker inside it (waveformGeometry; waveformSvg draws the same).
  */
 export function drawWaveform(canvas: HTMLCanvasElement, blocks: readonly SignalBlock[], start: number, frames: number, left: number, right: number): WaveformDrawn {
   const { ctx, height } = fitCanvas(canvas);
-  const cell = (right - left) / frames;
-  const mid = height / 2;
-  const y = (v: number) => mid - Math.max(-1, Math.min(1, v)) * (mid - 1);
+  const g = waveformGeometry(blocks, start, frames, left, right, height);
   ctx.save();
   ctx.beginPath();
   ctx.rect(left, 0, right - left, height);
   ctx.clip();
-  ctx.fillStyle = '#d9dde5';
-  ctx.fillRect(left, Math.floor(mid), right - left, 1);
-  let columns = 0;
-  let loudest = -1;
-  let loudestSeconds: number | null = null;
-  let loudestX: number | null = null;
-  // Two paths filled once each (the extremes, then the RMS band over them), not two fills per column.
-  const extremes = new Path2D();
+  ctx.fillStyle = WAVEFORM_COLOURS.zero;
+  ctx.fillRect(left, g.zeroY, right - left, 1);
+  // Two paths filled once each (the spans, then the RMS bands over them), not two fills per column.
+  const spans = new Path2D();
   const bands = new Path2D();
-  for (const b of blocks) {
-    const w = b.waveform;
-    const x0 = left + (b.startFrame - start) * cell;
-    const width = (b.frameCount * cell) / w.columns;
-    for (let i = 0; i < w.columns; i++) {
-      const x = x0 + i * width;
-      if (x + width < left || x > right) continue;
-      columns++;
-      extremes.rect(x, y(w.max[i]!), Math.max(1, width), Math.max(1, y(w.min[i]!) - y(w.max[i]!)));
-      bands.rect(x, y(w.rms[i]!), Math.max(1, width), Math.max(1, y(-w.rms[i]!) - y(w.rms[i]!)));
-      const centre = x + width / 2;
-      if (w.rms[i]! > loudest && centre >= left && centre <= right) {
-        loudest = w.rms[i]!;
-        loudestX = centre;
-        loudestSeconds = (b.startFrame + ((i + 0.5) * b.frameCount) / w.columns) / FRAMES_PER_SECOND;
-      }
-    }
+  for (const c of g.columns) {
+    spans.rect(c.x, c.spanTop, c.width, c.spanHeight);
+    bands.rect(c.x, c.rmsTop, c.width, c.rmsHeight);
   }
-  ctx.fillStyle = '#8a97b3';
-  ctx.fill(extremes);
-  ctx.fillStyle = '#2c3a5a';
+  ctx.fillStyle = WAVEFORM_COLOURS.span;
+  ctx.fill(spans);
+  ctx.fillStyle = WAVEFORM_COLOURS.rms;
   ctx.fill(bands);
   ctx.restore();
-  return { columns, loudestSeconds, loudestX };
+  return { columns: g.columns.length, loudestSeconds: g.loudestSeconds, loudestX: g.loudestX };
 }

@@ -1,5 +1,5 @@
 import type { Chart, Scale } from 'chart.js';
-import { el, n, svgDocument, xml } from './svg-text';
+import { el, n, svgDocument, xml } from './svg-text.js';
 
 type Props = { x: number; y: number; base: number; width: number; height: number; horizontal: boolean; skip?: boolean };
 interface Drawable {

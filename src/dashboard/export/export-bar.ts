@@ -59,14 +59,16 @@ export interface CanvasExport {
   label: string;
   /** The drawing as an SVG document (vector: the data's shapes, not the pixels). */
   svg: () => string;
+  /** The element whose export row the buttons join; by default the canvas's nearest [data-export-group], .chart or .stage. */
+  group?: HTMLElement | null;
 }
 
 const canvases = new WeakMap<HTMLCanvasElement, { options: CanvasExport; relabel: () => void }>();
 
 /**
  * Gives a canvas PNG and SVG downloads (once; later calls update what they export). The buttons
- * go below the canvas's group: the nearest [data-export-group], .chart or .stage around it, so they
- * never change the chart's own box.
+ * go below the canvas's group (`group`, else the nearest [data-export-group], .chart or .stage
+ * around it), so they never change the chart's own box.
  */
 export function exportCanvas(canvas: HTMLCanvasElement, options: CanvasExport): void {
   if (!canvas.parentElement) return; // not placed yet: a later call, once it is, adds the buttons
@@ -84,7 +86,7 @@ export function exportCanvas(canvas: HTMLCanvasElement, options: CanvasExport): 
   ]);
   entry.relabel = relabel;
   bar.dataset['exportFor'] = 'canvas';
-  const anchor = canvas.closest<HTMLElement>('[data-export-group], .chart, .stage') ?? canvas;
+  const anchor = options.group ?? canvas.closest<HTMLElement>('[data-export-group], .chart, .stage') ?? canvas;
   let slot = anchor.nextElementSibling;
   if (!(slot instanceof HTMLElement && slot.classList.contains('exports'))) {
     slot = document.createElement('div');

@@ -108,7 +108,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   const copied = h('div');
   const events = h('div', { class: 'events', tabindex: 0, role: 'region', 'aria-label': 'Events (the rows in the window are marked)' });
   const tooltip = h('div', { class: 'tooltip', hidden: true, role: 'tooltip' });
-  const signalPanel = new SignalPanel(audioId);
+  const signalPanel = new SignalPanel(audioId, stage);
   fill(root, header, player, formSlot, overlaySlot, status, overview, navRow, colourSlot, copied, signalPanel.element, stage, legendSlot, h('p', { class: 'muted' }, 'Red: anomalies of the detector (click to play from the start). Blue, along the bottom: labelled events. Hover the heatmap for frame, time, layer and token.'), h('h2', {}, 'Events'), events);
   document.body.append(tooltip);
   cleanups.push(() => tooltip.remove());
