@@ -46,13 +46,18 @@ describe('signal panel: recovery after a failed request, and the API\'s reason f
   });
 
   /** Routes the page's DashSignal requests to `answer` (the others go to the server), counting them. */
-  async function interceptSignals(answer: (route: Route, n: number) => Promise<void>): Promise<{ count(): number }> {
+  /** Answers the page's signal requests with `answer`; counts them, in all and by the block's first frame. */
+  async function interceptSignals(answer: (route: Route, n: number) => Promise<void>): Promise<{ count(): number; countAt(startFrame: number): number }> {
     let n = 0;
+    const at = new Map<number, number>();
     await page.route('**/graphql', async (route) => {
-      if (!(route.request().postData() ?? '').includes('query DashSignal')) return route.continue();
+      const body = route.request().postData() ?? '';
+      if (!body.includes('query DashSignal')) return route.continue();
+      const startFrame = (JSON.parse(body) as { variables: { startFrame: number } }).variables.startFrame;
+      at.set(startFrame, (at.get(startFrame) ?? 0) + 1);
       await answer(route, n++);
     });
-    return { count: () => n };
+    return { count: () => n, countAt: (startFrame) => at.get(startFrame) ?? 0 };
   }
 
   const attr = (name: string) => page.getAttribute('.signal-panel', name);
@@ -104,9 +109,15 @@ describe('signal panel: recovery after a failed request, and the API\'s reason f
     await viewReady(page);
     await page.waitForSelector('.signal-panel[data-state="error"][data-retries-left="0"]', { timeout: 20_000 });
     assert.equal(await attr('data-code'), 'NETWORK');
-    // The first window is two blocks (half a window each): each asked for by the prefetch, then by the first try and each retry.
-    const asked = signals.count();
-    assert.ok(asked >= 2 * 3 && asked <= 2 * 4, `asked ${asked} times`);
+    // The first window is two blocks (half a window each, from frames 0 and 125): each asked for by
+    // the view's early prefetch, then by the first try and each retry. The neighbouring windows'
+    // blocks are asked for once, with the first try (windows of 250 frames: up to frame 750).
+    for (const block of [0, 125]) {
+      const asked = signals.countAt(block);
+      assert.ok(asked >= 3 && asked <= 4, `block at frame ${block} asked ${asked} times`);
+    }
+    for (const block of [250, 375, 500, 625]) assert.ok(signals.countAt(block) <= 2, `neighbouring block at frame ${block} asked ${signals.countAt(block)} times`);
+    assert.ok(signals.count() <= 2 * 4 + 4 * 2, `asked ${signals.count()} times in all`);
   });
 
   it("shows the API's reason once for an audio with no original, and asks for no signal after it", async () => {

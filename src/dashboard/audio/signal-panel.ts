@@ -105,7 +105,9 @@ export class SignalPanel {
         if (retriesLeft > 0) this.retry = setTimeout(() => mine === this.generation && this.attempt(key, start, frames, left, right, total, retriesLeft - 1), RETRY_DELAYS_MS[RETRIES - retriesLeft]);
       },
     );
-    // The neighbouring windows (two ahead in the direction of reading), asked for now so that a pan finds them here.
+    // The neighbouring windows (two ahead in the direction of reading), asked for now so that a pan
+    // finds them here; once per window shown, not again with each retry of its own blocks.
+    if (retriesLeft < RETRIES) return;
     void this.cache.cover(start - frames, start, frames, width, total).catch(() => undefined);
     void this.cache.cover(start + frames, start + 3 * frames, frames, width, total).catch(() => undefined);
   }
