@@ -27,8 +27,8 @@ export const DEFAULT_REFERENCE_DECODER_OPTIONS: ReferenceDecoderOptions = {
   momentum: 0.99,
   envelopeIterations: 4,
   matchIterations: 4,
-  gainPasses: 2,
-  gainRamp: 240,
+  gainPasses: 6,
+  gainRamp: 96,
   blockFrames: 256,
 };
 
