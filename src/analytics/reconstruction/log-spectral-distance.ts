@@ -6,6 +6,7 @@
  * exactly |20·log10 g| (up to ε).
  */
 import { METRIC_BINS, checkPair, powerFrames } from './power-frames.js';
+import type { PowerFrames } from './power-frames.js';
 
 /** Added to every bin's power before the log. */
 export const LSD_EPSILON = 1e-10;
@@ -13,8 +14,11 @@ export const LSD_EPSILON = 1e-10;
 /** The LSD of `estimate` against `reference` (same length, ≥ 512 samples), dB; NaN when no frame is active. */
 export function logSpectralDistance(reference: ArrayLike<number>, estimate: ArrayLike<number>): number {
   checkPair(reference, estimate);
-  const a = powerFrames(reference);
-  const b = powerFrames(estimate);
+  return framesLogSpectralDistance(powerFrames(reference), powerFrames(estimate));
+}
+
+/** The LSD of precomputed power frames (of signals of the same length), dB; NaN when no frame is active. */
+export function framesLogSpectralDistance(a: PowerFrames, b: PowerFrames): number {
   let sum = 0;
   let counted = 0;
   for (let t = 0; t < a.frames; t++) {

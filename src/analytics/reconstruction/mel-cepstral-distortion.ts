@@ -9,6 +9,7 @@
 import { SAMPLE_RATE } from '../../domain/contract.js';
 import { melFilterbank } from '../../signal/mel-filterbank.js';
 import { METRIC_BINS, METRIC_FFT, checkPair, powerFrames } from './power-frames.js';
+import type { PowerFrames } from './power-frames.js';
 
 /** Mel bands the cepstrum is taken over. */
 export const MCD_BANDS = 40;
@@ -42,9 +43,12 @@ export function frameMelCepstralDistortion(reference: ArrayLike<number>, estimat
 /** The MCD of `estimate` against `reference` (same length, ≥ 512 samples), dB; NaN when no frame is active. */
 export function melCepstralDistortion(reference: ArrayLike<number>, estimate: ArrayLike<number>): number {
   checkPair(reference, estimate);
+  return framesMelCepstralDistortion(powerFrames(reference), powerFrames(estimate));
+}
+
+/** The MCD of precomputed power frames (of signals of the same length), dB; NaN when no frame is active. */
+export function framesMelCepstralDistortion(a: PowerFrames, b: PowerFrames): number {
   const bank = melFilterbank(MCD_BANDS, METRIC_FFT, SAMPLE_RATE, SAMPLE_RATE / 2);
-  const a = powerFrames(reference);
-  const b = powerFrames(estimate);
   const logA = new Float64Array(MCD_BANDS);
   const logB = new Float64Array(MCD_BANDS);
   const logAmplitudes = (power: Float64Array, t: number, out: Float64Array): void => {

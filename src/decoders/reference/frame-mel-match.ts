@@ -98,10 +98,12 @@ export class FrameMelMatch {
   }
 
   /**
-   * Magnitude ratios at the 64 band centres, √((target + ε) / (measured + ε)) with ε the encoder's
-   * 1e-6 (below which the encoder's log no longer tells powers apart), into `out`.
+   * Magnitude ratios at the 64 band centres, ((target + ε) / (measured + ε))^(strength / 2) with ε the
+   * encoder's 1e-6 (below which the encoder's log no longer tells powers apart), into `out`; a
+   * strength above 1 over-corrects, which converges in fewer rounds.
    */
-  ratios(logMel: ArrayLike<number>, measured: Float64Array, out: Float64Array): void {
-    for (let b = 0; b < MEL_BANDS; b++) out[b] = Math.sqrt(Math.exp(logMel[b]!) / (measured[b]! + MEL_EPSILON));
+  ratios(logMel: ArrayLike<number>, measured: Float64Array, out: Float64Array, strength = 1): void {
+    const exponent = strength / 2;
+    for (let b = 0; b < MEL_BANDS; b++) out[b] = (Math.exp(logMel[b]!) / (measured[b]! + MEL_EPSILON)) ** exponent;
   }
 }

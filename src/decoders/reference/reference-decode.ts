@@ -69,7 +69,7 @@ function decodeSegment(features: Float32Array, first: number, frames: number, to
     for (let f = 0; f < frames; f++) {
       const at = (first + f) * FEATURE_DIM;
       match.measure(samples, f * SAMPLES_PER_FRAME, measured);
-      match.ratios(features.subarray(at, at + MEL_BANDS), measured, ratios);
+      match.ratios(features.subarray(at, at + MEL_BANDS), measured, ratios, options.matchStrength);
       nodesToBins(model, ratios, row);
       magnitudes.set(row, f * bins);
     }

@@ -10,6 +10,8 @@ export interface ReferenceDecoderOptions extends GriffinLimSettings {
   readonly envelopeIterations: number;
   /** Rounds that measure each codec frame's mel bands as the encoder sees them and correct towards the decoded ones. */
   readonly matchIterations: number;
+  /** Exponent on each matching correction (1: move each band to its target as measured; above 1 over-corrects). */
+  readonly matchStrength: number;
   /** Passes of the 10 ms loudness correction. */
   readonly gainPasses: number;
   /** Length in samples of the raised-cosine ramp between two sub-blocks' gains (even, ≤ 240). */
@@ -27,6 +29,7 @@ export const DEFAULT_REFERENCE_DECODER_OPTIONS: ReferenceDecoderOptions = {
   momentum: 0.99,
   envelopeIterations: 4,
   matchIterations: 4,
+  matchStrength: 1,
   gainPasses: 6,
   gainRamp: 96,
   blockFrames: 256,
@@ -55,6 +58,9 @@ export function referenceDecoderOptions(overrides: Partial<ReferenceDecoderOptio
   }
   integerIn('envelopeIterations', o.envelopeIterations, 0, 100, 'an integer from 0 to 100');
   integerIn('matchIterations', o.matchIterations, 0, 100, 'an integer from 0 to 100');
+  if (!Number.isFinite(o.matchStrength) || o.matchStrength <= 0 || o.matchStrength > 2) {
+    throw invalidArgument(`matchStrength: expected a number in (0, 2]; received ${o.matchStrength}`, { argument: 'matchStrength', value: o.matchStrength });
+  }
   integerIn('gainPasses', o.gainPasses, 0, 10, 'an integer from 0 to 10');
   if (!Number.isInteger(o.gainRamp) || o.gainRamp < 2 || o.gainRamp > BLOCK_SAMPLES || o.gainRamp % 2 !== 0) {
     throw invalidArgument(`gainRamp: expected an even number of samples from 2 to ${BLOCK_SAMPLES}; received ${o.gainRamp}`, { argument: 'gainRamp', value: o.gainRamp });
