@@ -32,7 +32,7 @@ export const DEFAULT_REFERENCE_DECODER_OPTIONS: ReferenceDecoderOptions = {
   matchStrength: 1,
   gainPasses: 6,
   gainRamp: 96,
-  blockFrames: 256,
+  blockFrames: 512,
 };
 
 function integerIn(name: string, value: number, min: number, max: number, what: string): void {
