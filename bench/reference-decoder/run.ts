@@ -4,7 +4,8 @@
  * the reconstruction against the original; for k = 16: per-layer token agreement after
  * re-encoding the reconstruction; then the settings trade-off on the first few mixtures.
  * Options: --out FILE (default docs/reference-decoder.md), --files N (first N mixtures only),
- * --subset N (mixtures in the trade-off table, default 5).
+ * --subset N (mixtures in the trade-off table, default 5), --excerpt-frames N (decode only the first
+ * N frames of each mixture; default 0, the whole mixture).
  */
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { framesMelCepstralDistortion } from '../../src/analytics/reconstruction/
 import { powerFrames } from '../../src/analytics/reconstruction/power-frames.js';
 import type { PowerFrames } from '../../src/analytics/reconstruction/power-frames.js';
 import type { CodeMatrix } from '../../src/domain/code-matrix.js';
+import { sliceFrames } from '../../src/domain/code-matrix.js';
 import { LAYER_COUNT } from '../../src/domain/contract.js';
 import { decodeReferenceCodes, firstLayers } from '../../src/decoders/reference/decode-codes.js';
 import { DEFAULT_REFERENCE_DECODER_OPTIONS } from '../../src/decoders/reference/reference-decoder-options.js';
@@ -66,6 +68,12 @@ function measure(kit: ReferenceKit, m: Mixture, reference: PowerFrames, layers: 
   return { figures: { lsd: framesLogSpectralDistance(reference, estimate), mcd: framesMelCepstralDistortion(reference, estimate), clipped: clipped / y.length, cpu: (used.user + used.system) / 1e6 }, full };
 }
 
+/** The first `frames` frames of a mixture: its samples and codes (the encoder is frame-local, so the codes are those of the whole). */
+function excerptOf(m: Mixture, frames: number): Mixture {
+  const n = Math.min(frames, m.codes.frames);
+  return { name: m.name, samples: m.samples.subarray(0, Math.min(m.samples.length, n * 1920)), codes: sliceFrames(m.codes, 0, n) };
+}
+
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
@@ -76,7 +84,9 @@ async function main(): Promise<void> {
   const started = new Date().toISOString();
   const kit = await openReferenceKit();
   try {
-    const mixtures = await readMixtures(kit, mixtureNames().slice(0, files));
+    const excerpt = Number(option('excerpt-frames') ?? 0);
+    const read = await readMixtures(kit, mixtureNames().slice(0, files));
+    const mixtures = excerpt > 0 ? read.map((m) => excerptOf(m, excerpt)) : read;
     const frames = mixtures.reduce((s, m) => s + m.codes.frames, 0);
     const seconds = mixtures.reduce((s, m) => s + m.samples.length, 0) / 24_000;
     const perK: Figures[][] = Array.from({ length: LAYER_COUNT }, () => []);
@@ -109,7 +119,7 @@ async function main(): Promise<void> {
     const d = DEFAULT_REFERENCE_DECODER_OPTIONS;
     const section = [
       START,
-      `Measured ${started} by \`npm run bench:reference-decoder\` (${cpus().length} × ${cpus()[0]?.model.trim()}, 1-minute load average ${loadStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end), on ${mixtures.length} mixtures of \`corpus/mixtures/\` (${seconds.toFixed(1)} s, ${frames.toLocaleString('en')} frames) encoded by \`${MODEL_ID}\` (which never saw them). Default settings: FFT ${d.fftSize}, Hann window ${d.windowLength}, hop ${d.hop}, ${d.iterations} Griffin–Lim iteration(s) (momentum ${d.momentum}), ${d.envelopeIterations} envelope-fit updates, ${d.matchIterations} matching rounds, ${d.gainPasses} loudness passes with ${d.gainRamp}-sample ramps. Each figure is the mean over the mixtures of the per-mixture figure; the reconstruction is cut to the original's length.`,
+      `Measured ${started} by \`npm run bench:reference-decoder\` (${cpus().length} × ${cpus()[0]?.model.trim()}, 1-minute load average ${loadStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end), on ${excerpt > 0 ? `the first ${excerpt} frames (${(excerpt * 0.08).toFixed(1)} s) of each of ` : ''}${mixtures.length} mixtures of \`corpus/mixtures/\` (${seconds.toFixed(1)} s, ${frames.toLocaleString('en')} frames in all) encoded by \`${MODEL_ID}\` (which never saw them). Default settings: FFT ${d.fftSize}, Hann window ${d.windowLength}, hop ${d.hop}, ${d.iterations} Griffin–Lim iteration(s) (momentum ${d.momentum}), ${d.envelopeIterations} envelope-fit updates, ${d.matchIterations} matching rounds, ${d.gainPasses} loudness passes with ${d.gainRamp}-sample ramps. Each figure is the mean over the mixtures of the per-mixture figure; the reconstruction is cut to the original's length.`,
       '',
       '### Against the original, layers 1..k',
       '',
@@ -129,7 +139,7 @@ async function main(): Promise<void> {
       '',
       '### Settings trade-off',
       '',
-      `The first ${subset.length} mixtures (${subsetSeconds.toFixed(1)} s), k = 16; speed is audio seconds per decode CPU second in this run (the machine's load makes it a lower bound; \`npm run bench:decode\` measures speed properly).`,
+      `The first ${subset.length} of those (${subsetSeconds.toFixed(1)} s), k = 16; speed is audio seconds per decode CPU second in this run (the machine's load makes it a lower bound; \`npm run bench:decode\` measures speed properly).`,
       '',
       '| settings | layer 1 same | layer 2 same | LSD (dB) | MCD (dB) | × real time (CPU) |',
       '|---|---:|---:|---:|---:|---:|',
