@@ -1,0 +1,205 @@
+/**
+ * Phase reconstruction for one segment of whole codec frames: an STFT whose frames are centred on a
+ * grid of `hop` samples counted from the start of the audio, a fixed-seed random initial phase per
+ * (STFT frame, bin), then a fixed number of fast Griffin–Lim iterations (Perraudin, Balazs and
+ * Søndergaard 2013: project onto the target magnitudes, then extrapolate with `momentum`). Every
+ * value depends only on the targets and samples within a bounded distance (see `reachSamples`), so
+ * two segments that both contain that neighbourhood compute the same samples, bit for bit.
+ */
+import { SAMPLES_PER_FRAME } from '../../domain/contract.js';
+import { RealFft } from '../../signal/fft.js';
+import { hannWindow } from '../../signal/hann-window.js';
+import { InverseRealFft } from './inverse-real-fft.js';
+
+/** STFT and iteration settings. */
+export interface GriffinLimSettings {
+  /** FFT size in samples (a power of two ≥ windowLength). */
+  readonly fftSize: number;
+  /** Periodic Hann window length in samples. */
+  readonly windowLength: number;
+  /** Hop between STFT frames in samples (divides 1920). */
+  readonly hop: number;
+  /** Griffin–Lim iterations (0: the random-phase initial estimate only). */
+  readonly iterations: number;
+  /** Fast Griffin–Lim extrapolation factor (0: classic Griffin–Lim). */
+  readonly momentum: number;
+}
+
+/** Entries of the unit-phasor table the initial phases are drawn from. */
+const PHASES = 4096;
+const PHASE_COS = Float64Array.from({ length: PHASES }, (_, i) => Math.cos((2 * Math.PI * i) / PHASES));
+const PHASE_SIN = Float64Array.from({ length: PHASES }, (_, i) => Math.sin((2 * Math.PI * i) / PHASES));
+
+/** A fixed hash of (absolute STFT frame, bin) into the phasor table: the same audio position, the same phase. */
+function phaseIndex(frame: number, bin: number): number {
+  let h = Math.imul(frame, 0x9e3779b1) ^ Math.imul(bin + 0x632be5ab, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h & (PHASES - 1);
+}
+
+/** Samples from a segment's edge within which its output may differ from that of a longer segment. */
+export function reachSamples(s: GriffinLimSettings): number {
+  // Each analysis and each synthesis spreads by half a window; targets blend neighbouring frames.
+  return (s.iterations + 1) * s.windowLength + SAMPLES_PER_FRAME;
+}
+
+/** An STFT of one segment: `count` frames × bins, frame-major, and the ISTFT's divisor per sample. */
+export interface Stft {
+  /** Codec frames in the segment. */
+  readonly frames: number;
+  /** STFT frames. */
+  readonly count: number;
+  /** Samples in the segment (frames · 1920). */
+  readonly length: number;
+  readonly re: Float64Array;
+  readonly im: Float64Array;
+  /** 1 / Σ w² per sample. */
+  readonly norm: Float64Array;
+}
+
+/** Reusable buffers and tables for one settings value. */
+export class GriffinLim {
+  private readonly window: Float64Array;
+  private readonly fft: RealFft;
+  private readonly ifft: InverseRealFft;
+  private readonly buffer: Float64Array;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+  /** STFT frames per codec frame. */
+  private readonly perFrame: number;
+  readonly bins: number;
+
+  constructor(readonly settings: GriffinLimSettings) {
+    this.window = hannWindow(settings.windowLength);
+    this.fft = new RealFft(settings.fftSize);
+    this.ifft = new InverseRealFft(settings.fftSize);
+    this.buffer = new Float64Array(settings.fftSize);
+    this.bins = settings.fftSize / 2 + 1;
+    this.re = new Float64Array(this.bins);
+    this.im = new Float64Array(this.bins);
+    this.perFrame = SAMPLES_PER_FRAME / settings.hop;
+  }
+
+  /**
+   * Phase reconstruction for codec frames [first, first + frames) from `magnitudes`, the STFT-bin
+   * magnitudes of each of those codec frames (frames × bins, frame-major). STFT frame j is centred
+   * on sample j · hop of the audio; its target blends the two codec frames whose centres surround
+   * it, linearly. Returns the STFT (the last projection onto the targets), ready for `render`.
+   */
+  reconstruct(magnitudes: Float32Array, frames: number, first: number): Stft {
+    const { hop, windowLength, iterations, momentum } = this.settings;
+    const bins = this.bins;
+    const length = frames * SAMPLES_PER_FRAME;
+    const count = frames * this.perFrame + 1;
+    const firstStft = first * this.perFrame;
+    const target = new Float64Array(count * bins);
+    this.blendFrames(magnitudes, frames, count, target);
+    const cRe = new Float64Array(count * bins);
+    const cIm = new Float64Array(count * bins);
+    for (let q = 0; q < count; q++) {
+      for (let k = 0; k < bins; k++) {
+        const p = phaseIndex(firstStft + q, k);
+        cRe[q * bins + k] = target[q * bins + k]! * PHASE_COS[p]!;
+        cIm[q * bins + k] = target[q * bins + k]! * PHASE_SIN[p]!;
+      }
+    }
+    const stft: Stft = { frames, count, length, re: cRe, im: cIm, norm: this.windowEnergy(count, length) };
+    if (iterations === 0) return stft;
+    const samples = new Float64Array(length);
+    const pRe = new Float64Array(count * bins);
+    const pIm = new Float64Array(count * bins);
+    for (let it = 0; it < iterations; it++) {
+      this.render(stft, samples);
+      for (let q = 0; q < count; q++) {
+        this.analyse(samples, q * hop - windowLength / 2);
+        const at = q * bins;
+        for (let k = 0; k < bins; k++) {
+          const xr = this.re[k]!;
+          const xi = this.im[k]!;
+          const mag = Math.sqrt(xr * xr + xi * xi);
+          const t = target[at + k]!;
+          const nr = mag > 1e-30 ? (t * xr) / mag : t;
+          const ni = mag > 1e-30 ? (t * xi) / mag : 0;
+          cRe[at + k] = nr + momentum * (nr - pRe[at + k]!);
+          cIm[at + k] = ni + momentum * (ni - pIm[at + k]!);
+          pRe[at + k] = nr;
+          pIm[at + k] = ni;
+        }
+      }
+    }
+    return { ...stft, re: pRe, im: pIm };
+  }
+
+  /** Multiplies every STFT frame by per-bin factors blended from those of the codec frames (frames × bins). */
+  scale(stft: Stft, factors: Float32Array): void {
+    const bins = this.bins;
+    const blended = new Float64Array(stft.count * bins);
+    this.blendFrames(factors, stft.frames, stft.count, blended);
+    for (let i = 0; i < blended.length; i++) {
+      stft.re[i] = stft.re[i]! * blended[i]!;
+      stft.im[i] = stft.im[i]! * blended[i]!;
+    }
+  }
+
+  /** Least-squares ISTFT of `stft` into `out` (frames · 1920 samples). */
+  render(stft: Stft, out: Float64Array): void {
+    this.inverse(stft.re, stft.im, stft.count, out, stft.norm);
+  }
+
+  /** Per-STFT-frame values blended linearly between the codec frames whose centres surround each frame's centre. */
+  private blendFrames(values: Float32Array, frames: number, count: number, out: Float64Array): void {
+    const bins = this.bins;
+    const hop = this.settings.hop;
+    for (let q = 0; q < count; q++) {
+      const u = (q * hop) / SAMPLES_PER_FRAME - 0.5;
+      const i0 = Math.floor(u);
+      const w = u - i0;
+      const a = Math.min(Math.max(i0, 0), frames - 1) * bins;
+      const b = Math.min(Math.max(i0 + 1, 0), frames - 1) * bins;
+      for (let k = 0; k < bins; k++) out[q * bins + k] = values[a + k]! * (1 - w) + values[b + k]! * w;
+    }
+  }
+
+  /** 1 / Σ_j w²(n − start_j) over the STFT frames that cover each sample (0 where none does): the least-squares ISTFT's scale. */
+  private windowEnergy(count: number, length: number): Float64Array {
+    const { hop, windowLength } = this.settings;
+    const sum = new Float64Array(length);
+    for (let q = 0; q < count; q++) {
+      const start = q * hop - windowLength / 2;
+      const from = Math.max(0, -start);
+      const to = Math.min(windowLength, length - start);
+      for (let m = from; m < to; m++) sum[start + m] += this.window[m]! * this.window[m]!;
+    }
+    for (let n = 0; n < length; n++) sum[n] = sum[n]! > 0 ? 1 / sum[n]! : 0;
+    return sum;
+  }
+
+  /** Least-squares ISTFT of all frames into `out` (overlap-add in frame order, then × 1 / window energy). */
+  private inverse(re: Float64Array, im: Float64Array, count: number, out: Float64Array, norm: Float64Array): void {
+    const { hop, windowLength } = this.settings;
+    const bins = this.bins;
+    const frame = this.buffer;
+    out.fill(0);
+    for (let q = 0; q < count; q++) {
+      this.ifft.transform(re, im, q * bins, frame);
+      const start = q * hop - windowLength / 2;
+      const from = Math.max(0, -start);
+      const to = Math.min(windowLength, out.length - start);
+      for (let m = from; m < to; m++) out[start + m] += frame[m]! * this.window[m]!;
+    }
+    for (let n = 0; n < out.length; n++) out[n] = out[n]! * norm[n]!;
+  }
+
+  /** Windowed FFT of the samples at [start, start + windowLength) (zero outside the segment) into re, im. */
+  private analyse(samples: Float64Array, start: number): void {
+    const frame = this.buffer;
+    const L = this.settings.windowLength;
+    frame.fill(0);
+    const from = Math.max(0, -start);
+    const to = Math.min(L, samples.length - start);
+    for (let m = from; m < to; m++) frame[m] = samples[start + m]! * this.window[m]!;
+    this.fft.transform(frame, this.re, this.im);
+  }
+}

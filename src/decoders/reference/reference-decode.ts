@@ -1,0 +1,125 @@
+/**
+ * The reference decoder: tokenscope-ref features (64 log-mel bands + 8 log 10 ms energies per
+ * 1920-sample frame, unstandardised) → 24 kHz mono samples. Per frame the mel envelope becomes an
+ * STFT magnitude (envelope-spectrum.ts); Griffin–Lim gives it a phase (griffin-lim.ts); each 10 ms
+ * sub-block is scaled to its decoded energy (sub-block-gains.ts); samples are clipped to [−1, 1].
+ * Deterministic, and local: a frame's samples depend on the features of the frames within
+ * `contextFrames(options)` of it, so decoding any range with that context gives the same bytes as
+ * decoding the whole (docs/reference-decoder.md).
+ */
+import { SAMPLES_PER_FRAME } from '../../domain/contract.js';
+import { invalidArgument } from '../../errors.js';
+import { envelopeMagnitudes, envelopeSpectrumModel, nodesToBins } from './envelope-spectrum.js';
+import type { EnvelopeSpectrumModel } from './envelope-spectrum.js';
+import { BLOCK_SAMPLES, ENVELOPE_BLOCKS, FEATURE_DIM, MEL_BANDS } from './feature-layout.js';
+import { FrameMelMatch } from './frame-mel-match.js';
+import { GriffinLim, reachSamples } from './griffin-lim.js';
+import { referenceDecoderOptions } from './reference-decoder-options.js';
+import type { ReferenceDecoderOptions } from './reference-decoder-options.js';
+import { shapeSubBlocks } from './sub-block-gains.js';
+
+/** Codec frames of context on each side that make a range's output independent of what lies beyond. */
+export function contextFrames(options: ReferenceDecoderOptions): number {
+  // Each loudness pass reaches one sub-block further; each matching round measures whole codec
+  // frames and renders them again (half a window); one more frame covers the target blending.
+  const gains = (options.matchIterations + 1) * options.gainPasses * BLOCK_SAMPLES;
+  const matching = options.matchIterations * (SAMPLES_PER_FRAME + options.windowLength);
+  return Math.ceil((reachSamples(options) + gains + matching) / SAMPLES_PER_FRAME) + 1;
+}
+
+function checkFeatures(features: Float32Array, n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw invalidArgument(`n: expected a positive integer (frames); received ${n}`, { argument: 'n', value: n });
+  if (features.length !== n * FEATURE_DIM) {
+    throw invalidArgument(`features: expected ${n} × ${FEATURE_DIM} = ${n * FEATURE_DIM} values (n frames × ${FEATURE_DIM}); received ${features.length}`, { argument: 'features', length: features.length });
+  }
+  for (let i = 0; i < features.length; i++) {
+    if (!Number.isFinite(features[i]!)) throw invalidArgument(`features: expected finite values; received ${features[i]} at frame ${Math.floor(i / FEATURE_DIM)}, value ${i % FEATURE_DIM}`, { argument: 'features', index: i });
+  }
+}
+
+/** Tables and buffers shared by the segments of one decode. */
+interface DecodeTools {
+  readonly options: ReferenceDecoderOptions;
+  readonly gl: GriffinLim;
+  readonly model: EnvelopeSpectrumModel;
+  readonly match: FrameMelMatch;
+}
+
+/** One segment [first, first + frames) decoded on its own, before cropping. */
+function decodeSegment(features: Float32Array, first: number, frames: number, tools: DecodeTools): Float64Array {
+  const { options, gl, model, match } = tools;
+  const bins = gl.bins;
+  const magnitudes = new Float32Array(frames * bins);
+  const row = new Float64Array(bins);
+  const logEnergies = new Float64Array(frames * ENVELOPE_BLOCKS);
+  for (let f = 0; f < frames; f++) {
+    const at = (first + f) * FEATURE_DIM;
+    envelopeMagnitudes(model, features.subarray(at, at + MEL_BANDS), row);
+    magnitudes.set(row, f * bins);
+    for (let b = 0; b < ENVELOPE_BLOCKS; b++) logEnergies[f * ENVELOPE_BLOCKS + b] = features[at + MEL_BANDS + b]!;
+  }
+  const stft = gl.reconstruct(magnitudes, frames, first);
+  const samples = new Float64Array(stft.length);
+  gl.render(stft, samples);
+  shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
+  const measured = new Float64Array(MEL_BANDS);
+  const ratios = new Float64Array(MEL_BANDS);
+  for (let round = 0; round < options.matchIterations; round++) {
+    // Corrections are measured after the loudness stage, which the next render is shaped by again.
+    for (let f = 0; f < frames; f++) {
+      const at = (first + f) * FEATURE_DIM;
+      match.measure(samples, f * SAMPLES_PER_FRAME, measured);
+      match.ratios(features.subarray(at, at + MEL_BANDS), measured, ratios, options.matchStrength);
+      nodesToBins(model, ratios, row);
+      magnitudes.set(row, f * bins);
+    }
+    gl.scale(stft, magnitudes);
+    gl.render(stft, samples);
+    shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
+  }
+  return samples;
+}
+
+/**
+ * Samples of frames [first, first + count) of the audio whose features are `features` (n × 72,
+ * frame-major): count · 1920 float32 values in [−1, 1], the same values `referenceDecode` gives for
+ * those frames.
+ */
+export function referenceDecodeRange(features: Float32Array, n: number, first: number, count: number, overrides: Partial<ReferenceDecoderOptions> = {}): Float32Array {
+  checkFeatures(features, n);
+  if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > n) {
+    throw invalidArgument(`first, count: expected a range of frames inside 0..${n}; received first ${first}, count ${count}`, { argument: 'first', first, count });
+  }
+  const options = referenceDecoderOptions(overrides);
+  const context = contextFrames(options);
+  const tools: DecodeTools = {
+    options,
+    gl: new GriffinLim(options),
+    model: envelopeSpectrumModel(options.fftSize, options.windowLength, options.envelopeIterations),
+    match: new FrameMelMatch(),
+  };
+  const out = new Float32Array(count * SAMPLES_PER_FRAME);
+  for (let start = first; start < first + count; start += options.blockFrames) {
+    const end = Math.min(first + count, start + options.blockFrames);
+    const from = Math.max(0, start - context);
+    const to = Math.min(n, end + context);
+    const samples = decodeSegment(features, from, to - from, tools);
+    const skip = (start - from) * SAMPLES_PER_FRAME;
+    const at = (start - first) * SAMPLES_PER_FRAME;
+    for (let i = 0; i < (end - start) * SAMPLES_PER_FRAME; i++) {
+      const v = samples[skip + i]!;
+      out[at + i] = v > 1 ? 1 : v < -1 ? -1 : v;
+    }
+  }
+  return out;
+}
+
+/**
+ * Decodes `n` frames of reference-encoder features (n × 72 float32, frame-major, in the encoder's
+ * raw units: natural-log mel powers and sub-block mean squares, before standardisation) to
+ * n · 1920 samples at 24 kHz, clipped to [−1, 1]. INVALID_ARGUMENT for a wrong length, a
+ * non-finite value or a bad option.
+ */
+export function referenceDecode(features: Float32Array, n: number, overrides: Partial<ReferenceDecoderOptions> = {}): Float32Array {
+  return referenceDecodeRange(features, n, 0, n, overrides);
+}

@@ -1,0 +1,49 @@
+/**
+ * The loudness contour: scales each 10 ms sub-block so that its mean square comes close to the
+ * decoded one. A gain is constant inside a sub-block and crosses to the next one over a short
+ * raised-cosine ramp centred on their boundary (a hard step would click); because the ramps borrow
+ * a little from the neighbours, the correction runs `passes` times. Each gain depends on its own
+ * sub-block's samples and the ramps on the neighbours' gains only, so the stage is local.
+ */
+import { BLOCK_SAMPLES, ENVELOPE_EPSILON } from './feature-layout.js';
+
+/** A sub-block whose mean square is below this is treated as silent: it cannot be raised (gain 0). */
+const SILENT_MEAN_SQUARE = 1e-20;
+
+/** Gain of each sub-block: √(target / current mean square), 0 for a silent one. */
+function blockGains(samples: Float64Array, targets: Float64Array): Float64Array {
+  const gains = new Float64Array(targets.length);
+  for (let j = 0; j < targets.length; j++) {
+    let sum = 0;
+    for (let n = j * BLOCK_SAMPLES; n < (j + 1) * BLOCK_SAMPLES; n++) sum += samples[n]! * samples[n]!;
+    const meanSquare = sum / BLOCK_SAMPLES;
+    gains[j] = meanSquare > SILENT_MEAN_SQUARE ? Math.sqrt(targets[j]! / meanSquare) : 0;
+  }
+  return gains;
+}
+
+/** Multiplies `samples` in place by the piecewise-constant gains, ramped over `ramp` samples at each boundary. */
+function applyGains(samples: Float64Array, gains: Float64Array, ramp: number): void {
+  const half = ramp / 2;
+  // Raised-cosine weight of the later gain at each of the ramp's samples.
+  const rise = Float64Array.from({ length: ramp }, (_, i) => 0.5 - 0.5 * Math.cos((Math.PI * (i + 0.5)) / ramp));
+  const last = gains.length - 1;
+  for (let j = 0; j <= last; j++) {
+    const g = gains[j]!;
+    const before = j > 0 ? gains[j - 1]! : g;
+    const after = j < last ? gains[j + 1]! : g;
+    const base = j * BLOCK_SAMPLES;
+    for (let o = 0; o < half; o++) samples[base + o] = samples[base + o]! * (before + (g - before) * rise[o + half]!);
+    for (let o = half; o < BLOCK_SAMPLES - half; o++) samples[base + o] = samples[base + o]! * g;
+    for (let o = BLOCK_SAMPLES - half; o < BLOCK_SAMPLES; o++) samples[base + o] = samples[base + o]! * (g + (after - g) * rise[o - (BLOCK_SAMPLES - half)]!);
+  }
+}
+
+/**
+ * Shapes `samples` (whole sub-blocks) to the sub-block log energies `logEnergies` (natural log of
+ * mean square + 1e-9, one per 240 samples), `passes` times, with ramps of `ramp` samples (even, ≤ 240).
+ */
+export function shapeSubBlocks(samples: Float64Array, logEnergies: Float64Array, ramp: number, passes: number): void {
+  const targets = Float64Array.from(logEnergies, (e) => Math.max(Math.exp(e) - ENVELOPE_EPSILON, 0));
+  for (let p = 0; p < passes; p++) applyGains(samples, blockGains(samples, targets), ramp);
+}
