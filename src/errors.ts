@@ -32,7 +32,7 @@ export enum ErrorCode {
    * a database one already serves; the message names the server and what to do.
    */
   SERVER_RUNNING = 'SERVER_RUNNING',
-  /** The server that holds the database stopped answering in the middle of a command. */
+  /** The server that holds the database stopped answering in the middle of a command, or is stopping while a request waits (e.g. for a waveform being built). */
   SERVER_UNREACHABLE = 'SERVER_UNREACHABLE',
   /** A mutation was attempted without the API key. */
   UNAUTHENTICATED = 'UNAUTHENTICATED',

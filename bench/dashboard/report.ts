@@ -20,8 +20,10 @@ export interface FirstScreen {
   /** Bytes of GraphQL response bodies until the view was ready. */
   graphqlBytes: number;
   operations: { name: string; bytes: number }[];
-  /** Click on "later" (half a window on) to the next window drawn, as the benchmark process sees it. */
+  /** Click on "later" (half a window on) to the first frame rendered with the next window, by the page's clock. */
   panMs: number[];
+  /** The same through Playwright (page.click, then waiting for the window), as the benchmark process sees it. */
+  playwrightPanMs: number[];
   /** Pans whose waveform and spectrogram failed (the panel showed an error) rather than drawing. */
   signalFailures: number;
 }
@@ -59,6 +61,7 @@ export interface DashboardReport {
   bundleBytes: number;
   paint: Timing;
   pan: Timing;
+  playwrightPan: Timing;
   firstRun: FirstScreen;
   screens: FirstScreen[];
   busy: BusyFigures[];
@@ -92,7 +95,8 @@ export function renderDashboardSection(r: DashboardReport): string {
     '| measure | goal | p50 | p90 | max | verdict |',
     '|---|---|---|---|---|---|',
     `| first meaningful paint (heatmap + waveform + spectrogram), ${r.paint.runs} runs | ≤ 1.5 s | ${ms(r.paint.p50)} | ${ms(r.paint.p90)} | ${ms(r.paint.max)} | ${paintVerdict} |`,
-    `| pan by half the 1-minute window ("later"), all three redrawn, ${r.pan.runs} clicks | p50 ≤ 100 ms | ${ms(r.pan.p50)} | ${ms(r.pan.p90)} | ${ms(r.pan.max)} | ${panVerdict} |`,
+    `| pan by half the 1-minute window ("later"), all three redrawn: click to the next frame rendered, by the page's clock, ${r.pan.runs} clicks | p50 ≤ 100 ms | ${ms(r.pan.p50)} | ${ms(r.pan.p90)} | ${ms(r.pan.max)} | ${panVerdict} |`,
+    `| the same pan through Playwright (page.click, then polling for the window), from the benchmark process, ${r.playwrightPan.runs} clicks, interleaved with the above | | ${ms(r.playwrightPan.p50)} | ${ms(r.playwrightPan.p90)} | ${ms(r.playwrightPan.max)} | |`,
     `| GraphQL payload of the first screen | < 1 MB | ${kb(r.screens.map((s) => s.graphqlBytes).sort((a, b) => a - b)[Math.floor(r.screens.length / 2)]!)} | | ${kb(maxBytes)} | ${bytesVerdict} |`,
     '',
     `Of the paint (p50 over the runs): heatmap and scores ${ms(heatmap)}, waveform and spectrogram ${ms(signal)}. First run: ${ms(r.firstRun.paintMs)} (heatmap ${ms(r.firstRun.heatmapMs)}, waveform and spectrogram ${ms(r.firstRun.signalMs)}; a cold server starts the summary of the hour then, and answers the first window as soon as the build has passed it), heatmap of ${r.firstRun.frames} frames. What the first screen fetched (response bodies, largest run):`,
@@ -101,7 +105,7 @@ export function renderDashboardSection(r: DashboardReport): string {
     '|---|---|',
     ...[...byOperation.entries()].map(([name, sizes]) => `| ${name} (×${(sizes.length / r.screens.length).toFixed(0)}) | ${kb(Math.max(...sizes))} |`),
     '',
-    `A pan is timed from the benchmark process: the click, the window drawn, and Playwright\'s round trips to the page (a few ms). When the window changes, the view asks for the codes, scores and signal of the windows beside it and two ahead, so most pans draw from the browser\'s cache; a pan into data not yet here waits for it. Pans whose waveform and spectrogram failed instead of drawing (the panel showed an error): ${r.screens.reduce((n, s) => n + s.signalFailures, 0)} of ${r.pan.runs}.`,
+    `A pan is timed in the page: from the click on "later" (dispatched in the page) to the first frame rendered after the heatmap, the waveform and the spectrogram show the next window (a MutationObserver sees the window change; an animation frame and a task after it mark the frame as rendered). Earlier runs timed it from the benchmark process through Playwright, whose click first waits for the button to hold still over two animation frames and whose wait polls once a frame: that figure is in the row below it, measured in the same runs, one pan of each kind in turn. When the window changes, the view asks for the codes, scores and signal of the windows beside it and two ahead, so most pans draw from the browser\'s cache; a pan into data not yet here waits for it. Pans whose waveform and spectrogram failed instead of drawing (the panel showed an error): ${r.screens.reduce((n, s) => n + s.signalFailures, 0)} of ${r.pan.runs}.`,
     '',
     '### The waveform and spectrogram summary',
     '',

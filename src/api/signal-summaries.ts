@@ -122,7 +122,7 @@ export class SignalSummaries {
 
   /** Stops the builds in progress (their waiters get the abort's reason) and refuses new ones. */
   close(): void {
-    this.stopping.abort(new TokenscopeError(ErrorCode.INTERNAL, 'the server is stopping: no waveform or spectrogram can be built now'));
+    this.stopping.abort(new TokenscopeError(ErrorCode.SERVER_UNREACHABLE, 'the server is stopping: no waveform or spectrogram can be built now'));
   }
 
   /** Drops the least recently used finished summaries while the kept ones hold more than maxBytes. */
