@@ -122,7 +122,7 @@ export type TableRowCounts = Record<DatasetTableName, number>;
 
 /**
  * Writes every table of corpora `corpusIds` under `dir` (which exists) as Hive-partitioned Parquet
- * (`dir/<table>/corpus=…/[model=…/]part-<i>.parquet`, zstd), with DuckDB's COPY, which streams:
+ * (`dir/<table>/corpus=…/[model=…/]part-<i>.parquet`, snappy: what every Parquet reader decodes), with DuckDB's COPY, which streams:
  * memory does not grow with the corpus. All tables are read in one transaction of the write
  * connection, so they agree with each other even while others write (their writes wait).
  */
@@ -134,7 +134,7 @@ export async function copyDatasetTables(db: Database, corpusIds: readonly number
       const target = `${dir}/${table.name}`;
       const rows = await tx.query(
         `COPY (${exportQuery(table.name, ids)}) TO ${literal(target)}
-         (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${table.partitionBy.map(quoteIdentifier).join(', ')}), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE true)`,
+         (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (${table.partitionBy.map(quoteIdentifier).join(', ')}), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE true)`,
       );
       counts[table.name] = toNumber(rows[0]?.['Count'] ?? 0);
     }
@@ -154,7 +154,7 @@ export async function copyNestedCodes(db: Database, corpusIds: readonly number[]
     `COPY (SELECT c.name AS corpus, a.model, x.audio_id AS audio_key, [${lists}] AS codes
            FROM frames x JOIN audios a ON a.id = x.audio_id JOIN corpora c ON c.id = a.corpus_id WHERE list_contains(${ids}, a.corpus_id)
            GROUP BY c.name, a.model, x.audio_id)
-     TO ${literal(`${dir}/codes`)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (corpus, model), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE true)`,
+     TO ${literal(`${dir}/codes`)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (corpus, model), WRITE_PARTITION_COLUMNS true, FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE true)`,
   );
   return toNumber(rows[0]?.['Count'] ?? 0);
 }
