@@ -106,6 +106,11 @@ describe('Parquet datasets: export and import', () => {
     assert.ok(e);
   });
 
+  it('writes only inside the data roots, and reads only from them', async () => {
+    onlyError(await execute(target.app, ExportDatasetDocument, { out: '/proc/tokenscope-dataset', all: true }), ErrorCode.PATH_OUTSIDE_ROOTS, /outside the data roots/);
+    onlyError(await execute(target.app, ImportDatasetDocument, { path: '/proc' }), ErrorCode.PATH_OUTSIDE_ROOTS, /outside the data roots/);
+  });
+
   it('imports into another store exactly: every table, the run, the statistics, cold tokens and detections', async () => {
     const imported = dataOf(await execute(target.app, ImportDatasetDocument, { path: ds })).importDataset;
     assert.deepEqual(imported, { corpora: ['lab', 'ref'], audios: 8, alreadyPresent: 0, frames: (original['frames'] as unknown[]).length, labels: 5, evaluationRuns: 1 });
