@@ -6,6 +6,8 @@ export enum ErrorCode {
   INVALID_LABELS = 'INVALID_LABELS',
   /** A line of an interchange manifest (Lhotse recordings or supervisions) is malformed; the message names the file and line. */
   INVALID_MANIFEST = 'INVALID_MANIFEST',
+  /** A Parquet dataset (tokenscope's export) is incomplete or damaged: a missing table, a wrong column type, a token out of range, a ragged audio; the message names the file, row group, row and value. */
+  INVALID_DATASET = 'INVALID_DATASET',
   /** An argument or parameter is of the wrong type or out of range. */
   INVALID_ARGUMENT = 'INVALID_ARGUMENT',
   /** An audio file cannot be decoded: empty, truncated, not audio, NaN/Inf samples, too short. */

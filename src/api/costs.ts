@@ -21,6 +21,8 @@ export const COST = {
   detect: 5_000,
   /** One comparison: detectors on every audio of a corpus; its own caps bound it (configurations, folds, bootstrap). */
   compare: 20_000,
+  /** A dataset export or import: every table of the corpora written to or read from Parquet, in one transaction. */
+  dataset: 20_000,
   /** A leaderboard row's class-aware report: read with the row's stored JSON, its size bounded by the run's classes. */
   classAwareReport: 100,
   /** Per column of an `Audio.signal` window: its waveform's 3 float32 and one packed spectrogram column (64 bytes, as a code window's frame is 16 tokens), cut from a kept summary. */

@@ -14,6 +14,7 @@ export function kindOf(code: ErrorCode): ErrorKind {
     case ErrorCode.INVALID_AUDIO:
     case ErrorCode.INVALID_LABELS:
     case ErrorCode.INVALID_MANIFEST:
+    case ErrorCode.INVALID_DATASET:
     case ErrorCode.UNSUPPORTED_FORMAT:
     case ErrorCode.INVALID_MODEL:
     case ErrorCode.INVALID_ARGUMENT:

@@ -6,6 +6,7 @@ import { checkCommand } from './commands/check.js';
 import { compareCommand, runsCommand } from './commands/compare.js';
 import { audiosCommand } from './commands/audios.js';
 import { coldTokensCommand, corporaCommand, deleteCorpusCommand } from './commands/corpora.js';
+import { exportCommand, importCommand } from './commands/datasets.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -210,6 +211,27 @@ lhotse
   .option(...db)
   .action(async (paths: string[], o) => {
     process.exitCode = await lhotseImportCommand(paths, o);
+  });
+
+// Parquet datasets out and in (issue 12; docs/datasets.md).
+program
+  .command('export')
+  .description('write corpora as a Hive-partitioned Parquet dataset (audios, frames, labels, pre-aggregates, evaluation runs) with a dataset.json manifest')
+  .option('--corpus <name>', 'corpus to export (repeatable)', collect)
+  .option('--all', 'export every corpus')
+  .requiredOption('--out <dir>', 'dataset folder to create (must not exist)')
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await exportCommand(o);
+  });
+program
+  .command('import')
+  .description("import a tokenscope Parquet dataset (tokenscope export's): checked whole, then stored in one transaction; audios already stored are left as they are")
+  .argument('<dir>', 'the dataset folder (holding dataset.json)')
+  .option('--corpus <name>', "import the dataset's one corpus under this name")
+  .option(...db)
+  .action(async (dir: string, o) => {
+    process.exitCode = await importCommand(dir, o);
   });
 
 program

@@ -35,14 +35,18 @@ export class StatsRepository {
     return rows.map((r) => ({ audioId: toNumber(r['audio_id']), ...toAggregate(r) }));
   }
 
-  /** Per-layer aggregates over corpora, merged from corpus token counts (O(layers × 2048) rows). */
+  /**
+   * Per-layer aggregates over corpora, merged from corpus token counts (O(layers × 2048) rows).
+   * The entropy is summed in token order: a float sum in the order rows happen to be stored would
+   * differ in its last digit between two stores holding the same counts (an imported dataset).
+   */
   async corpusLayers(scope: CorpusScope, layers: readonly number[]): Promise<LayerAggregateRow[]> {
     const rows = await this.db.query(
       `WITH t AS (SELECT layer, token, sum(count) :: DOUBLE AS n FROM corpus_token_counts
                   WHERE list_contains(?, corpus_id) AND (? IS NULL OR model = ?) AND list_contains(?, layer) GROUP BY layer, token),
             l AS (SELECT layer, sum(n) AS total FROM t GROUP BY layer)
        SELECT t.layer, sum(n) AS token_count, sum(n * token) AS token_sum, sum(n * token * token) AS token_sum_sq,
-              count(*) AS distinct_tokens, -sum(n / total * log2(n / total)) AS entropy_bits
+              count(*) AS distinct_tokens, -sum(n / total * log2(n / total) ORDER BY t.token) AS entropy_bits
        FROM t JOIN l USING (layer) GROUP BY t.layer ORDER BY t.layer`,
       [scope.corpusIds, scope.model ?? null, scope.model ?? null, layers],
     );
