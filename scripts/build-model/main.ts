@@ -104,5 +104,7 @@ await writeManifest(outDir, {
     `on the tokenscope dev corpus (../shared/corpus, folders ${include.join(', ')}${excluded.length > 0 ? `; ${excluded.join(', ')} excluded` : ''}${excluded.includes('mixtures') ? ', so no evaluation audio is inside the encoder' : ''}: ${files.length} WAV files, ${seconds.toFixed(1)} s; ` +
     `fingerprint sha256 ${fingerprint.digest('hex')} of the training files' names and contents). See docs/reference-encoder.md.`,
   ...codebookFields,
+  // tokenscope's own signal-processing decoder (src/decoders/reference, docs/reference-decoder.md).
+  decoder: { kind: 'reference' },
 });
 console.log(`wrote ${join(outDir, 'model.onnx')} (${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${sha256}) in ${((performance.now() - started) / 1000).toFixed(1)} s, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -4,6 +4,7 @@ import type { LoadedModel } from '../tokenizer/open-tokenizer.js';
 import { contractDecoder } from './contract-decoder.js';
 import type { Decoder, DecoderBackend } from './decoder.js';
 import { openOnnxDecoder, type OnnxDecoderOptions } from './open-onnx-decoder.js';
+import { openReferenceDecoder } from './reference-backend.js';
 
 /** Options of `openDecoder`, passed on to the decoder kind. */
 export type OpenDecoderOptions = OnnxDecoderOptions;
@@ -11,11 +12,14 @@ export type OpenDecoderOptions = OnnxDecoderOptions;
 /** Opens the backend of one decoder kind for a model whose manifest names a decoder of that kind. */
 export type DecoderFactory = (model: LoadedModel, spec: DecoderSpec, options: OpenDecoderOptions) => Promise<DecoderBackend>;
 
-const factories = new Map<DecoderSpec['kind'], DecoderFactory>([['onnx', (model, spec, options) => openOnnxDecoder(model, spec as Extract<DecoderSpec, { kind: 'onnx' }>, options)]]);
+const factories = new Map<DecoderSpec['kind'], DecoderFactory>([
+  ['onnx', (model, spec, options) => openOnnxDecoder(model, spec as Extract<DecoderSpec, { kind: 'onnx' }>, options)],
+  ['reference', (model, spec) => openReferenceDecoder(model, spec as Extract<DecoderSpec, { kind: 'reference' }>)],
+]);
 
 /**
- * Plugs a decoder kind in (the reference decoder of tokenscope's own encoder registers `reference`
- * here from its own module); a later registration of the same kind replaces the earlier one.
+ * Plugs a decoder kind in (the built-in kinds are `onnx` and `reference`, the reference decoder of
+ * tokenscope's own encoder); a later registration of the same kind replaces the earlier one.
  */
 export function registerDecoderKind(kind: DecoderSpec['kind'], factory: DecoderFactory): void {
   factories.set(kind, factory);
