@@ -120,6 +120,19 @@ describe('signal panel: recovery after a failed request, and the API\'s reason f
     assert.ok(signals.count() <= 2 * 4 + 4 * 2, `asked ${signals.count()} times in all`);
   });
 
+  it('sends no retry still waiting when the view is left', async () => {
+    const signals = await interceptSignals((route) => route.abort('connectionreset'));
+    await page.goto(`${fx.base}#/audio/${longAudio}?zoom=250`);
+    await viewReady(page);
+    await page.waitForSelector('.signal-panel[data-state="error"][data-retries-left="2"]', { timeout: 20_000 });
+    await page.goto(`${fx.base}#/corpora`);
+    await viewReady(page);
+    const left = signals.count();
+    // The first retry was due 1 s after the failure.
+    await page.waitForTimeout(1_500);
+    assert.equal(signals.count(), left, 'no signal request after leaving the audio view');
+  });
+
   it("shows the API's reason once for an audio with no original, and asks for no signal after it", async () => {
     const codes = (await execute<{ audios: { nodes: { id: string }[] } }, Record<string, never>>(fx.t.app, parse('{ audios(corpus: "demo-events", first: 1) { nodes { id } } }'), {})).data!.audios.nodes[0]!.id;
     const signals = await interceptSignals((route) => route.continue());

@@ -147,6 +147,12 @@ export class SignalPanel {
     d['retriesLeft'] = String(retriesLeft);
   }
 
+  /** Stops what is pending (a retry waiting for its time) when the view goes away: nothing more is asked. */
+  dispose(): void {
+    clearTimeout(this.retry);
+    this.generation++;
+  }
+
   /** A refusal about the file itself (panning will not change it): said once, and nothing more is asked. */
   private refuse(why: string, message: string, kind: 'reason' | 'code'): void {
     clearTimeout(this.retry);

@@ -111,7 +111,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
   const signalPanel = new SignalPanel(audioId, stage);
   fill(root, header, player, formSlot, overlaySlot, status, overview, navRow, colourSlot, copied, signalPanel.element, stage, legendSlot, h('p', { class: 'muted' }, 'Red: anomalies of the detector (click to play from the start). Blue, along the bottom: labelled events. Hover the heatmap for frame, time, layer and token.'), h('h2', {}, 'Events'), events);
   document.body.append(tooltip);
-  cleanups.push(() => tooltip.remove());
+  cleanups.push(() => tooltip.remove(), () => signalPanel.dispose());
 
   let audio: AudioInfo;
   let cache: CodeCache;
