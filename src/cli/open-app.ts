@@ -3,7 +3,6 @@ import { loadSettings } from '../config/settings.js';
 import type { Settings } from '../config/settings.js';
 import { ErrorCode, TokenscopeError } from '../errors.js';
 import { createApp } from '../main.js';
-import type { App } from '../main.js';
 import { findServer } from '../sharing/find-server.js';
 import type { ServerFile } from '../sharing/server-file.js';
 import { localSession, serverSession } from './session.js';
@@ -47,25 +46,6 @@ export async function withApp<T>(options: DbOptions, work: (session: CliSession)
   const app = await createApp(settings);
   try {
     return await work(localSession(app));
-  } finally {
-    await app.close();
-  }
-}
-
-/**
- * Runs work that needs the database open in this process (not through a server): SERVER_RUNNING,
- * saying what to do, when a server holds it.
- */
-export async function withLocalApp<T>(options: DbOptions, command: string, work: (app: App) => Promise<T>, overrides: Partial<Settings> = {}): Promise<T> {
-  const settings = loadSettings({ ...overrides, ...(options.db ? { dbPath: options.db } : {}) });
-  const found = await findServer(settings.dbPath);
-  if (found.kind === 'running') {
-    const { server } = found;
-    throw new TokenscopeError(ErrorCode.SERVER_RUNNING, `${command} opens the database itself, and the server at ${server.url} (pid ${server.pid}) holds ${server.db}: stop the server (Ctrl-C in its terminal, or kill ${server.pid}), then run ${command} again`);
-  }
-  const app = await createApp(settings);
-  try {
-    return await work(app);
   } finally {
     await app.close();
   }

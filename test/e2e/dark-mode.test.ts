@@ -85,6 +85,27 @@ describe('dashboard colour schemes in Chromium', { skip: skip ?? false, timeout:
     const light = await pixelsNear(page, 'canvas[data-metric="variance"]', muted);
     assert.ok(light > 200, `axis labels and ticks are drawn in the light text colour: ${light} pixels`);
   });
+
+  it("exports a chart's PNG on the dark scheme's surface, not on white", async () => {
+    const { page } = await h.newPage({ colorScheme: 'dark', acceptDownloads: true });
+    await page.goto(`${h.fx.base}#/corpora?compare=demo-audio,demo-events`);
+    await viewReady(page);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.click('button[aria-label^="Download Token variance by layer"][data-export="png"]')]);
+    const bytes = await readFile((await download.path())!);
+    // The top-left pixel (chart padding, nothing drawn there) as the browser decodes the file.
+    const corner = await page.evaluate(async (b64) => {
+      const g = globalThis as unknown as { atob(s: string): string; createImageBitmap(b: unknown): Promise<unknown>; document: { createElement(t: string): { width: number; height: number; getContext(k: string): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, hh: number): { data: Uint8ClampedArray } } } }; Blob: new (parts: unknown[], o: object) => unknown };
+      const raw = Uint8Array.from(g.atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await g.createImageBitmap(new g.Blob([raw], { type: 'image/png' }));
+      const canvas = g.document.createElement('canvas');
+      canvas.width = 4;
+      canvas.height = 4;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(bitmap, 0, 0);
+      return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    }, bytes.toString('base64'));
+    assert.deepEqual(corner, [0x1c, 0x20, 0x29], 'the dark --surface (#1c2029)');
+  });
 });
 
 if (skip) console.log(`# colour scheme end-to-end tests skipped: ${skip}`);

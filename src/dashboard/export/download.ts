@@ -1,3 +1,4 @@
+import { themeColour } from '../theme';
 /** Hands `blob` to the browser as a downloaded file called `name`. */
 export function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -18,7 +19,8 @@ export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
   flat.width = canvas.width;
   flat.height = canvas.height;
   const ctx = flat.getContext('2d')!;
-  ctx.fillStyle = '#ffffff';
+  // The page's surface colour, so that a chart drawn for the dark scheme keeps its contrast.
+  ctx.fillStyle = themeColour('--surface', '#ffffff');
   ctx.fillRect(0, 0, flat.width, flat.height);
   ctx.drawImage(canvas, 0, 0);
   return new Promise((resolve, reject) => flat.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the chart as PNG'))), 'image/png'));
