@@ -6,33 +6,25 @@ export interface FittedCanvas {
   height: number;
 }
 
-/** CSS sizes read by measureCanvas for the next fitCanvas of each canvas. */
-const measured = new WeakMap<HTMLCanvasElement, CanvasSize>();
-
 /** A canvas's CSS box, pixels. */
 export interface CanvasSize {
   width: number;
   height: number;
 }
 
-/**
- * Reads `canvas`'s CSS size now, for its next fitCanvas: a drawer that runs later (when its data
- * arrives, after other parts of the page have changed) then does not force a layout of the page
- * to measure it. Returns the size read.
- */
+/** `canvas`'s CSS size, read now (reading it forces a layout when the page has changed since the last one). */
 export function measureCanvas(canvas: HTMLCanvasElement): CanvasSize {
-  const size = { width: canvas.clientWidth, height: canvas.clientHeight };
-  measured.set(canvas, size);
-  return size;
+  return { width: canvas.clientWidth, height: canvas.clientHeight };
 }
 
-/** Sizes the canvas's backing store to its CSS size × devicePixelRatio (when it differs) and clears it. */
-export function fitCanvas(canvas: HTMLCanvasElement): FittedCanvas {
+/**
+ * Sizes the canvas's backing store to its CSS size × devicePixelRatio (when it differs) and clears
+ * it. `size`: the CSS size measured earlier (measureCanvas), so a drawer that runs later, after
+ * other parts of the page have changed, does not force a layout to read it; read now by default.
+ */
+export function fitCanvas(canvas: HTMLCanvasElement, size: CanvasSize = measureCanvas(canvas)): FittedCanvas {
   const dpr = window.devicePixelRatio || 1;
-  const size = measured.get(canvas);
-  measured.delete(canvas);
-  const width = size?.width ?? canvas.clientWidth;
-  const height = size?.height ?? canvas.clientHeight;
+  const { width, height } = size;
   const w = Math.round(width * dpr);
   const hgt = Math.round(height * dpr);
   // Setting the size reallocates the backing store even when it is unchanged: only on a resize.

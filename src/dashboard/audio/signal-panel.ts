@@ -114,8 +114,8 @@ export class SignalPanel {
 
   /** `sizes`: the canvases' CSS sizes, measured when the window was asked for. */
   private draw(blocks: SignalBlock[], start: number, frames: number, left: number, right: number, sizes: { wave: CanvasSize; spec: CanvasSize }): void {
-    const drawn = drawWaveform(this.waveform, blocks, start, frames, left, right);
-    const columns = drawSpectrogram(this.spectrogram, blocks, start, frames, left, right);
+    const drawn = drawWaveform(this.waveform, blocks, start, frames, left, right, sizes.wave);
+    const columns = drawSpectrogram(this.spectrogram, blocks, start, frames, left, right, sizes.spec);
     this.scale.textContent = `${((blocks[0]?.spectrogram.maxHz ?? 12_000) / 1000).toFixed(0)} kHz`;
     this.message.hidden = true;
     const d = this.element.dataset;

@@ -1,4 +1,5 @@
 import { fitCanvas } from './fit-canvas';
+import type { CanvasSize } from './fit-canvas';
 import type { SignalBlock } from './signal-block';
 import { RAMP, spectrogramLayout } from './spectrogram-geometry';
 import type { SpectrogramTile } from './spectrogram-geometry';
@@ -8,8 +9,8 @@ import type { SpectrogramTile } from './spectrogram-geometry';
  * x = right (CSS pixels), lowest band at the bottom, shaded as spectrogramLayout says (spectrogramSvg
  * draws the same). Returns the columns drawn.
  */
-export function drawSpectrogram(canvas: HTMLCanvasElement, blocks: readonly SignalBlock[], start: number, frames: number, left: number, right: number): number {
-  const { ctx, height } = fitCanvas(canvas);
+export function drawSpectrogram(canvas: HTMLCanvasElement, blocks: readonly SignalBlock[], start: number, frames: number, left: number, right: number, size?: CanvasSize): number {
+  const { ctx, height } = fitCanvas(canvas, size);
   const tiles = spectrogramLayout(blocks, start, frames, left, right);
   if (!tiles.length) return 0;
   ctx.save();

@@ -1,4 +1,5 @@
 import { fitCanvas } from './fit-canvas';
+import type { CanvasSize } from './fit-canvas';
 import type { SignalBlock } from './signal-block';
 import { WAVEFORM_COLOURS, waveformGeometry } from './waveform-geometry';
 
@@ -17,8 +18,8 @@ export interface WaveformDrawn {
  * x = right (CSS pixels), as the heatmap lays frames out: per column the span from the lowest to
  * the highest sample, and the ±RMS band darker inside it (waveformGeometry; waveformSvg draws the same).
  */
-export function drawWaveform(canvas: HTMLCanvasElement, blocks: readonly SignalBlock[], start: number, frames: number, left: number, right: number): WaveformDrawn {
-  const { ctx, height } = fitCanvas(canvas);
+export function drawWaveform(canvas: HTMLCanvasElement, blocks: readonly SignalBlock[], start: number, frames: number, left: number, right: number, size?: CanvasSize): WaveformDrawn {
+  const { ctx, height } = fitCanvas(canvas, size);
   const g = waveformGeometry(blocks, start, frames, left, right, height);
   ctx.save();
   ctx.beginPath();
