@@ -45,7 +45,7 @@ export function summaryInWorker(chunkSamples: number): BuildSummary {
       signal.addEventListener('abort', stop, { once: true });
       worker.on('message', (message: FromSummaryWorker) => {
         if (settled) return;
-        if (message.type === 'failed') return settle(fromWire(message.error));
+        if (message.type === 'failed') return settle(fromWire(message.error, 'the signal summary worker'));
         summary.absorb(message.part);
         progressed();
         if (message.part.done) settle(null);

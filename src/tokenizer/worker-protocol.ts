@@ -29,10 +29,10 @@ export function toWire(error: unknown): WireError {
   return { code: null, message: e.message, details: {}, ...(e.stack ? { stack: e.stack } : {}) };
 }
 
-/** The error again on this side: a TokenscopeError with its code, or a plain Error (unexpected, stays masked at the API edge). */
-export function fromWire(wire: WireError): Error {
+/** The error again on this side: a TokenscopeError with its code, or a plain Error (unexpected, stays masked at the API edge); `where` names the worker in its stack. */
+export function fromWire(wire: WireError, where = 'the encoder worker'): Error {
   const error = wire.code ? new TokenscopeError(wire.code, wire.message, wire.details) : new Error(wire.message);
-  if (wire.stack) error.stack = `${error.name}: ${wire.message}\n    (in the encoder worker)\n${wire.stack.split('\n').slice(1).join('\n')}`;
+  if (wire.stack) error.stack = `${error.name}: ${wire.message}\n    (in ${where})\n${wire.stack.split('\n').slice(1).join('\n')}`;
   return error;
 }
 
