@@ -91,14 +91,23 @@ function line(points: Drawable[], lineOptions: Drawable['options']): string {
 
 /** The legend where Chart.js drew it: a swatch and the text of each item. */
 function legend(chart: Chart): string[] {
-  const box = chart.legend as unknown as { options?: { display?: boolean }; legendItems?: { text: string; fillStyle?: unknown; strokeStyle?: unknown; hidden?: boolean }[]; legendHitBoxes?: { left: number; top: number; width: number; height: number }[] } | undefined;
+  const box = chart.legend as unknown as { options?: { display?: boolean }; legendItems?: { text: string; fillStyle?: unknown; strokeStyle?: unknown; lineWidth?: unknown; lineDash?: unknown; hidden?: boolean }[]; legendHitBoxes?: { left: number; top: number; width: number; height: number }[] } | undefined;
   if (!box || box.options?.display === false || !box.legendItems || !box.legendHitBoxes) return [];
   return box.legendItems.flatMap((item, i) => {
     const hit = box.legendHitBoxes![i];
     if (!hit) return [];
     const swatch = Math.min(12, hit.height);
     return [
-      el('rect', { x: hit.left, y: hit.top + (hit.height - swatch) / 2, width: swatch * 3, height: swatch, fill: paint(item.fillStyle, paint(item.strokeStyle)), opacity: item.hidden ? 0.3 : null }),
+      // As Chart.js draws the box: filled with the dataset's background and outlined in its line colour
+      // (for a line dataset the fill is a faint default and the outline carries the colour).
+      el('rect', {
+        x: hit.left, y: hit.top + (hit.height - swatch) / 2, width: swatch * 3, height: swatch,
+        fill: paint(item.fillStyle, 'none'),
+        stroke: typeof item.strokeStyle === 'string' ? item.strokeStyle : null,
+        'stroke-width': typeof item.strokeStyle === 'string' ? (typeof item.lineWidth === 'number' ? item.lineWidth : 1) : null,
+        'stroke-dasharray': Array.isArray(item.lineDash) && item.lineDash.length ? item.lineDash.join(' ') : null,
+        opacity: item.hidden ? 0.3 : null,
+      }),
       el('text', { x: hit.left + swatch * 3 + 6, y: hit.top + hit.height / 2 + 4, fill: '#1d2330', 'text-decoration': item.hidden ? 'line-through' : null }, xml(item.text)),
     ];
   });

@@ -36,7 +36,7 @@ const SCORE_CHART = {
     line(1, [[56, 80], [256, 80]], { borderColor: '#d64541', borderWidth: 1.5, borderDash: [5, 4] }),
     line(2, [[56, 120], [156, Number.NaN], [256, 30]], { borderColor: '#1b9e77', borderWidth: 1.2 }),
   ],
-  legend: { options: { display: true }, legendItems: [{ text: 'energy score', fillStyle: '#1d2330' }], legendHitBoxes: [{ left: 150, top: 2, width: 90, height: 12 }] },
+  legend: { options: { display: true }, legendItems: [{ text: 'energy score', fillStyle: '#1d2330' }, { text: 'threshold 0.500', fillStyle: 'rgba(0,0,0,0.1)', strokeStyle: '#d64541', lineWidth: 1.5, lineDash: [5, 4] }], legendHitBoxes: [{ left: 150, top: 2, width: 90, height: 12 }, { left: 150, top: 16, width: 90, height: 12 }] },
 } as unknown as Chart;
 
 describe('chart SVG export (the score curve)', () => {
@@ -53,8 +53,16 @@ describe('chart SVG export (the score curve)', () => {
 
   it('labels both axes at their ticks, with grid lines only where the axis has them, and draws the legend', () => {
     const svg = parseXml(chartSvg(SCORE_CHART, 'scores'));
-    assert.deepEqual(descendants(svg, 'text').map((t) => t.text), ['0:10.0', '0:20.0', '0', '1', 'energy score']);
+    assert.deepEqual(descendants(svg, 'text').map((t) => t.text), ['0:10.0', '0:20.0', '0', '1', 'energy score', 'threshold 0.500']);
     const grid = descendants(svg, 'line').filter((l) => l.attrs['stroke'] === '#e3e6ec');
     assert.deepEqual(grid.map((l) => [l.attrs['y1'], l.attrs['y2']]), [['140', '140'], ['20', '20']], 'horizontal grid lines of the y axis only');
+  });
+
+  it("draws a line dataset's legend swatch as Chart.js does: outlined in the line's colour and dash, not only its faint fill", () => {
+    const swatches = descendants(parseXml(chartSvg(SCORE_CHART, 'scores')), 'rect').filter((r) => r.attrs['width'] === '36');
+    assert.deepEqual(swatches.map((r) => r.attrs), [
+      { x: '150', y: '2', width: '36', height: '12', fill: '#1d2330' },
+      { x: '150', y: '16', width: '36', height: '12', fill: 'rgba(0,0,0,0.1)', stroke: '#d64541', 'stroke-width': '1.5', 'stroke-dasharray': '5 4' },
+    ]);
   });
 });
