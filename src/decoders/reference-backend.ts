@@ -4,7 +4,7 @@ import { readModelCodebooks } from '../tokenizer/model-codebooks.js';
 import type { BuiltInDecoderSpec } from '../tokenizer/decoder-spec.js';
 import type { LoadedModel } from '../tokenizer/open-tokenizer.js';
 import type { DecoderBackend } from './decoder.js';
-import { dequantizeLayers, destandardise, readReferenceNormalisation, referenceDecodeRange, referenceDecoderOptions } from './reference/index.js';
+import { checkDecodeThreads, defaultDecodeThreads, dequantizeLayers, destandardise, readReferenceNormalisation, ReferenceDecodePool, referenceDecodeRange, referenceDecoderOptions } from './reference/index.js';
 import type { ReferenceDecoderOptions } from './reference/index.js';
 
 /** Frames per block the backend yields: 512 frames (41 s), the reference decoder's own internal block. */
@@ -16,17 +16,28 @@ const BLOCK_FRAMES = 512;
  * model's codebooks (codebooks.npy, checked against the manifest) and the feature standardisation
  * from the encoder's ONNX graph, sums the kept layers' codebook vectors (an ablation leaves layers
  * out of the sum), and decodes block by block; each block is the same bytes the whole decode gives.
- * The manifest's `decoder.options` are the decoder's settings (validated by referenceDecoderOptions).
+ * The manifest's `decoder.options` are the decoder's settings (validated by referenceDecoderOptions),
+ * plus `threads`: worker threads decoding blocks in parallel (1: in this thread; default: the
+ * available parallelism). Threads change the speed only, never the bytes.
  */
 export async function openReferenceDecoder(model: LoadedModel, spec: BuiltInDecoderSpec): Promise<DecoderBackend> {
-  const options: ReferenceDecoderOptions = referenceDecoderOptions((spec.options ?? {}) as Partial<ReferenceDecoderOptions>);
+  const { threads: threadsOption, ...settings } = (spec.options ?? {}) as Partial<ReferenceDecoderOptions> & { readonly threads?: number };
+  const options: ReferenceDecoderOptions = referenceDecoderOptions(settings);
+  const threads = checkDecodeThreads(threadsOption ?? defaultDecodeThreads());
+  const pool = threads > 1 ? new ReferenceDecodePool(threads) : null;
   const [codebooks, norm] = await Promise.all([readModelCodebooks(model), readReferenceNormalisation(onnxPathOf(model.dir, model.manifest))]);
   return {
     info: { modelId: model.manifest.id, modelSha256: model.manifest.sha256, kind: 'reference', summary: 'reference (signal processing: mel envelope, Griffin–Lim, 10 ms loudness; docs/reference-decoder.md)', ablation: { kind: 'partial-sums' } },
     async *blocks(codes: CodeMatrix, layers: readonly number[]) {
       const features = destandardise(dequantizeLayers(codes, codebooks, layers), norm);
+      if (pool) {
+        yield* pool.blocks(features, codes.frames, options, BLOCK_FRAMES);
+        return;
+      }
       for (let first = 0; first < codes.frames; first += BLOCK_FRAMES) yield referenceDecodeRange(features, codes.frames, first, Math.min(BLOCK_FRAMES, codes.frames - first), options);
     },
-    close: async () => {},
+    close: async () => {
+      await pool?.close();
+    },
   };
 }

@@ -134,12 +134,22 @@ export class GriffinLim {
 
   /** Multiplies every STFT frame by per-bin factors blended from those of the codec frames (frames × bins). */
   scale(stft: Stft, factors: Float32Array): void {
+    // The blend of blendFrames, computed in place of a blended copy (the same float64 values, so the same bits).
     const bins = this.bins;
-    const blended = new Float64Array(stft.count * bins);
-    this.blendFrames(factors, stft.frames, stft.count, blended);
-    for (let i = 0; i < blended.length; i++) {
-      stft.re[i] = stft.re[i]! * blended[i]!;
-      stft.im[i] = stft.im[i]! * blended[i]!;
+    const hop = this.settings.hop;
+    const { re, im, frames } = stft;
+    for (let q = 0; q < stft.count; q++) {
+      const u = (q * hop) / SAMPLES_PER_FRAME - 0.5;
+      const i0 = Math.floor(u);
+      const w = u - i0;
+      const a = Math.min(Math.max(i0, 0), frames - 1) * bins;
+      const b = Math.min(Math.max(i0 + 1, 0), frames - 1) * bins;
+      const at = q * bins;
+      for (let k = 0; k < bins; k++) {
+        const f = factors[a + k]! * (1 - w) + factors[b + k]! * w;
+        re[at + k] = re[at + k]! * f;
+        im[at + k] = im[at + k]! * f;
+      }
     }
   }
 

@@ -10,3 +10,4 @@ export { decodeReferenceCodes, dequantizeLayers, firstLayers } from './decode-co
 export type { FeatureNormalisation } from './reference-normalisation.js';
 export { destandardise, parseReferenceNormalisation, readReferenceNormalisation } from './reference-normalisation.js';
 export { FEATURE_DIM } from './feature-layout.js';
+export { checkDecodeThreads, defaultDecodeThreads, ReferenceDecodePool } from './decode-pool.js';

@@ -1,24 +1,13 @@
-/**
- * The inverse of src/signal's RealFft, through that same forward transform: for a Hermitian
- * spectrum X = R + iI (R even, I odd in k), the real signal x = IDFT(X) satisfies
- * N·x[n] = Re S[n] + Im S[n] and N·x[N−n] = Re S[n] − Im S[n], where S is the forward DFT of the
- * real sequence s[k] = R[k] + I[k] (extended to k > N/2 by the symmetries). One real FFT per inverse.
- */
+/** The inverse of src/signal's RealFft (its `inverse`: one complex FFT of N/2 points), behind the interface the decoder uses. */
 import { RealFft } from '../../signal/fft.js';
 
-/** A reusable inverse real FFT of a fixed power-of-two size. */
+/** A reusable inverse real FFT of a fixed size (any size RealFft takes). */
 export class InverseRealFft {
-  private readonly forward: RealFft;
-  private readonly folded: Float64Array;
-  private readonly re: Float64Array;
-  private readonly im: Float64Array;
+  private readonly fft: RealFft;
 
-  /** `size`: samples per transform, a power of two ≥ 4. */
+  /** `size`: samples per transform (see RealFft). */
   constructor(readonly size: number) {
-    this.forward = new RealFft(size);
-    this.folded = new Float64Array(size);
-    this.re = new Float64Array(size / 2 + 1);
-    this.im = new Float64Array(size / 2 + 1);
+    this.fft = new RealFft(size);
   }
 
   /**
@@ -26,24 +15,6 @@ export class InverseRealFft {
    * at re[at + k] and im[at + k] (the imaginary parts of bins 0 and N/2 are taken as 0).
    */
   transform(re: Float64Array, im: Float64Array, at: number, out: Float64Array): void {
-    const n = this.size;
-    const half = n / 2;
-    const s = this.folded;
-    s[0] = re[at]!;
-    s[half] = re[at + half]!;
-    for (let k = 1; k < half; k++) {
-      const r = re[at + k]!;
-      const i = im[at + k]!;
-      s[k] = r + i;
-      s[n - k] = r - i;
-    }
-    this.forward.transform(s, this.re, this.im);
-    const inv = 1 / n;
-    out[0] = (this.re[0]! + this.im[0]!) * inv;
-    out[half] = (this.re[half]! + this.im[half]!) * inv;
-    for (let m = 1; m < half; m++) {
-      out[m] = (this.re[m]! + this.im[m]!) * inv;
-      out[n - m] = (this.re[m]! - this.im[m]!) * inv;
-    }
+    this.fft.inverse(re, im, out, at);
   }
 }

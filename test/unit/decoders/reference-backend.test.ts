@@ -6,6 +6,7 @@ import { SAMPLES_PER_FRAME } from '../../../src/domain/contract.js';
 import { codeMatrix } from '../../../src/domain/code-matrix.js';
 import { openDecoder } from '../../../src/decoders/decoder-registry.js';
 import { decodeReferenceCodes, firstLayers, readReferenceNormalisation } from '../../../src/decoders/reference/index.js';
+import { openReferenceDecoder } from '../../../src/decoders/reference-backend.js';
 import { ErrorCode } from '../../../src/errors.js';
 import { loadModel } from '../../../src/tokenizer/model-registry.js';
 import { assertRejectsCode } from '../../support/errors.js';
@@ -49,4 +50,28 @@ describe('the shipped reference models name the reference decoder', () => {
       }
     });
   }
+});
+
+describe('the reference backend’s threads option', () => {
+  it('decodes the same bytes in this thread (threads 1) as in a pool of 3 workers, streamed in order, and refuses 0 threads', async () => {
+    const model = await loadModel(MODELS, 'tokenscope-ref-v2');
+    const codes = codeMatrix(tokens(530));
+    const single = await openReferenceDecoder(model, { kind: 'reference', options: { threads: 1 } });
+    const pooled = await openReferenceDecoder(model, { kind: 'reference', options: { threads: 3 } });
+    try {
+      const collect = async (blocks: AsyncIterable<Float32Array>) => {
+        const out: Float32Array[] = [];
+        for await (const b of blocks) out.push(b);
+        return out;
+      };
+      const a = await collect(single.blocks(codes, firstLayers(16)));
+      const b = await collect(pooled.blocks(codes, firstLayers(16)));
+      assert.deepEqual(b.map((x) => x.length), [512 * SAMPLES_PER_FRAME, 18 * SAMPLES_PER_FRAME]);
+      assert.deepEqual(b, a);
+    } finally {
+      await single.close();
+      await pooled.close();
+    }
+    await assertRejectsCode(openReferenceDecoder(model, { kind: 'reference', options: { threads: 0 } }), ErrorCode.INVALID_ARGUMENT, /threads: expected an integer from 1 to 256 \(worker threads\); received 0/);
+  });
 });

@@ -20,7 +20,7 @@ function naiveDft(x: Float64Array): { re: Float64Array; im: Float64Array } {
 }
 
 describe('RealFft', () => {
-  for (const size of [4, 8, 64, 1024]) {
+  for (const size of [4, 8, 12, 30, 64, 250, 1024, 1920]) {
     it(`matches a naive DFT of random input at size ${size}`, () => {
       const random = mulberry32(size);
       const x = Float64Array.from({ length: size }, () => random() * 2 - 1);
@@ -49,14 +49,45 @@ describe('RealFft', () => {
     assert.ok(magnitude.every((m, k) => k === 10 || m < 1e-9));
   });
 
-  describe('misuse', () => {
-    it('refuses a size that is not a power of two, naming it', () => {
-      assertThrowsCode(() => new RealFft(1000), ErrorCode.INVALID_ARGUMENT, /size must be a power of two ≥ 4 \(samples per transform\); received 1000/);
+  for (const size of [4, 6, 40, 1024, 1920]) {
+    it(`inverts its own transform at size ${size} to within 1e-12`, () => {
+      const random = mulberry32(size + 7);
+      const x = Float64Array.from({ length: size }, () => random() * 2 - 1);
+      const fft = new RealFft(size);
+      const re = new Float64Array(fft.bins + 3);
+      const im = new Float64Array(fft.bins + 3);
+      fft.transform(x, re.subarray(3), im.subarray(3));
+      const back = new Float64Array(size);
+      fft.inverse(re, im, back, 3);
+      for (let n = 0; n < size; n++) assert.ok(Math.abs(back[n]! - x[n]!) < 1e-12, `sample ${n}: ${back[n]} against ${x[n]}`);
     });
+  }
+
+  it('ignores the imaginary parts of bins 0 and N/2 when inverting', () => {
+    const fft = new RealFft(16);
+    const re = Float64Array.from({ length: 9 }, (_, k) => (k === 0 ? 16 : 0));
+    const im = Float64Array.from({ length: 9 }, (_, k) => (k === 0 || k === 8 ? 5 : 0));
+    const out = new Float64Array(16);
+    fft.inverse(re, im, out);
+    assert.deepEqual([...out], Array.from({ length: 16 }, () => 1));
+  });
+
+  describe('misuse', () => {
+    for (const size of [1022, 14, 7, 2, 0, 1.5]) {
+      it(`refuses size ${size}, naming it`, () => {
+        assertThrowsCode(() => new RealFft(size), ErrorCode.INVALID_ARGUMENT, new RegExp(`size must be an even number ≥ 4 whose half has no prime factor other than 2, 3 and 5 \\(samples per transform\\); received ${size}$`));
+      });
+    }
 
     it('refuses input of another length', () => {
       const fft = new RealFft(8);
       assertThrowsCode(() => fft.transform(new Float64Array(7), new Float64Array(5), new Float64Array(5)), ErrorCode.INVALID_ARGUMENT, /input must hold 8 samples; received 7/);
+    });
+
+    it('refuses an inverse into too short an output or from too few bins', () => {
+      const fft = new RealFft(8);
+      assertThrowsCode(() => fft.inverse(new Float64Array(5), new Float64Array(5), new Float64Array(7)), ErrorCode.INVALID_ARGUMENT, /out must hold 8 samples; received 7/);
+      assertThrowsCode(() => fft.inverse(new Float64Array(5), new Float64Array(5), new Float64Array(8), 1), ErrorCode.INVALID_ARGUMENT, /re and im must hold 5 bins from 1; received 5 and 5/);
     });
   });
 });
