@@ -28,6 +28,8 @@ export const LIMITS = {
   maxLabelSpans: 50_000,
   /** Most files or folders one ingest mutation takes. */
   maxIngestPaths: 256,
+  /** Most metadata columns one Parquet code-set ingest names. */
+  maxMetadataColumns: 256,
   /** Most detector configurations one comparison runs, counted after sweep expansion. */
   maxComparisonConfigurations: 64,
   /** Most background comparisons (startComparison) queued or running at once; they run one at a time. */

@@ -70,12 +70,15 @@ const modelsDir = ['--models-dir <dir>', 'models folder (default models/ of the 
 
 program
   .command('ingest-codes')
-  .description('ingest code matrices (official JSONL, .npy, .json files or folders of them) into a corpus')
+  .description('ingest code matrices (official JSONL, .npy, .json, Parquet code sets: files or folders of them) into a corpus')
   .argument('<paths...>', 'files or folders')
   .requiredOption('--corpus <name>', 'corpus to ingest into (created when absent)')
   .option('--model <id>', 'model identity to record (default external:qwen3-tts-tokenizer-12hz)')
-  .option('--orientation <o>', 'frame-major (N×16) or layer-major (16×N); needed for 16×16 arrays')
+  .option('--orientation <o>', 'frame-major (N×16; Parquet [frames][layers]) or layer-major (16×N; Parquet [layers][frames]); needed for 16×16 arrays')
   .option('--skip-bad-items', 'store the good matrices of a file that has bad ones')
+  .option('--codes-column <name>', 'Parquet: the codes column (default: codes, audio_codes, codec_codes or tokens, whichever the file has)')
+  .option('--text-column <name>', "Parquet: the column stored as each audio's text (default: text, when present)")
+  .option('--metadata-columns <a,b,…>', "Parquet: scalar columns stored in each audio's metadata (default: every scalar column)")
   .option(...db)
   .action(async (paths: string[], o) => {
     process.exitCode = await ingestCodesCommand(paths, o);
@@ -226,12 +229,17 @@ program
   });
 program
   .command('import')
-  .description("import a tokenscope Parquet dataset (tokenscope export's): checked whole, then stored in one transaction; audios already stored are left as they are")
-  .argument('<dir>', 'the dataset folder (holding dataset.json)')
-  .option('--corpus <name>', "import the dataset's one corpus under this name")
+  .description("import a tokenscope Parquet dataset (tokenscope export's: checked whole, then stored in one transaction; audios already stored are left as they are), or published Parquet code sets (files, or folders without dataset.json: one row per utterance, codes [layers][frames] or [frames][layers]; as ingest-codes)")
+  .argument('<paths...>', 'the dataset folder (holding dataset.json), or Parquet files / folders of them')
+  .option('--corpus <name>', "import the dataset's one corpus under this name; for code sets, the corpus to ingest into (required)")
+  .option('--model <id>', 'code sets: model identity to record (default external:qwen3-tts-tokenizer-12hz)')
+  .option('--orientation <o>', 'code sets: frame-major ([frames][layers]) or layer-major ([layers][frames]); default: the side of 16 decides')
+  .option('--codes-column <name>', 'code sets: the codes column (default: codes, audio_codes, codec_codes or tokens)')
+  .option('--text-column <name>', "code sets: the column stored as each audio's text (default: text, when present)")
+  .option('--metadata-columns <a,b,…>', "code sets: scalar columns stored in each audio's metadata (default: every scalar column)")
   .option(...db)
-  .action(async (dir: string, o) => {
-    process.exitCode = await importCommand(dir, o);
+  .action(async (paths: string[], o) => {
+    process.exitCode = await importCommand(paths, o);
   });
 
 program

@@ -7,6 +7,10 @@ import type { CodeItem } from './codes/code-item.js';
 import { isCodeItemFailure } from './codes/code-item.js';
 import type { Orientation } from './codes/orientation.js';
 import { readCodeFileBatches } from './codes/read-code-file.js';
+import { readParquetCodes } from './codes/parse-parquet.js';
+import type { ParquetCodeOptions } from './codes/parse-parquet.js';
+import type { CodeParseResult } from './codes/code-item.js';
+import { extname } from 'node:path';
 import { listCodeFiles } from './list-code-files.js';
 
 /** Most errors a file's result lists; the rest are only counted (errorCount), so a file of a million bad tokens stays a small report. */
@@ -23,6 +27,8 @@ export interface IngestCodesOptions {
   model?: string;
   /** Orientation of square (16×16) arrays, which is otherwise ambiguous. */
   orientation?: Orientation;
+  /** How to read Parquet code sets (.parquet files): their codes, text and metadata columns. */
+  parquet?: Omit<ParquetCodeOptions, 'orientation'>;
   /**
    * false (default): a file with any bad matrix stores nothing; true: its good matrices are
    * stored and the bad ones reported.
@@ -84,7 +90,7 @@ async function storeItems(store: Store, corpus: string, model: string, items: re
  * rest; a file that cannot be read becomes one error. Without `keepGoodAfterErrors` the good items
  * after the first error are dropped as they come (nothing of such a file is stored).
  */
-async function readAll(path: string, orientation: Orientation | undefined, keepGoodAfterErrors: boolean) {
+async function readAll(read: (visit: (batch: readonly CodeParseResult[]) => void) => Promise<void>, path: string, keepGoodAfterErrors: boolean) {
   const items: CodeItem[] = [];
   const errors: TokenscopeError[] = [];
   let errorCount = 0;
@@ -93,7 +99,7 @@ async function readAll(path: string, orientation: Orientation | undefined, keepG
     if (errors.length < MAX_ERRORS_PER_FILE) errors.push(error);
   };
   try {
-    for await (const batch of readCodeFileBatches(path, orientation ? { orientation } : {})) {
+    await read((batch) => {
       for (const r of batch) {
         if (isCodeItemFailure(r)) {
           fail(r.error);
@@ -102,7 +108,7 @@ async function readAll(path: string, orientation: Orientation | undefined, keepG
           items.push(r);
         }
       }
-    }
+    });
   } catch (err) {
     if (!(err instanceof TokenscopeError)) throw err;
     fail(err);
@@ -119,7 +125,14 @@ export async function ingestCodeFiles(store: Store, paths: readonly string[], op
   const model = options.model ?? DEFAULT_EXTERNAL_MODEL;
   const results: IngestFileResult[] = [];
   for (const path of await listCodeFiles(paths)) {
-    const { items, errors, errorCount } = await readAll(path, options.orientation, options.skipBadItems ?? false);
+    const orientation = options.orientation ? { orientation: options.orientation } : {};
+    const read =
+      extname(path).toLowerCase() === '.parquet'
+        ? (visit: (batch: readonly CodeParseResult[]) => void) => readParquetCodes(store.db, path, { ...options.parquet, ...orientation }, visit)
+        : async (visit: (batch: readonly CodeParseResult[]) => void) => {
+            for await (const batch of readCodeFileBatches(path, orientation)) visit(batch);
+          };
+    const { items, errors, errorCount } = await readAll(read, path, options.skipBadItems ?? false);
     const storable = errorCount && !options.skipBadItems ? [] : items;
     const outcomes = storable.length ? await storeItems(store, options.corpus, model, storable) : [];
     const partial = {

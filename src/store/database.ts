@@ -134,6 +134,31 @@ export class Database {
     return rows;
   }
 
+  /**
+   * Like readChunks, but DuckDB streams the result instead of materialising it first, so memory stays
+   * one chunk deep however large the result (a scan of a big Parquet file); `visit` may be async.
+   * It runs on a connection of its own: a statement run on a connection ends a streaming result
+   * still open there, and the pooled readers are shared by concurrent requests.
+   */
+  async streamChunks(sql: string, params: readonly SqlValue[], visit: (chunk: DuckDBDataChunk) => void | Promise<void>): Promise<number> {
+    if (this.closed) throw new TokenscopeError(ErrorCode.INTERNAL, 'database is closed');
+    this.statements++;
+    const conn = await this.instance.connect();
+    try {
+      const result = await conn.stream(sql, params.length ? bind(params) : undefined);
+      let rows = 0;
+      for (let chunk = await result.fetchChunk(); chunk; chunk = await result.fetchChunk()) {
+        const n = chunk.rowCount;
+        if (!n) break;
+        await visit(chunk);
+        rows += n;
+      }
+      return rows;
+    } finally {
+      conn.closeSync();
+    }
+  }
+
   /** Runs `work` in one transaction on the write connection; writes are serialised. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.onWriter(async () => {

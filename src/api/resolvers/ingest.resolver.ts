@@ -13,6 +13,7 @@ import { LIMITS } from '../limits.js';
 import { toIngestFileResult } from '../mappers.js';
 import { IngestReport } from '../types/ingest-report.type.js';
 import { COST, eachOf } from '../costs.js';
+import { ParquetColumnsInput } from '../inputs/parquet-columns.input.js';
 
 /** Orientation of square arrays, which cannot be told from the shape. */
 export enum MatrixOrientation {
@@ -34,7 +35,7 @@ function fileErrors(f: IngestFileOutcome, path: readonly (string | number)[]): G
 @Resolver()
 export class IngestResolver {
   @Mutation(() => IngestReport, {
-    description: `Ingests code files (.jsonl official format, .npy, .json) or folders of them, by server-side path inside the data roots; at most ${LIMITS.maxIngestPaths} paths. Each file is stored whole or not at all; failures are listed per file and in the response errors, and never stop the batch. Cost: ${COST.store} per path + selection.`,
+    description: `Ingests code files (.jsonl official format, .npy, .json, .parquet code sets) or folders of them, by server-side path inside the data roots; at most ${LIMITS.maxIngestPaths} paths. Each file is stored whole or not at all; failures are listed per file and in the response errors, and never stop the batch. Cost: ${COST.store} per path + selection.`,
     complexity: eachOf('paths', COST.store),
   })
   async ingestCodes(
@@ -44,16 +45,25 @@ export class IngestResolver {
     @Arg('model', () => String, { nullable: true, description: `Model identity to record; default ${DEFAULT_EXTERNAL_MODEL}.` }) model?: string | null,
     @Arg('orientation', () => MatrixOrientation, { nullable: true, description: 'Needed for 16 × 16 arrays only.' }) orientation?: MatrixOrientation | null,
     @Arg('skipBadItems', { defaultValue: false, description: 'Store the good matrices of a file that has bad ones.' }) skipBadItems?: boolean,
+    @Arg('parquet', () => ParquetColumnsInput, { nullable: true, description: 'Columns of .parquet code sets.' }) parquet?: ParquetColumnsInput | null,
   ): Promise<IngestReport> {
     checkCorpusName(corpus);
     checkLimit('paths (count)', paths.length, LIMITS.maxIngestPaths);
+    if (parquet?.metadataColumns) checkLimit('parquet.metadataColumns (count)', parquet.metadataColumns.length, LIMITS.maxMetadataColumns);
+    const columns = parquet
+      ? {
+          ...(parquet.codesColumn ? { codesColumn: parquet.codesColumn } : {}),
+          ...(parquet.textColumn ? { textColumn: parquet.textColumn } : {}),
+          ...(parquet.metadataColumns ? { metadataColumns: parquet.metadataColumns } : {}),
+        }
+      : {};
     const files: IngestFileOutcome[] = [];
     const usedModel = model ?? DEFAULT_EXTERNAL_MODEL;
     // One path at a time, so the report lists files in the order they were given.
     for (const p of paths) {
       try {
         const allowed = await resolveInsideRoots(p, ctx.config.dataRoots);
-        files.push(...(await ingestCodeFiles(ctx.store, [allowed], { corpus, model: usedModel, ...(orientation ? { orientation } : {}), skipBadItems: skipBadItems ?? false })));
+        files.push(...(await ingestCodeFiles(ctx.store, [allowed], { corpus, model: usedModel, ...(orientation ? { orientation } : {}), skipBadItems: skipBadItems ?? false, parquet: columns })));
       } catch (err) {
         if (!(err instanceof TokenscopeError)) throw err;
         files.push({ path: p, ingested: 0, alreadyPresent: 0, audioIds: [], errors: [err], errorCount: 1, status: 'failed' });

@@ -16,6 +16,20 @@ export interface IngestCodesCliOptions extends DbOptions {
   model?: string;
   orientation?: string;
   skipBadItems?: boolean;
+  /** Parquet code sets: the codes column, the text column, metadata columns (comma-separated). */
+  codesColumn?: string;
+  textColumn?: string;
+  metadataColumns?: string;
+}
+
+/** The ParquetColumnsInput of the options, or null when none is given. */
+export function parquetColumns(options: Pick<IngestCodesCliOptions, 'codesColumn' | 'textColumn' | 'metadataColumns'>) {
+  if (options.codesColumn === undefined && options.textColumn === undefined && options.metadataColumns === undefined) return null;
+  return {
+    codesColumn: options.codesColumn ?? null,
+    textColumn: options.textColumn ?? null,
+    metadataColumns: options.metadataColumns === undefined ? null : options.metadataColumns.split(',').map((c) => c.trim()).filter((c) => c.length > 0),
+  };
 }
 
 type FileResult = IngestCodesMutation['ingestCodes']['files'][number];
@@ -38,6 +52,7 @@ export async function ingestCodesCommand(paths: string[], options: IngestCodesCl
         model: options.model ?? null,
         orientation: orientation ?? null,
         skipBadItems: options.skipBadItems ?? false,
+        parquet: parquetColumns(options),
       });
       results.push(...data.ingestCodes.files);
       audios += data.ingestCodes.ingested + data.ingestCodes.alreadyPresent;
