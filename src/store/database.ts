@@ -39,6 +39,18 @@ function bind(params: readonly SqlValue[]): DuckDBValue[] {
   return params.map((p) => (Array.isArray(p) ? listValue(p as (number | string)[]) : (p as DuckDBValue)));
 }
 
+/** Hands a result's chunks to `visit` in order, up to the first empty one; returns the row count. */
+async function drainChunks(result: { fetchChunk(): Promise<DuckDBDataChunk | null> }, visit: (chunk: DuckDBDataChunk) => void | Promise<void>): Promise<number> {
+  let rows = 0;
+  for (let chunk = await result.fetchChunk(); chunk; chunk = await result.fetchChunk()) {
+    const n = chunk.rowCount;
+    if (!n) break;
+    await visit(chunk);
+    rows += n;
+  }
+  return rows;
+}
+
 /**
  * The DuckDB handle: a pool of read connections and one write connection whose transactions are
  * serialised, so concurrent requests never share a transaction. Counts statements for tests.
@@ -123,15 +135,7 @@ export class Database {
     if (this.closed) throw new TokenscopeError(ErrorCode.INTERNAL, 'database is closed');
     this.statements++;
     const conn = this.readers[this.nextReader++ % this.readers.length]!;
-    const result = await conn.run(sql, params.length ? bind(params) : undefined);
-    let rows = 0;
-    for (let chunk = await result.fetchChunk(); chunk; chunk = await result.fetchChunk()) {
-      const n = chunk.rowCount;
-      if (!n) break;
-      visit(chunk);
-      rows += n;
-    }
-    return rows;
+    return drainChunks(await conn.run(sql, params.length ? bind(params) : undefined), visit);
   }
 
   /**
@@ -145,15 +149,7 @@ export class Database {
     this.statements++;
     const conn = await this.instance.connect();
     try {
-      const result = await conn.stream(sql, params.length ? bind(params) : undefined);
-      let rows = 0;
-      for (let chunk = await result.fetchChunk(); chunk; chunk = await result.fetchChunk()) {
-        const n = chunk.rowCount;
-        if (!n) break;
-        await visit(chunk);
-        rows += n;
-      }
-      return rows;
+      return await drainChunks(await conn.stream(sql, params.length ? bind(params) : undefined), visit);
     } finally {
       conn.closeSync();
     }

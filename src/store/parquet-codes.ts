@@ -1,7 +1,7 @@
 import type { DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBListValue } from '@duckdb/node-api';
 import type { Database } from './database.js';
-import { quoteIdentifier, toNumber } from './sql-helpers.js';
+import { quoteIdentifier, stringLiteral as literal, toNumber } from './sql-helpers.js';
 
 /**
  * Reading code sets published as Parquet (one row per utterance, a nested list of tokens) through
@@ -15,18 +15,13 @@ export interface ParquetFileColumn {
   readonly type: string;
 }
 
-/** A string as an SQL literal (read_parquet's path cannot be a bound parameter in every position). */
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 /** The file's top-level columns, in file order. */
 export async function parquetFileColumns(db: Database, path: string): Promise<ParquetFileColumn[]> {
   const rows = await db.query(`DESCRIBE SELECT * FROM read_parquet(${literal(path)})`);
   return rows.map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
 }
 
-/** The number of rows of each row group, in order. */
+/** The number of rows of each row group, in order (index i is row group id i). */
 export async function parquetRowGroupSizes(db: Database, path: string): Promise<number[]> {
   const rows = await db.query(`SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata(${literal(path)}) ORDER BY row_group_id`);
   return rows.map((r) => toNumber(r['row_group_num_rows']));

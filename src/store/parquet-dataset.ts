@@ -1,6 +1,7 @@
 import { CODEBOOK_SIZE, LAYER_COUNT } from '../domain/contract.js';
 import type { Database, SqlRow, Transaction } from './database.js';
-import { layerColumn, quoteIdentifier, toNumber } from './sql-helpers.js';
+import { layerColumn, quoteIdentifier, stringLiteral as literal, toNumber } from './sql-helpers.js';
+import { parquetRowGroupSizes } from './parquet-codes.js';
 
 /** One column of a dataset table: its name and DuckDB type (as parquet_schema reports it). */
 export interface DatasetColumn {
@@ -69,11 +70,6 @@ export const DATASET_TABLES: readonly DatasetTable[] = [
   { name: 'corpus_token_counts', partitionBy: ['corpus', 'model'], columns: [...audioPart, c('layer', 'UTINYINT'), c('token', 'USMALLINT'), c('count', 'UBIGINT')] },
   { name: 'evaluation_runs', partitionBy: ['corpus'], columns: [c('corpus', 'VARCHAR'), c('run_key', 'UINTEGER'), c('created_at', 'TIMESTAMP'), c('name', 'VARCHAR'), c('spec', 'VARCHAR'), c('report', 'VARCHAR')] },
 ];
-
-/** A string as an SQL literal (COPY's target and read_parquet's glob cannot be bound parameters). */
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 /** Corpus ids as an SQL list (integers only, checked). */
 function idList(ids: readonly number[]): string {
@@ -205,14 +201,13 @@ export interface RowPlace {
 }
 
 async function placeOf(db: Database, file: string, row: number): Promise<RowPlace> {
-  const groups = await db.query(`SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata(${literal(file)}) ORDER BY row_group_id`);
+  const sizes = await parquetRowGroupSizes(db, file);
   let first = 0;
-  for (const g of groups) {
-    const n = toNumber(g['row_group_num_rows']);
-    if (row < first + n) return { file, rowGroup: toNumber(g['row_group_id']), row };
-    first += n;
+  for (let group = 0; group < sizes.length; group++) {
+    if (row < first + sizes[group]!) return { file, rowGroup: group, row };
+    first += sizes[group]!;
   }
-  return { file, rowGroup: Math.max(0, groups.length - 1), row };
+  return { file, rowGroup: Math.max(0, sizes.length - 1), row };
 }
 
 /** A frame row whose token is outside 0..2047 or missing. */

@@ -5,6 +5,11 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** A string as an SQL string literal, for the places a parameter cannot go (COPY's target, read_parquet's and parquet_metadata's path or glob). */
+export function stringLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
 /** Column holding layer `layer` (1..16) in the wide `frames` table. */
 export function layerColumn(layer: number): string {
   if (!Number.isInteger(layer) || layer < 1 || layer > LAYER_COUNT) throw new RangeError(`layer ${layer} outside 1..${LAYER_COUNT}`);

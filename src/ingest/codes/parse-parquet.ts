@@ -69,11 +69,19 @@ function chooseColumns(path: string, columns: readonly ParquetFileColumn[], opti
   return { codes: codes.name, text, metadata };
 }
 
-/** Where a row is: the file, its row group and its row, both 0-based. */
+/**
+ * Where a row is: the file, its row group and its row, both 0-based. The label is made only when a
+ * message needs it (every row gets a location, few rows an error).
+ */
 function rowLocation(path: string, row: number, groupStarts: readonly number[]): CodeLocation {
-  let group = 0;
-  while (group + 1 < groupStarts.length && groupStarts[group + 1]! <= row) group++;
-  return { source: { path, line: row }, label: `${path} row group ${group}, row ${row} (0-based; row ${row - (groupStarts[group] ?? 0)} of its group)` };
+  return {
+    source: { path, line: row },
+    get label() {
+      let group = 0;
+      while (group + 1 < groupStarts.length && groupStarts[group + 1]! <= row) group++;
+      return `${path} row group ${group}, row ${row} (0-based; row ${row - (groupStarts[group] ?? 0)} of its group)`;
+    },
+  };
 }
 
 /** The nested codes of one row as validateRows takes them, or INVALID_CODES naming the shape and what the contract expects. */
