@@ -1,7 +1,7 @@
 import type { DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBListValue } from '@duckdb/node-api';
 import type { Database } from './database.js';
-import { quoteIdentifier, stringLiteral as literal, toNumber } from './sql-helpers.js';
+import { globLiteral, quoteIdentifier, toNumber } from './sql-helpers.js';
 
 /**
  * Reading code sets published as Parquet (one row per utterance, a nested list of tokens) through
@@ -17,13 +17,13 @@ export interface ParquetFileColumn {
 
 /** The file's top-level columns, in file order. */
 export async function parquetFileColumns(db: Database, path: string): Promise<ParquetFileColumn[]> {
-  const rows = await db.query(`DESCRIBE SELECT * FROM read_parquet(${literal(path)})`);
+  const rows = await db.query(`DESCRIBE SELECT * FROM read_parquet(${globLiteral(path)})`);
   return rows.map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
 }
 
 /** The number of rows of each row group, in order (index i is row group id i). */
 export async function parquetRowGroupSizes(db: Database, path: string): Promise<number[]> {
-  const rows = await db.query(`SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata(${literal(path)}) ORDER BY row_group_id`);
+  const rows = await db.query(`SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata(${globLiteral(path)}) ORDER BY row_group_id`);
   return rows.map((r) => toNumber(r['row_group_num_rows']));
 }
 
@@ -65,7 +65,7 @@ export async function readParquetCodeRows(
 ): Promise<number> {
   const fieldSql = fields.map((f, i) => `CAST(${quoteIdentifier(f)} AS VARCHAR) AS f${i}`);
   const sql = `SELECT file_row_number, CAST(${quoteIdentifier(codesColumn)} AS DOUBLE[][]) AS codes${fieldSql.length ? ', ' + fieldSql.join(', ') : ''}
-               FROM read_parquet(${literal(path)}, file_row_number = true)`;
+               FROM read_parquet(${globLiteral(path)}, file_row_number = true)`;
   return db.streamChunks(sql, [], (chunk: DuckDBDataChunk) => {
     const out: ParquetCodeRow[] = [];
     for (const r of chunk.getRows()) {

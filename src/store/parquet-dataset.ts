@@ -1,6 +1,6 @@
 import { CODEBOOK_SIZE, LAYER_COUNT } from '../domain/contract.js';
 import type { Database, SqlRow, Transaction } from './database.js';
-import { layerColumn, quoteIdentifier, stringLiteral as literal, toNumber } from './sql-helpers.js';
+import { escapeGlob, layerColumn, quoteIdentifier, stringLiteral as literal, toNumber } from './sql-helpers.js';
 import { parquetRowGroupSizes } from './parquet-codes.js';
 
 /** One column of a dataset table: its name and DuckDB type (as parquet_schema reports it). */
@@ -157,7 +157,7 @@ export async function copyNestedCodes(db: Database, corpusIds: readonly number[]
 
 /** The read_parquet call over every file of a table folder (files carry their partition columns). */
 function tableScan(dir: string, table: DatasetTableName): string {
-  return `read_parquet(${literal(`${dir}/${table}/**/*.parquet`)}, hive_partitioning = false, filename = true, file_row_number = true)`;
+  return `read_parquet(${literal(`${escapeGlob(dir)}/${table}/**/*.parquet`)}, hive_partitioning = false, filename = true, file_row_number = true)`;
 }
 
 /** One column as one file holds it. */
@@ -171,7 +171,7 @@ export interface FileColumn {
 export async function fileColumns(db: Database, dir: string, table: DatasetTableName): Promise<FileColumn[]> {
   // Nested columns' parts (list, element) have no DuckDB type of their own and no parent field here: keep the top level only.
   const rows = await db.query(
-    `SELECT file_name, name, duckdb_type, num_children FROM parquet_schema(${literal(`${dir}/${table}/**/*.parquet`)})`,
+    `SELECT file_name, name, duckdb_type, num_children FROM parquet_schema(${literal(`${escapeGlob(dir)}/${table}/**/*.parquet`)})`,
   ).catch((err: unknown) => {
     if (/No files found/i.test((err as Error).message)) return [] as SqlRow[];
     throw err;

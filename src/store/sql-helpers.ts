@@ -5,9 +5,24 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** A string as an SQL string literal, for the places a parameter cannot go (COPY's target, read_parquet's and parquet_metadata's path or glob). */
+/** A string as an SQL string literal, for the places a parameter cannot go (COPY's target; a path read as a glob goes through globLiteral or escapeGlob). */
 export function stringLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * A file path as a read_parquet/parquet_metadata/parquet_schema argument that matches that path only:
+ * DuckDB reads every path as a glob, so `a*.parquet` would also read `ab.parquet`. Each glob
+ * character is put in a one-character class (`[*]`, `[?]`, `[[]`), the escape DuckDB's glob honours
+ * (test/unit/store/glob-literal.test.ts reads such files). COPY's target is not a glob and takes stringLiteral.
+ */
+export function globLiteral(path: string): string {
+  return stringLiteral(escapeGlob(path));
+}
+
+/** `path` with its glob characters escaped, to put in front of a glob pattern of one's own (a folder, then `/<table>/` and a recursive `*.parquet`). */
+export function escapeGlob(path: string): string {
+  return path.replace(/[*?[]/g, (c) => `[${c}]`);
 }
 
 /** Column holding layer `layer` (1..16) in the wide `frames` table. */
