@@ -20,7 +20,7 @@ import { migrate } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { openStore } from '../../src/store/store.js';
 import type { Store } from '../../src/store/store.js';
-import { killStrays, runCli } from '../support/cli-process.js';
+import { killStrays, runCli, startServe } from '../support/cli-process.js';
 import { jsonlLine, randomRows, seededRandom } from '../support/code-files.js';
 import { dataOf, execute, onlyError } from '../support/graphql.js';
 import { createTestApp } from '../support/test-app.js';
@@ -300,6 +300,27 @@ describe('shards: sharded ingest and merge', () => {
         assert.deepEqual(await final.checkIntegrity(), []);
       } finally {
         await final.close();
+      }
+    });
+
+    it('merges through the server that holds the target, whose answers change at once', async () => {
+      const db = join(dir, 'served.duckdb');
+      const server = await startServe(['--db', db, '--data-root', join(dir, 'codes')]);
+      try {
+        const before = await server.graphql('{ corpora { name } }');
+        assert.deepEqual(before, { data: { corpora: [] } });
+        const merged = await runCli(['merge', ...shards, '--into', db]);
+        assert.equal(merged.code, 0, merged.stderr);
+        assert.match(merged.stderr, /\(through the server at http:\/\/127\.0\.0\.1:\d+\/graphql, pid \d+, which holds .*served\.duckdb\)/);
+        const after = (await server.graphql('{ corpora { name audioCount } }')) as { data: { corpora: { name: string; audioCount: number }[] } };
+        const audios = expected['audios'] as { corpus: string }[];
+        assert.deepEqual(after.data.corpora, ['lab', 'ref'].map((name) => ({ name, audioCount: audios.filter((a) => a.corpus === name).length })));
+        // Other clients than the CLI merge only shards inside the server's data roots.
+        const anonymous = await server.graphql('mutation($s: [String!]!) { mergeShards(shards: $s) { seconds } }', { s: shards });
+        assert.equal(anonymous.errors?.[0]?.extensions?.['code'], ErrorCode.PATH_OUTSIDE_ROOTS, JSON.stringify(anonymous));
+      } finally {
+        server.child.kill('SIGTERM');
+        await server.finished;
       }
     });
 
