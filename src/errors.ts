@@ -46,6 +46,8 @@ export enum ErrorCode {
   UNSUPPORTED_OPERATION = 'UNSUPPORTED_OPERATION',
   /** The file an audio was ingested from now holds other bytes (replaced or edited since the ingest). */
   SOURCE_CHANGED = 'SOURCE_CHANGED',
+  /** Two shards being merged (or a shard and the target store) hold the same audio (corpus, model, content sha256) with other codes; the message names both and the audio. */
+  SHARD_CONFLICT = 'SHARD_CONFLICT',
   /** An invariant broke: a bug, masked to clients and logged. */
   INTERNAL = 'INTERNAL',
 }

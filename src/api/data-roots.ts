@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
-import { ErrorCode, TokenscopeError } from '../errors.js';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { ErrorCode, TokenscopeError, invalidArgument } from '../errors.js';
 import { clip } from '../jsutils/excerpt.js';
 
 /** Whether `path` is `root` or lies below it (both absolute; no symlinks followed). */
@@ -34,4 +34,11 @@ export async function resolveInsideRoots(path: string, roots: readonly string[])
     throw new TokenscopeError(ErrorCode.PATH_OUTSIDE_ROOTS, `${path}: resolves (through a symlink) to ${real}, outside the data roots`, { path, roots, target: real });
   }
   return real;
+}
+
+/** The folder `out` names, its parent resolved inside the data roots (the folder itself does not exist yet). */
+export async function writablePath(out: string, roots: readonly string[]): Promise<string> {
+  if (!out.trim()) throw invalidArgument('out must name the dataset folder to write; received an empty path', { argument: 'out' });
+  const candidate = resolve(roots[0] ?? '/', out);
+  return join(await resolveInsideRoots(dirname(candidate), roots), basename(candidate));
 }

@@ -29,6 +29,7 @@ export function kindOf(code: ErrorCode): ErrorKind {
     case ErrorCode.SERVER_RUNNING:
     case ErrorCode.ADDRESS_IN_USE:
     case ErrorCode.SOURCE_CHANGED:
+    case ErrorCode.SHARD_CONFLICT:
       return 'CONFLICT';
     case ErrorCode.PATH_OUTSIDE_ROOTS:
       return 'FORBIDDEN';

@@ -8,6 +8,7 @@ import { CodeMatrixResolver } from './resolvers/code-matrix.resolver.js';
 import { ComparisonJobResolver } from './resolvers/comparison-job.resolver.js';
 import { CorpusResolver } from './resolvers/corpus.resolver.js';
 import { DatasetResolver } from './resolvers/dataset.resolver.js';
+import { ShardResolver } from './resolvers/shard.resolver.js';
 import { DetectionResultResolver } from './resolvers/detection-result.resolver.js';
 import { DetectorResolver } from './resolvers/detector.resolver.js';
 import { EmbeddingSpaceResolver } from './resolvers/embedding-space.resolver.js';
@@ -27,7 +28,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema (built once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver, TokenSearchResolver, RarefactionResolver, RarefiedLayerResolver, IntegrityResolver, DatasetResolver],
+    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver, TokenSearchResolver, RarefactionResolver, RarefiedLayerResolver, IntegrityResolver, DatasetResolver, ShardResolver],
     validate: false,
   });
   return built;

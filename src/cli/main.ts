@@ -12,6 +12,7 @@ import { detectCommand } from './commands/detect.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { ingestCodesCommand } from './commands/ingest-codes.js';
 import { ingestCommand } from './commands/ingest.js';
+import { mergeCommand } from './commands/merge.js';
 import { labelsExportCommand, labelsImportCommand } from './commands/labels.js';
 import { lhotseExportCommand, lhotseImportCommand } from './commands/lhotse.js';
 import { decodeCommand } from './commands/decode.js';
@@ -79,6 +80,7 @@ program
   .option('--codes-column <name>', 'Parquet: the codes column (default: codes, audio_codes, codec_codes or tokens, whichever the file has)')
   .option('--text-column <name>', "Parquet: the column stored as each audio's text (default: text, when present)")
   .option('--metadata-columns <a,b,…>', "Parquet: scalar columns stored in each audio's metadata (default: every scalar column)")
+  .option('--shard <i/n>', 'ingest only shard i (1-based) of n of the files, split by a hash of each path relative to the folder given (one process per shard; then tokenscope merge)')
   .option(...db)
   .action(async (paths: string[], o) => {
     process.exitCode = await ingestCodesCommand(paths, o);
@@ -93,6 +95,7 @@ program
   .option('--device <device>', 'cpu, cuda or auto (CUDA when its provider is installed, else CPU)')
   .option('--concurrency <n>', 'files encoded at once (1..8)', integer('concurrency'))
   .option('--threads <n>', 'onnxruntime threads per session (0: its default)', integer('threads'))
+  .option('--shard <i/n>', 'ingest only shard i (1-based) of n of the files, split by a hash of each path relative to the folder given (one process per GPU box; then tokenscope merge)')
   .option(...modelsDir)
   .option(...db)
   .action(async (paths: string[], o) => {
@@ -226,6 +229,15 @@ program
   .option(...db)
   .action(async (o) => {
     process.exitCode = await exportCommand(o);
+  });
+program
+  .command('merge')
+  .description('merge shard stores (the --db files of `ingest --shard i/n` processes) into one store or one Parquet dataset: each shard attached read-only and copied in one transaction, corpus token counts summed (docs/datasets.md, "Shards and merge")')
+  .argument('<shards...>', 'shard .duckdb files, merged in this order')
+  .option('--into <store>', 'store to merge into (created when absent; through its server when one holds it)')
+  .option('--out <dir>', 'write a dataset (the format of tokenscope export) to this folder instead (must not exist)')
+  .action(async (shards: string[], o) => {
+    process.exitCode = await mergeCommand(shards, o);
   });
 program
   .command('import')

@@ -3,7 +3,9 @@ import type { IngestFileResult } from './ingest-codes.js';
 import { ingestAudioFile } from './ingest-audio.js';
 import type { AudioEncoder, AudioInput } from './ingest-audio.js';
 import type { IngestProgress } from './ingest-job.js';
-import { listFiles } from './list-files.js';
+import { listFileEntries } from './list-files.js';
+import { takeShard } from './shard-split.js';
+import type { Shard } from './shard-split.js';
 
 /** Extensions taken from folders; a file named explicitly is tried whatever its extension. */
 export const AUDIO_FILE_EXTENSIONS: readonly string[] = ['.wav', '.wave', '.flac', '.mp3', '.ogg', '.oga', '.opus'];
@@ -19,15 +21,17 @@ export interface IngestAudioFilesOptions {
   onFile?: (result: IngestFileResult) => void;
   /** Checked between files: once true, no new file is started (what was stored stays). */
   shouldStop?: () => boolean;
+  /** Take only the files of this shard (shard-split.ts); null or absent: every file. */
+  shard?: Shard | null;
 }
 
 /**
- * Ingests audio files and folders of them into a corpus (created with the first file stored) with `concurrency`
- * workers. Each file is stored whole or not at all; re-running after an interruption skips what was
- * stored and does the rest.
+ * Ingests audio files and folders of them (only `shard`'s files when one is given) into a corpus
+ * (created with the first file stored) with `concurrency` workers. Each file is stored whole or
+ * not at all; re-running after an interruption skips what was stored and does the rest.
  */
 export async function ingestAudioFiles(store: Store, paths: readonly string[], input: AudioInput, encoder: AudioEncoder, options: IngestAudioFilesOptions): Promise<IngestFileResult[]> {
-  const files = await listFiles(paths, AUDIO_FILE_EXTENSIONS);
+  const files = takeShard(await listFileEntries(paths, AUDIO_FILE_EXTENSIONS), options.shard ?? null).map((f) => f.path);
   const results: IngestFileResult[] = new Array(files.length);
   const secondsPerFile = new Map<string, number>();
   let totalSeconds = 0;

@@ -11,7 +11,9 @@ export type CrashPoint =
   /** Inside a file's ingest transaction, after its frames were appended and before COMMIT. */
   | 'ingest-before-commit'
   /** Right after a file's ingest transaction committed, before anyone was told. */
-  | 'ingest-after-commit';
+  | 'ingest-after-commit'
+  /** Inside a shard's merge transaction (tokenscope merge), after its rows were inserted and before COMMIT. */
+  | 'merge-before-commit';
 
 let reached = 0;
 

@@ -4,6 +4,7 @@ import { rename } from 'node:fs/promises';
 import { ErrorCode, TokenscopeError } from '../errors.js';
 import { hasMigrationMarker, migrationMarkerPath } from './migration-marker.js';
 import { isWalReplayFailure, openError } from './open-errors.js';
+import { stringLiteral } from './sql-helpers.js';
 
 /** A bound parameter: numbers, strings, booleans, null, or a list of numbers/strings. */
 export type SqlValue = number | string | boolean | bigint | null | readonly (number | string)[];
@@ -153,6 +154,30 @@ export class Database {
     } finally {
       conn.closeSync();
     }
+  }
+
+  /**
+   * Attaches the DuckDB file at `path` read-only under `alias` (an identifier of letters, digits and
+   * underscores), after the writes queued before it: its tables read as `alias.table` on every
+   * connection until detach(alias). A file another process holds is DATABASE_BUSY naming it.
+   */
+  attachReadOnly(path: string, alias: string): Promise<void> {
+    if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new RangeError(`alias ${alias} is not a plain identifier`);
+    return this.onWriter(async () => {
+      try {
+        await this.run(this.writer, `ATTACH ${stringLiteral(path)} AS ${alias} (READ_ONLY)`);
+      } catch (err) {
+        throw openError(path, err);
+      }
+    });
+  }
+
+  /** Detaches what attachReadOnly attached under `alias` (nothing when it is not attached). */
+  detach(alias: string): Promise<void> {
+    if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new RangeError(`alias ${alias} is not a plain identifier`);
+    return this.onWriter(async () => {
+      await this.run(this.writer, `DETACH DATABASE IF EXISTS ${alias}`);
+    });
   }
 
   /** Runs `work` in one transaction on the write connection; writes are serialised. */

@@ -1,4 +1,3 @@
-import { basename, dirname, join, resolve } from 'node:path';
 import { Arg, Ctx, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { exportDataset } from '../../datasets/export-dataset.js';
 import { importDataset } from '../../datasets/import-dataset.js';
@@ -9,16 +8,9 @@ import { DATASET_TABLES } from '../../store/parquet-dataset.js';
 import { budgetMiddleware } from '../budget.middleware.js';
 import type { ApiContext } from '../context.js';
 import { COST, storeRead } from '../costs.js';
-import { resolveInsideRoots } from '../data-roots.js';
+import { resolveInsideRoots, writablePath } from '../data-roots.js';
 import { LIMITS } from '../limits.js';
 import { DatasetExport, DatasetImport } from '../types/dataset.type.js';
-
-/** The folder `out` names, its parent resolved inside the data roots (the folder itself does not exist yet). */
-async function writablePath(out: string, roots: readonly string[]): Promise<string> {
-  if (!out.trim()) throw invalidArgument('out must name the dataset folder to write; received an empty path', { argument: 'out' });
-  const candidate = resolve(roots[0] ?? '/', out);
-  return join(await resolveInsideRoots(dirname(candidate), roots), basename(candidate));
-}
 
 @UseMiddleware(budgetMiddleware)
 @Resolver()

@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'typ
 import { budgetMiddleware } from '../budget.middleware.js';
 import { notFound } from '../../errors.js';
 import { ingestAudioFiles } from '../../ingest/ingest-audio-files.js';
+import { checkShard } from '../../ingest/shard-split.js';
 import type { IngestJob as Job } from '../../ingest/ingest-job.js';
 import { checkCorpusName } from '../../query/check-corpus-name.js';
 import { checkLimit } from '../../query/check-limit.js';
@@ -9,6 +10,7 @@ import type { ApiContext } from '../context.js';
 import { resolveInsideRoots } from '../data-roots.js';
 import { LIMITS } from '../limits.js';
 import { toIngestFileResult } from '../mappers.js';
+import { ShardInput } from '../inputs/shard.input.js';
 import { IngestJob, IngestJobPhase } from '../types/ingest-job.type.js';
 import { COST, storeRead, uncappedList } from '../costs.js';
 
@@ -44,8 +46,10 @@ export class IngestAudioResolver {
     @Ctx() ctx: ApiContext,
     @Arg('model', () => String, { nullable: true, description: 'Encoder model id (default: the server\'s default model).' }) model?: string | null,
     @Arg('concurrency', () => Int, { defaultValue: 1, description: 'Files encoded at once, 1..8.' }) concurrency = 1,
+    @Arg('shard', () => ShardInput, { nullable: true, description: 'Ingest only this shard of the files (one ingest process per shard; docs/datasets.md, "Shards and merge").' }) shard?: ShardInput | null,
   ): Promise<IngestJob> {
     checkCorpusName(corpus);
+    if (shard) checkShard(shard);
     checkLimit('paths (count)', paths.length, LIMITS.maxIngestPaths);
     checkLimit('concurrency', concurrency, 8);
     const allowed: string[] = [];
@@ -54,7 +58,7 @@ export class IngestAudioResolver {
     const { store, audio } = ctx;
     const device = `${encoder.info.device} (${encoder.info.deviceReason})`;
     const job = audio.jobs.start({ corpus, model: encoder.modelId, device, paths }, (report, shouldStop) =>
-      ingestAudioFiles(store, allowed, audio.input, encoder, { corpus, concurrency, onProgress: report, shouldStop }),
+      ingestAudioFiles(store, allowed, audio.input, encoder, { corpus, concurrency, onProgress: report, shouldStop, shard: shard ?? null }),
     );
     return toJob(job);
   }

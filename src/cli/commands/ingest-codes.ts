@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { IngestCodesDocument } from '../../client/generated/graphql.js';
 import type { IngestCodesMutation, MatrixOrientation } from '../../client/generated/graphql.js';
-import { listCodeFiles } from '../../ingest/list-code-files.js';
+import { listCodeFileEntries } from '../../ingest/list-code-files.js';
+import { describeShard, parseShard, takeShard } from '../../ingest/shard-split.js';
 import { execute } from '../execute.js';
 import { failureReason } from '../failure-reason.js';
 import { formatTable } from '../format-table.js';
@@ -20,6 +21,8 @@ export interface IngestCodesCliOptions extends DbOptions {
   codesColumn?: string;
   textColumn?: string;
   metadataColumns?: string;
+  /** `i/n`: ingest only shard i (1-based) of n of the files (shard-split.ts; a JSONL file of many matrices goes whole to one shard). */
+  shard?: string;
 }
 
 /** The ParquetColumnsInput of the options, or null when none is given. */
@@ -37,8 +40,11 @@ type FileResult = IngestCodesMutation['ingestCodes']['files'][number];
 /** Ingests code files one mutation per file, with a progress bar and a closing summary; returns the exit code. */
 export async function ingestCodesCommand(paths: string[], options: IngestCodesCliOptions): Promise<number> {
   const orientation = options.orientation === undefined ? undefined : (options.orientation.toUpperCase().replace('-', '_') as MatrixOrientation);
+  const shard = options.shard === undefined ? null : parseShard(options.shard);
   return withApp(options, async (app) => {
-    const files = await listCodeFiles(paths.map((p) => resolve(p)));
+    const listed = await listCodeFileEntries(paths.map((p) => resolve(p)));
+    const files = takeShard(listed, shard).map((f) => f.path);
+    if (shard) console.error(describeShard(shard, files.length, listed.length));
     const bar = progressBar('ingest {bar} {value}/{total} files | {audios} audios | {rate} files/s | ETA {eta_formatted}');
     bar.start(files.length, 0, { audios: 0, rate: '0.0' });
     const started = performance.now();

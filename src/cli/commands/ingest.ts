@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { IngestAudioDocument, IngestJobDocument, StopIngestJobDocument } from '../../client/generated/graphql.js';
 import type { IngestJobQuery } from '../../client/generated/graphql.js';
+import { AUDIO_FILE_EXTENSIONS } from '../../ingest/ingest-audio-files.js';
+import { listFileEntries } from '../../ingest/list-files.js';
+import { describeShard, parseShard, takeShard } from '../../ingest/shard-split.js';
 import type { DeviceRequest } from '../../tokenizer/execution-device.js';
 import { execute } from '../execute.js';
 import { failureReason } from '../failure-reason.js';
@@ -19,6 +22,8 @@ export interface IngestCliOptions extends DbOptions {
   threads?: number;
   /** Models folder (default models/ of the installation). */
   modelsDir?: string;
+  /** `i/n`: ingest only shard i (1-based) of n of the files (shard-split.ts). */
+  shard?: string;
 }
 
 type Job = IngestJobQuery['ingestJob'];
@@ -33,6 +38,12 @@ function hours(seconds: number): string {
  * was stored stays, and running the same command again resumes. Returns the exit code.
  */
 export async function ingestCommand(paths: string[], options: IngestCliOptions): Promise<number> {
+  const shard = options.shard === undefined ? null : parseShard(options.shard);
+  if (shard) {
+    // The job splits the files the same way (same rule, same listing); listed here to say how many it takes.
+    const listed = await listFileEntries(paths.map((p) => resolve(p)), AUDIO_FILE_EXTENSIONS);
+    console.error(describeShard(shard, takeShard(listed, shard).length, listed.length));
+  }
   const overrides = {
     dataRoots: ['/'],
     ...(options.device ? { device: options.device } : {}),
@@ -42,7 +53,7 @@ export async function ingestCommand(paths: string[], options: IngestCliOptions):
   return withApp(
     options,
     async (app) => {
-      const started = (await execute(app, IngestAudioDocument, { corpus: options.corpus, paths: paths.map((p) => resolve(p)), model: options.model ?? null, concurrency: options.concurrency ?? 1 })).data.ingestAudio;
+      const started = (await execute(app, IngestAudioDocument, { corpus: options.corpus, paths: paths.map((p) => resolve(p)), model: options.model ?? null, concurrency: options.concurrency ?? 1, shard })).data.ingestAudio;
       console.error(`encoder ${started.model} on ${started.device}`);
       // Ctrl-C / SIGTERM: the job finishes the files in hand and starts no more (cli/interrupt.ts),
       // in this process or in the server that runs it.
