@@ -9,6 +9,7 @@ import { loadModel } from '../../../src/tokenizer/model-registry.js';
 import { openTokenizer } from '../../../src/tokenizer/open-tokenizer.js';
 import type { Tokenizer } from '../../../src/tokenizer/tokenizer.js';
 import type { CodeMatrix } from '../../../src/domain/code-matrix.js';
+import { openDecoder } from '../../../src/decoders/decoder-registry.js';
 import { assertRejectsCode } from '../../support/errors.js';
 import { repoRoot } from '../../support/paths.js';
 
@@ -74,6 +75,21 @@ describe('measureStability with tokenscope-ref-v2', () => {
     assert.deepEqual(asked, [[1, 2, 3, 4]]);
     assert.equal(m.perturbation, 'roundtrip:layers=1-4');
     assert.equal(m.layers[0]!.agreeing, 38);
+  });
+
+  it('round-trips layer 1 through the reference decoder back to the same layer-1 tokens (codec consistency of the coarse layer)', async () => {
+    const model = await loadModel(join(repoRoot(), 'models'), 'tokenscope-ref-v2');
+    const decoder = await openDecoder(model);
+    try {
+      const decode = (c: CodeMatrix, layers: readonly number[]): Promise<Float32Array> => decoder.decode({ codes: c, model: { id: model.manifest.id, sha256: model.manifest.sha256 } }, { layers });
+      const m = await measureStability({ samples, codes, perturbation: parsePerturbation('roundtrip:layers=1'), encode, decode });
+      assert.equal(m.perturbation, 'roundtrip:layers=1');
+      assert.equal(m.frames, codes.frames);
+      // The decoder renders layer 1's centroid alone; re-encoding it finds that centroid again.
+      assert.ok(m.layers[0]!.agreeing >= 0.9 * m.frames, `layer 1: ${m.layers[0]!.agreeing} of ${m.frames}`);
+    } finally {
+      await decoder.close();
+    }
   });
 
   it('refuses a round trip without a decoder (INVALID_ARGUMENT)', () =>
