@@ -1,4 +1,5 @@
 import { LAYER_COUNT, SAMPLE_RATE } from '../domain/contract.js';
+import { layersText } from '../decoders/check-request.js';
 import { invalidArgument, UnreachableCaseError } from '../errors.js';
 
 /**
@@ -140,17 +141,9 @@ function parseLayerList(text: string, value: string): readonly number[] {
   return [...layers].sort((a, b) => a - b);
 }
 
-/** Layers as the shortest `+`-joined list of ranges (`1-4+9`). */
+/** Layers as the shortest `+`-joined list of ranges (`1-4+9`): the decoders' layersText with `+` for its commas. */
 function layerListText(layers: readonly number[]): string {
-  const sorted = [...new Set(layers)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join('+');
+  return layersText([...new Set(layers)].sort((a, b) => a - b)).replaceAll(', ', '+');
 }
 
 /**
