@@ -45,6 +45,21 @@ interface DecodeTools {
   readonly match: FrameMelMatch;
 }
 
+/** The tables of a decode that depend on its settings only, built once per settings value and thread (a worker decodes many blocks). */
+const TABLES = new Map<string, Pick<DecodeTools, 'model' | 'match'>>();
+
+function decodeTables(options: ReferenceDecoderOptions): Pick<DecodeTools, 'model' | 'match'> {
+  const key = `${options.fftSize}/${options.windowLength}/${options.envelopeIterations}`;
+  let tables = TABLES.get(key);
+  if (!tables) {
+    // A handful of settings values at most in practice; the bound keeps a misuse from growing it.
+    if (TABLES.size >= 8) TABLES.clear();
+    tables = { model: envelopeSpectrumModel(options.fftSize, options.windowLength, options.envelopeIterations), match: new FrameMelMatch() };
+    TABLES.set(key, tables);
+  }
+  return tables;
+}
+
 /** One segment [first, first + frames) decoded on its own, before cropping. */
 function decodeSegment(features: Float32Array, first: number, frames: number, tools: DecodeTools): Float64Array {
   const { options, gl, model, match } = tools;
@@ -87,18 +102,32 @@ function decodeSegment(features: Float32Array, first: number, frames: number, to
  */
 export function referenceDecodeRange(features: Float32Array, n: number, first: number, count: number, overrides: Partial<ReferenceDecoderOptions> = {}): Float32Array {
   checkFeatures(features, n);
+  checkRange(n, first, count);
+  return decodeInto(features, n, first, count, referenceDecoderOptions(overrides), new Float32Array(count * SAMPLES_PER_FRAME));
+}
+
+function checkRange(n: number, first: number, count: number): void {
   if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > n) {
     throw invalidArgument(`first, count: expected a range of frames inside 0..${n}; received first ${first}, count ${count}`, { argument: 'first', first, count });
   }
+}
+
+/**
+ * `referenceDecodeRange` writing into `out` (count · 1920 values; a worker passes shared memory, so
+ * that nothing has to be transferred back: see decode-worker.ts). Returns `out`.
+ */
+export function referenceDecodeRangeInto(features: Float32Array, n: number, first: number, count: number, overrides: Partial<ReferenceDecoderOptions>, out: Float32Array): Float32Array {
+  checkFeatures(features, n);
+  checkRange(n, first, count);
   const options = referenceDecoderOptions(overrides);
+  if (out.length !== count * SAMPLES_PER_FRAME) throw invalidArgument(`out: expected ${count} × ${SAMPLES_PER_FRAME} = ${count * SAMPLES_PER_FRAME} samples; received ${out.length}`, { argument: 'out', length: out.length });
+  return decodeInto(features, n, first, count, options, out);
+}
+
+/** The decode of a checked range with checked options into `out`. */
+function decodeInto(features: Float32Array, n: number, first: number, count: number, options: ReferenceDecoderOptions, out: Float32Array): Float32Array {
   const context = contextFrames(options);
-  const tools: DecodeTools = {
-    options,
-    gl: new GriffinLim(options),
-    model: envelopeSpectrumModel(options.fftSize, options.windowLength, options.envelopeIterations),
-    match: new FrameMelMatch(),
-  };
-  const out = new Float32Array(count * SAMPLES_PER_FRAME);
+  const tools: DecodeTools = { options, gl: new GriffinLim(options), ...decodeTables(options) };
   for (let start = first; start < first + count; start += options.blockFrames) {
     const end = Math.min(first + count, start + options.blockFrames);
     const from = Math.max(0, start - context);
