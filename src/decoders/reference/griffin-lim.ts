@@ -76,8 +76,8 @@ export class GriffinLim {
   private readonly buffer: Float64Array;
   /** Work arrays, grown to the largest segment seen and reused by the next (a segment's STFT is consumed before the next one starts). */
   private work: Workspace | null = null;
-  /** The last window-energy table and the STFT frame count it is for (segments of one decode mostly share it). */
-  private norm: { readonly count: number; readonly length: number; readonly values: Float64Array } | null = null;
+  /** Window-energy tables by STFT frame count (a decode's segments come in three sizes: first, inner, last). */
+  private readonly norms = new Map<number, Float64Array>();
   private readonly re: Float64Array;
   private readonly im: Float64Array;
   /** STFT frames per codec frame. */
@@ -207,10 +207,13 @@ export class GriffinLim {
 
   /** 1 / Σ_j w²(n − start_j) over the STFT frames that cover each sample (0 where none does): the least-squares ISTFT's scale. */
   private windowEnergy(count: number, length: number): Float64Array {
-    const cached = this.norm;
-    if (cached && cached.count === count && cached.length === length) return cached.values;
-    const values = this.computeWindowEnergy(count, length);
-    this.norm = { count, length, values };
+    // The length follows from the count (whole codec frames), so the count alone keys the table.
+    let values = this.norms.get(count);
+    if (values?.length !== length) {
+      if (this.norms.size >= 4) this.norms.clear();
+      values = this.computeWindowEnergy(count, length);
+      this.norms.set(count, values);
+    }
     return values;
   }
 
