@@ -86,14 +86,67 @@ export class RealFft {
     const half = this.half;
     const zr = this.re;
     const zi = this.im;
+    this.merge(re, im, at);
+    // Inverse complex FFT as the forward one with real and imaginary parts swapped.
+    this.complex.transform(zi, zr);
+    const scale = 1 / half;
+    for (let n = 0; n < half; n++) {
+      out[2 * n] = zr[n]! * scale;
+      out[2 * n + 1] = zi[n]! * scale;
+    }
+  }
+
+  /**
+   * `inverse` followed by an overlap-add: out[start + m] += x[m] · window[m] for the m < window.length
+   * with 0 ≤ start + m < out.length, without an intermediate frame (the same products, so the same bits).
+   */
+  inverseOverlapAdd(re: Float64Array, im: Float64Array, at: number, window: Float64Array, out: Float64Array, start: number): void {
+    if (window.length > this.size) throw invalidArgument(`window must hold at most ${this.size} samples; received ${window.length}`, { argument: 'window' });
+    if (at < 0 || re.length < at + this.bins || im.length < at + this.bins) throw invalidArgument(`re and im must hold ${this.bins} bins from ${at}; received ${re.length} and ${im.length}`, { argument: 'at' });
+    const half = this.half;
+    const zr = this.re;
+    const zi = this.im;
+    this.merge(re, im, at);
+    this.complex.transform(zi, zr);
+    const scale = 1 / half;
+    const from = Math.max(0, -start);
+    const to = Math.min(window.length, out.length - start);
+    if (from % 2 === 0 && to % 2 === 0) {
+      for (let n = from / 2; n < to / 2; n++) {
+        const m = 2 * n;
+        out[start + m] += zr[n]! * scale * window[m]!;
+        out[start + m + 1] += zi[n]! * scale * window[m + 1]!;
+      }
+      return;
+    }
+    for (let m = from; m < to; m++) out[start + m] += ((m & 1) === 0 ? zr[m >> 1]! : zi[m >> 1]!) * scale * window[m]!;
+  }
+
+  /** The inverse's first step: the packed half-size spectrum Z (into the work arrays) of x's Hermitian spectrum. */
+  private merge(re: Float64Array, im: Float64Array, at: number): void {
+    const half = this.half;
+    const zr = this.re;
+    const zi = this.im;
     const cos = this.splitCos;
     const sin = this.splitSin;
     // Merge: E[k] = (X[k] + conj X[half−k]) / 2, O[k] = (X[k] − conj X[half−k])·e^(2πik/N) / 2,
-    // Z[k] = E[k] + i·O[k] is the transform of z[n] = x[2n] + i·x[2n+1].
-    for (let k = 0; k < half; k++) {
+    // Z[k] = E[k] + i·O[k] is the transform of z[n] = x[2n] + i·x[2n+1]. Bin 0 (with N/2) is
+    // peeled off: both imaginary parts count as 0 there.
+    {
+      const ar = re[at]!, br = re[at + half]!;
+      const er = (ar + br) * 0.5;
+      const ei = (0 - 0) * 0.5;
+      const dr = (ar - br) * 0.5;
+      const di = (0 + 0) * 0.5;
+      const wr = cos[0]!;
+      const wi = -sin[0]!;
+      zr[0] = er - (dr * wi + di * wr);
+      zi[0] = ei + (dr * wr - di * wi);
+    }
+    for (let k = 1; k < half; k++) {
       const b = half - k;
-      const ar = re[at + k]!, ai = k === 0 ? 0 : im[at + k]!;
-      const br = re[at + b]!, bi = k === 0 ? 0 : im[at + b]!;
+      const ar = re[at + k]!, ai = im[at + k]!;
+      const br = re[at + b]!, bi = im[at + b]!;
       const er = (ar + br) * 0.5;
       const ei = (ai - bi) * 0.5;
       const dr = (ar - br) * 0.5;
@@ -105,13 +158,6 @@ export class RealFft {
       const oi = dr * wi + di * wr;
       zr[k] = er - oi;
       zi[k] = ei + or;
-    }
-    // Inverse complex FFT as the forward one with real and imaginary parts swapped.
-    this.complex.transform(zi, zr);
-    const scale = 1 / half;
-    for (let n = 0; n < half; n++) {
-      out[2 * n] = zr[n]! * scale;
-      out[2 * n + 1] = zi[n]! * scale;
     }
   }
 }

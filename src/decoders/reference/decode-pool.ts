@@ -28,7 +28,7 @@ export interface ToDecodeWorker {
   readonly options: ReferenceDecoderOptions;
 }
 
-/** A worker's answer: the range's samples (transferred), or the error its decode threw. */
+/** A worker's answer: the range's samples (in shared memory, never transferred: see decode-worker.ts), or the error its decode threw. */
 export type FromDecodeWorker = { readonly type: 'decoded'; readonly id: number; readonly samples: Float32Array } | { readonly type: 'failed'; readonly id: number; readonly error: WireError };
 
 /** Threads a pool uses by default: the available parallelism (os.availableParallelism()). */
@@ -154,7 +154,8 @@ export class ReferenceDecodePool {
       if (!p) return;
       slot.pending.delete(message.id);
       if (slot.pending.size === 0) slot.worker.unref();
-      if (message.type === 'decoded') p.resolve(message.samples);
+      // Copied out of shared memory: a consumer gets an ordinary array it may transfer or keep.
+      if (message.type === 'decoded') p.resolve(new Float32Array(message.samples));
       else p.reject(fromWire(message.error, 'a reference decode worker'));
     });
     worker.on('error', (err) => fail(err));

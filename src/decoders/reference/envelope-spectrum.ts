@@ -88,6 +88,11 @@ export function envelopeSpectrumModel(fftSize: number, windowLength: number, ite
   };
 }
 
+/** Scratch rows of envelopeMagnitudes (one thread runs one call at a time). */
+const TARGET = new Float64Array(MEL_BANDS);
+const NODES = new Float64Array(MEL_BANDS);
+const FITTED = new Float64Array(MEL_BANDS);
+
 /** Band powers of node values `v` through the encoder's filterbank, into `out`. */
 function bandPowers(model: EnvelopeSpectrumModel, v: Float64Array, out: Float64Array): void {
   const r = model.response;
@@ -104,9 +109,10 @@ function bandPowers(model: EnvelopeSpectrumModel, v: Float64Array, out: Float64A
  * log-mel values are `logMel[0..63]` (natural log of power + 1e-6), into `out` (model.bins values).
  */
 export function envelopeMagnitudes(model: EnvelopeSpectrumModel, logMel: ArrayLike<number>, out: Float32Array | Float64Array): void {
-  const target = new Float64Array(MEL_BANDS);
-  const v = new Float64Array(MEL_BANDS);
-  const fitted = new Float64Array(MEL_BANDS);
+  // Every entry is written before it is read, so the scratch rows need no clearing between frames.
+  const target = TARGET;
+  const v = NODES;
+  const fitted = FITTED;
   for (let b = 0; b < MEL_BANDS; b++) {
     target[b] = Math.max(Math.exp(logMel[b]!) - MEL_EPSILON, 0);
     v[b] = model.bandWidths[b]! > 0 ? target[b]! / model.bandWidths[b]! : 0;

@@ -9,7 +9,6 @@
 import { SAMPLES_PER_FRAME } from '../../domain/contract.js';
 import { RealFft } from '../../signal/fft.js';
 import { hannWindow } from '../../signal/hann-window.js';
-import { InverseRealFft } from './inverse-real-fft.js';
 
 /** STFT and iteration settings. */
 export interface GriffinLimSettings {
@@ -59,12 +58,26 @@ export interface Stft {
   readonly norm: Float64Array;
 }
 
+/** The arrays one segment's reconstruction works in. */
+interface Workspace {
+  readonly size: number;
+  readonly target: Float64Array;
+  readonly cRe: Float64Array;
+  readonly cIm: Float64Array;
+  readonly pRe: Float64Array;
+  readonly pIm: Float64Array;
+  readonly samples: Float64Array;
+}
+
 /** Reusable buffers and tables for one settings value. */
 export class GriffinLim {
   private readonly window: Float64Array;
   private readonly fft: RealFft;
-  private readonly ifft: InverseRealFft;
   private readonly buffer: Float64Array;
+  /** Work arrays, grown to the largest segment seen and reused by the next (a segment's STFT is consumed before the next one starts). */
+  private work: Workspace | null = null;
+  /** Window-energy tables by STFT frame count (a decode's segments come in three sizes: first, inner, last). */
+  private readonly norms = new Map<number, Float64Array>();
   private readonly re: Float64Array;
   private readonly im: Float64Array;
   /** STFT frames per codec frame. */
@@ -74,7 +87,6 @@ export class GriffinLim {
   constructor(readonly settings: GriffinLimSettings) {
     this.window = hannWindow(settings.windowLength);
     this.fft = new RealFft(settings.fftSize);
-    this.ifft = new InverseRealFft(settings.fftSize);
     this.buffer = new Float64Array(settings.fftSize);
     this.bins = settings.fftSize / 2 + 1;
     this.re = new Float64Array(this.bins);
@@ -94,10 +106,11 @@ export class GriffinLim {
     const length = frames * SAMPLES_PER_FRAME;
     const count = frames * this.perFrame + 1;
     const firstStft = first * this.perFrame;
-    const target = new Float64Array(count * bins);
+    const work = this.workspace(count * bins, length);
+    const target = work.target;
     this.blendFrames(magnitudes, frames, count, target);
-    const cRe = new Float64Array(count * bins);
-    const cIm = new Float64Array(count * bins);
+    const cRe = work.cRe.subarray(0, count * bins);
+    const cIm = work.cIm.subarray(0, count * bins);
     for (let q = 0; q < count; q++) {
       for (let k = 0; k < bins; k++) {
         const p = phaseIndex(firstStft + q, k);
@@ -107,9 +120,12 @@ export class GriffinLim {
     }
     const stft: Stft = { frames, count, length, re: cRe, im: cIm, norm: this.windowEnergy(count, length) };
     if (iterations === 0) return stft;
-    const samples = new Float64Array(length);
-    const pRe = new Float64Array(count * bins);
-    const pIm = new Float64Array(count * bins);
+    const samples = work.samples.subarray(0, length);
+    const pRe = work.pRe.subarray(0, count * bins);
+    const pIm = work.pIm.subarray(0, count * bins);
+    // The first iteration reads these as the previous projection: zero, as when freshly allocated.
+    pRe.fill(0);
+    pIm.fill(0);
     for (let it = 0; it < iterations; it++) {
       this.render(stft, samples);
       for (let q = 0; q < count; q++) {
@@ -172,8 +188,36 @@ export class GriffinLim {
     }
   }
 
+  /** The work arrays for `values` STFT values and `length` samples, reused when large enough. */
+  private workspace(values: number, length: number): Workspace {
+    const w = this.work;
+    if (w && w.size >= values && w.samples.length >= length) return w;
+    const size = Math.max(values, w?.size ?? 0);
+    this.work = {
+      size,
+      target: new Float64Array(size),
+      cRe: new Float64Array(size),
+      cIm: new Float64Array(size),
+      pRe: new Float64Array(size),
+      pIm: new Float64Array(size),
+      samples: new Float64Array(Math.max(length, w?.samples.length ?? 0)),
+    };
+    return this.work;
+  }
+
   /** 1 / Σ_j w²(n − start_j) over the STFT frames that cover each sample (0 where none does): the least-squares ISTFT's scale. */
   private windowEnergy(count: number, length: number): Float64Array {
+    // The length follows from the count (whole codec frames), so the count alone keys the table.
+    let values = this.norms.get(count);
+    if (values?.length !== length) {
+      if (this.norms.size >= 4) this.norms.clear();
+      values = this.computeWindowEnergy(count, length);
+      this.norms.set(count, values);
+    }
+    return values;
+  }
+
+  private computeWindowEnergy(count: number, length: number): Float64Array {
     const { hop, windowLength } = this.settings;
     const sum = new Float64Array(length);
     for (let q = 0; q < count; q++) {
@@ -190,15 +234,8 @@ export class GriffinLim {
   private inverse(re: Float64Array, im: Float64Array, count: number, out: Float64Array, norm: Float64Array): void {
     const { hop, windowLength } = this.settings;
     const bins = this.bins;
-    const frame = this.buffer;
     out.fill(0);
-    for (let q = 0; q < count; q++) {
-      this.ifft.transform(re, im, q * bins, frame);
-      const start = q * hop - windowLength / 2;
-      const from = Math.max(0, -start);
-      const to = Math.min(windowLength, out.length - start);
-      for (let m = from; m < to; m++) out[start + m] += frame[m]! * this.window[m]!;
-    }
+    for (let q = 0; q < count; q++) this.fft.inverseOverlapAdd(re, im, q * bins, this.window, out, q * hop - windowLength / 2);
     for (let n = 0; n < out.length; n++) out[n] = out[n]! * norm[n]!;
   }
 

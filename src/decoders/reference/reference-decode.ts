@@ -43,15 +43,58 @@ interface DecodeTools {
   readonly gl: GriffinLim;
   readonly model: EnvelopeSpectrumModel;
   readonly match: FrameMelMatch;
+  /** The segments' arrays, reused from one segment to the next. */
+  readonly buffers: { held: SegmentBuffers | null };
+}
+
+/** The tables of a decode that depend on its settings only, built once per settings value and thread (a worker decodes many blocks). */
+type DecodeTables = Pick<DecodeTools, 'model' | 'match'>;
+const TABLES = new Map<string, DecodeTables>();
+
+function decodeTables(options: ReferenceDecoderOptions): DecodeTables {
+  const key = `${options.fftSize}/${options.windowLength}/${options.envelopeIterations}`;
+  let tables = TABLES.get(key);
+  if (!tables) {
+    // A handful of settings values at most in practice; the bound keeps a misuse from growing it.
+    if (TABLES.size >= 8) TABLES.clear();
+    tables = { model: envelopeSpectrumModel(options.fftSize, options.windowLength, options.envelopeIterations), match: new FrameMelMatch() };
+    TABLES.set(key, tables);
+  }
+  return tables;
+}
+
+/** A segment's arrays, from the largest one of this decode so far (every entry is written before it is read). */
+interface SegmentBuffers {
+  readonly magnitudes: Float32Array;
+  readonly row: Float64Array;
+  readonly logEnergies: Float64Array;
+  readonly samples: Float64Array;
+}
+
+function segmentBuffers(tools: DecodeTools, frames: number, bins: number): SegmentBuffers {
+  let held = tools.buffers.held;
+  if (!held || held.logEnergies.length < frames * ENVELOPE_BLOCKS) {
+    held = {
+      magnitudes: new Float32Array(frames * bins),
+      row: new Float64Array(bins),
+      logEnergies: new Float64Array(frames * ENVELOPE_BLOCKS),
+      samples: new Float64Array(frames * SAMPLES_PER_FRAME),
+    };
+    tools.buffers.held = held;
+  }
+  return {
+    magnitudes: held.magnitudes.subarray(0, frames * bins),
+    row: held.row,
+    logEnergies: held.logEnergies.subarray(0, frames * ENVELOPE_BLOCKS),
+    samples: held.samples.subarray(0, frames * SAMPLES_PER_FRAME),
+  };
 }
 
 /** One segment [first, first + frames) decoded on its own, before cropping. */
 function decodeSegment(features: Float32Array, first: number, frames: number, tools: DecodeTools): Float64Array {
   const { options, gl, model, match } = tools;
   const bins = gl.bins;
-  const magnitudes = new Float32Array(frames * bins);
-  const row = new Float64Array(bins);
-  const logEnergies = new Float64Array(frames * ENVELOPE_BLOCKS);
+  const { magnitudes, row, logEnergies, samples } = segmentBuffers(tools, frames, bins);
   for (let f = 0; f < frames; f++) {
     const at = (first + f) * FEATURE_DIM;
     envelopeMagnitudes(model, features.subarray(at, at + MEL_BANDS), row);
@@ -59,7 +102,6 @@ function decodeSegment(features: Float32Array, first: number, frames: number, to
     for (let b = 0; b < ENVELOPE_BLOCKS; b++) logEnergies[f * ENVELOPE_BLOCKS + b] = features[at + MEL_BANDS + b]!;
   }
   const stft = gl.reconstruct(magnitudes, frames, first);
-  const samples = new Float64Array(stft.length);
   gl.render(stft, samples);
   shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
   const measured = new Float64Array(MEL_BANDS);
@@ -87,18 +129,32 @@ function decodeSegment(features: Float32Array, first: number, frames: number, to
  */
 export function referenceDecodeRange(features: Float32Array, n: number, first: number, count: number, overrides: Partial<ReferenceDecoderOptions> = {}): Float32Array {
   checkFeatures(features, n);
+  checkRange(n, first, count);
+  return decodeInto(features, n, first, count, referenceDecoderOptions(overrides), new Float32Array(count * SAMPLES_PER_FRAME));
+}
+
+function checkRange(n: number, first: number, count: number): void {
   if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > n) {
     throw invalidArgument(`first, count: expected a range of frames inside 0..${n}; received first ${first}, count ${count}`, { argument: 'first', first, count });
   }
+}
+
+/**
+ * `referenceDecodeRange` writing into `out` (count · 1920 values; a worker passes shared memory, so
+ * that nothing has to be transferred back: see decode-worker.ts). Returns `out`.
+ */
+export function referenceDecodeRangeInto(features: Float32Array, n: number, first: number, count: number, overrides: Partial<ReferenceDecoderOptions>, out: Float32Array): Float32Array {
+  checkFeatures(features, n);
+  checkRange(n, first, count);
   const options = referenceDecoderOptions(overrides);
+  if (out.length !== count * SAMPLES_PER_FRAME) throw invalidArgument(`out: expected ${count} × ${SAMPLES_PER_FRAME} = ${count * SAMPLES_PER_FRAME} samples; received ${out.length}`, { argument: 'out', length: out.length });
+  return decodeInto(features, n, first, count, options, out);
+}
+
+/** The decode of a checked range with checked options into `out`. */
+function decodeInto(features: Float32Array, n: number, first: number, count: number, options: ReferenceDecoderOptions, out: Float32Array): Float32Array {
   const context = contextFrames(options);
-  const tools: DecodeTools = {
-    options,
-    gl: new GriffinLim(options),
-    model: envelopeSpectrumModel(options.fftSize, options.windowLength, options.envelopeIterations),
-    match: new FrameMelMatch(),
-  };
-  const out = new Float32Array(count * SAMPLES_PER_FRAME);
+  const tools: DecodeTools = { options, gl: new GriffinLim(options), ...decodeTables(options), buffers: { held: null } };
   for (let start = first; start < first + count; start += options.blockFrames) {
     const end = Math.min(first + count, start + options.blockFrames);
     const from = Math.max(0, start - context);

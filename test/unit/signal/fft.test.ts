@@ -72,6 +72,25 @@ describe('RealFft', () => {
     assert.deepEqual([...out], Array.from({ length: 16 }, () => 1));
   });
 
+  it('overlap-adds its inverse, windowed, bit for bit as inverse then a separate windowed sum, cut at either end of the output', () => {
+    const size = 64;
+    const fft = new RealFft(size);
+    const random = mulberry32(99);
+    const re = Float64Array.from({ length: 2 * fft.bins }, () => random() * 2 - 1);
+    const im = Float64Array.from({ length: 2 * fft.bins }, () => random() * 2 - 1);
+    const window = Float64Array.from({ length: 60 }, () => random());
+    // Starts before the output, inside it, past its end, and odd ones (the sample-by-sample path).
+    for (const start of [-10, -7, 0, 4, 30, 33, 100]) {
+      const base = Float64Array.from({ length: 90 }, () => random());
+      const fused = Float64Array.from(base);
+      fft.inverseOverlapAdd(re, im, fft.bins, window, fused, start);
+      const frame = new Float64Array(size);
+      fft.inverse(re, im, frame, fft.bins);
+      for (let m = 0; m < window.length; m++) if (start + m >= 0 && start + m < base.length) base[start + m] += frame[m]! * window[m]!;
+      assert.deepEqual(Buffer.from(fused.buffer), Buffer.from(base.buffer), `start ${start}`);
+    }
+  });
+
   describe('misuse', () => {
     for (const size of [1022, 14, 7, 2, 0, 1.5]) {
       it(`refuses size ${size}, naming it`, () => {
@@ -88,6 +107,12 @@ describe('RealFft', () => {
       const fft = new RealFft(8);
       assertThrowsCode(() => fft.inverse(new Float64Array(5), new Float64Array(5), new Float64Array(7)), ErrorCode.INVALID_ARGUMENT, /out must hold 8 samples; received 7/);
       assertThrowsCode(() => fft.inverse(new Float64Array(5), new Float64Array(5), new Float64Array(8), 1), ErrorCode.INVALID_ARGUMENT, /re and im must hold 5 bins from 1; received 5 and 5/);
+    });
+
+    it('refuses an overlap-add with a window longer than the transform or from too few bins', () => {
+      const fft = new RealFft(8);
+      assertThrowsCode(() => fft.inverseOverlapAdd(new Float64Array(5), new Float64Array(5), 0, new Float64Array(9), new Float64Array(20), 0), ErrorCode.INVALID_ARGUMENT, /window must hold at most 8 samples; received 9/);
+      assertThrowsCode(() => fft.inverseOverlapAdd(new Float64Array(5), new Float64Array(5), 2, new Float64Array(8), new Float64Array(20), 0), ErrorCode.INVALID_ARGUMENT, /re and im must hold 5 bins from 2; received 5 and 5/);
     });
   });
 });

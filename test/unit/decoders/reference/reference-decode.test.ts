@@ -4,7 +4,7 @@ import { SAMPLES_PER_FRAME } from '../../../../src/domain/contract.js';
 import { ErrorCode } from '../../../../src/errors.js';
 import { mulberry32 } from '../../../../src/jsutils/mulberry32.js';
 import { BLOCK_SAMPLES, ENVELOPE_BLOCKS, FEATURE_DIM, MEL_BANDS } from '../../../../src/decoders/reference/feature-layout.js';
-import { contextFrames, referenceDecode, referenceDecodeRange } from '../../../../src/decoders/reference/reference-decode.js';
+import { contextFrames, referenceDecode, referenceDecodeRange, referenceDecodeRangeInto } from '../../../../src/decoders/reference/reference-decode.js';
 import { referenceDecoderOptions } from '../../../../src/decoders/reference/reference-decoder-options.js';
 import { openFrontEnd } from '../../../../scripts/build-model/features.js';
 import type { FrontEnd } from '../../../../scripts/build-model/features.js';
@@ -124,6 +124,11 @@ describe('referenceDecode', () => {
     });
     it('a range outside the frames', () => {
       assertThrowsCode(() => referenceDecodeRange(features, 2, 1, 2), ErrorCode.INVALID_ARGUMENT, /first, count: expected a range of frames inside 0..2; received first 1, count 2/);
+    });
+    it('an output array of the wrong length', () => {
+      const out = new Float32Array(SAMPLES_PER_FRAME);
+      assertThrowsCode(() => referenceDecodeRangeInto(features, 2, 0, 2, {}, out), ErrorCode.INVALID_ARGUMENT, /out: expected 2 × 1920 = 3840 samples; received 1920/);
+      assert.ok(out.every((v) => v === 0), 'nothing written before the check');
     });
     it('bad settings', () => {
       assertThrowsCode(() => referenceDecode(features, 2, { fftSize: 1000 }), ErrorCode.INVALID_ARGUMENT, /fftSize: expected a power of two from 64 to 8192 \(samples\); received 1000/);
