@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { IngestAudioDocument, IngestCodesDocument, IngestJobDocument } from '../../src/client/generated/graphql.js';
+import { openDecoder } from '../../src/decoders/decoder-registry.js';
+import { decodeToWav } from '../../src/decoders/decode-to-wav.js';
+import { REFERENCE_MODEL_ID } from '../../src/config/settings.js';
+import { loadModel } from '../../src/tokenizer/model-registry.js';
+import { randomRows, seededRandom, writeJsonl } from '../support/code-files.js';
+import { dataOf, execute } from '../support/graphql.js';
+import { rawRequest, serve } from '../support/http.js';
+import type { RawResponse, Served } from '../support/http.js';
+import { repoRoot } from '../support/paths.js';
+import { createTestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+import { wavBytes } from '../support/wav.js';
+
+/** Three tones one after the other, 1 s each, at 24 kHz: 3.2 s once padded to whole frames by the encoder (38 frames). */
+function tones(): Float32Array {
+  const out = new Float32Array(3 * 24000);
+  for (let i = 0; i < out.length; i++) out[i] = 0.4 * Math.sin((2 * Math.PI * [220, 880, 2500][Math.floor(i / 24000)]! * i) / 24000);
+  return out;
+}
+
+describe('reconstructions at /media/reconstruction/<id>', () => {
+  let t: TestApp;
+  let served: Served;
+  let audioId: number;
+  let frames: number;
+  let codesId: number;
+  let externalId: number;
+  const full = new Map<string, Buffer>();
+
+  const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> => rawRequest(served.origin, path, { method, headers });
+
+  /** What `tokenscope decode` writes for the audio: decodeToWav through the model's own decoder. */
+  async function decodedWav(id: number, layers?: readonly number[]): Promise<Buffer> {
+    const decoder = await openDecoder(await loadModel(join(repoRoot(), 'models'), REFERENCE_MODEL_ID));
+    try {
+      const [row] = await t.app.store.audios.findByIds([id]);
+      const out = join(t.root, `decoded-${id}-${layers?.length ?? 16}.wav`);
+      await decodeToWav(decoder, { codes: await t.app.store.audios.matrix(id), model: { id: REFERENCE_MODEL_ID, sha256: row!.modelSha256 } }, out, layers ? { layers } : {});
+      return readFile(out);
+    } finally {
+      await decoder.close();
+    }
+  }
+
+  before(async () => {
+    t = await createTestApp();
+    served = await serve(t.app);
+    const folder = join(t.root, 'tones');
+    await mkdir(folder);
+    await writeFile(join(folder, 'tones.wav'), wavBytes([tones()], 24000));
+    const { id } = dataOf(await execute(t.app, IngestAudioDocument, { corpus: 'tones', paths: [folder], model: REFERENCE_MODEL_ID, concurrency: 1 })).ingestAudio;
+    await t.app.services.audio.jobs.idle();
+    audioId = dataOf(await execute(t.app, IngestJobDocument, { id })).ingestJob.results[0]!.audioIds[0]!;
+    frames = (await t.app.store.audios.require(audioId)).frameCount;
+    const jsonl = await writeJsonl(join(t.root, 'codes.jsonl'), [randomRows(seededRandom(5), 20)]);
+    codesId = dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'codes', paths: [jsonl], model: REFERENCE_MODEL_ID })).ingestCodes.files[0]!.audioIds[0]!;
+    const external = await writeJsonl(join(t.root, 'external.jsonl'), [randomRows(seededRandom(6), 20)]);
+    externalId = dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'external', paths: [external] })).ingestCodes.files[0]!.audioIds[0]!;
+  });
+  after(async () => {
+    await served.close();
+    await t.close();
+  });
+
+  it('streams the whole reconstruction byte for byte as decodeToWav writes it, for all layers and for layers 1-4', async () => {
+    assert.equal(frames, 38);
+    for (const [query, layers] of [['', undefined], ['?layers=1-4', [1, 2, 3, 4]]] as const) {
+      const res = await get(`/media/reconstruction/${audioId}${query}`);
+      assert.equal(res.status, 200, query);
+      assert.equal(res.headers['content-type'], 'audio/wav');
+      assert.equal(res.headers['accept-ranges'], 'bytes');
+      assert.equal(res.body.length, 44 + frames * 1920 * 2);
+      assert.equal(res.headers['content-length'], String(res.body.length));
+      assert.ok(res.body.equals(await decodedWav(audioId, layers)), `body of ${query || 'all layers'} equals decodeToWav's file`);
+      full.set(query, res.body);
+    }
+    assert.ok(!full.get('')!.equals(full.get('?layers=1-4')!), 'layers 1-4 sound different from all 16');
+  });
+
+  it('answers a Range with exactly the bytes of the full body’s slice: inside a frame, across frames, in the header, a suffix, an open end', async () => {
+    const body = full.get('') ?? (await get(`/media/reconstruction/${audioId}`)).body;
+    const size = body.length;
+    for (const [header, start, end] of [
+      ['bytes=1000-1099', 1000, 1099],
+      ['bytes=3000-50000', 3000, 50000],
+      ['bytes=0-20', 0, 20],
+      ['bytes=30-4000', 30, 4000],
+      ['bytes=-777', size - 777, size - 1],
+      [`bytes=${size - 5000}-`, size - 5000, size - 1],
+    ] as const) {
+      const res = await get(`/media/reconstruction/${audioId}`, { range: header });
+      assert.equal(res.status, 206, header);
+      assert.equal(res.headers['content-range'], `bytes ${start}-${end}/${size}`, header);
+      assert.equal(res.headers['content-length'], String(end - start + 1), header);
+      assert.ok(res.body.equals(body.subarray(start, end + 1)), `${header}: the slice of the full body`);
+    }
+    const layered = await get(`/media/reconstruction/${audioId}?layers=1-4`, { range: 'bytes=40000-90000' });
+    assert.ok(layered.body.equals(full.get('?layers=1-4')!.subarray(40000, 90001)));
+    const beyond = await get(`/media/reconstruction/${audioId}`, { range: `bytes=${size}-` });
+    assert.equal(beyond.status, 416);
+    assert.equal(beyond.headers['content-range'], `bytes */${size}`);
+  });
+
+  it('HEAD sends no body and the full length; ETag names the layers, If-None-Match answers 304, a stale If-Range gets the whole body', async () => {
+    const head = await get(`/media/reconstruction/${audioId}`, {}, 'HEAD');
+    assert.equal(head.status, 200);
+    assert.equal(head.body.length, 0);
+    assert.equal(head.headers['content-length'], String(44 + frames * 3840));
+    const partialHead = await get(`/media/reconstruction/${audioId}`, { range: 'bytes=100-199' }, 'HEAD');
+    assert.equal(partialHead.status, 206);
+    assert.equal(partialHead.headers['content-length'], '100');
+    const etag = head.headers['etag']!;
+    assert.match(etag, /^"rc-[0-9a-f]{32}"$/);
+    const four = await get(`/media/reconstruction/${audioId}?layers=1-4`, {}, 'HEAD');
+    assert.notEqual(four.headers['etag'], etag);
+    assert.equal((await get(`/media/reconstruction/${audioId}?layers=1-16`, {}, 'HEAD')).headers['etag'], etag, 'layers 1-16 is the whole reconstruction');
+    const cached = await get(`/media/reconstruction/${audioId}`, { 'if-none-match': etag });
+    assert.equal(cached.status, 304);
+    assert.equal(cached.body.length, 0);
+    const stale = await get(`/media/reconstruction/${audioId}`, { range: 'bytes=0-99', 'if-range': '"rc-other"' });
+    assert.equal(stale.status, 200);
+    assert.equal(stale.body.length, 44 + frames * 3840);
+    const fresh = await get(`/media/reconstruction/${audioId}`, { range: 'bytes=0-99', 'if-range': etag });
+    assert.equal(fresh.status, 206);
+  });
+
+  it('reconstructs codes ingested from JSONL when their model has a decoder, and refuses codes under an external id with 404 saying why', async () => {
+    const res = await get(`/media/reconstruction/${codesId}`);
+    assert.equal(res.status, 200);
+    assert.equal(res.body.length, 44 + 20 * 3840);
+    const refused = await get(`/media/reconstruction/${externalId}`);
+    assert.equal(refused.status, 404);
+    assert.match(refused.body.toString(), new RegExp(`audio ${externalId} holds codes ingested as external:qwen3-tts-tokenizer-12hz, which names no registered model, so there is no decoder for them`));
+  });
+
+  it('refuses layers 0 and 17 with 400 and the coded message, unknown and malformed ids with 404, other methods with 405', async () => {
+    for (const [layers, message] of [
+      ['0', /layers: layers are numbered 1\.\.16, got 0 in "0"/],
+      ['17', /layers: layers are numbered 1\.\.16, got 17 in "17"/],
+      ['1-x', /layers: expected a layer number 1\.\.16, a range such as 1-8, or a comma list of them, got "1-x"/],
+    ] as const) {
+      const res = await get(`/media/reconstruction/${audioId}?layers=${layers}`);
+      assert.equal(res.status, 400, layers);
+      const { error } = JSON.parse(res.body.toString()) as { error: { code: string; message: string } };
+      assert.equal(error.code, 'INVALID_ARGUMENT');
+      assert.match(error.message, message);
+    }
+    const unknown = await get('/media/reconstruction/999999');
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.body.toString(), /audio 999999 does not exist/);
+    for (const bad of ['0', 'abc', '1.5', '..%2f..%2fetc']) assert.equal((await get(`/media/reconstruction/${bad}`)).status, 404, bad);
+    const post = await get(`/media/reconstruction/${audioId}`, {}, 'POST');
+    assert.equal(post.status, 405);
+    assert.equal(post.headers['allow'], 'GET, HEAD');
+  });
+
+  it('applies the Host check: a foreign Host is refused with 421 before anything is decoded', async () => {
+    const res = await get(`/media/reconstruction/${audioId}`, { host: 'evil.example' });
+    assert.equal(res.status, 421);
+    assert.match(res.body.toString(), /HOST_NOT_ALLOWED/);
+  });
+});
