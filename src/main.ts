@@ -60,7 +60,7 @@ export async function createApp(settings: Settings): Promise<App> {
       // Original audio decoded and summarised in a worker thread, 2 s chunks (docs/benchmarks.md).
       signals: new SignalSummaries(store, summaryInWorker(48_000)),
       // Decoders opened on first use, one per model, from the models folder in force.
-      reconstructions: new Reconstructions(() => encoders.settings.modelsDir),
+      reconstructions: new Reconstructions(store, () => encoders.settings.modelsDir),
       config: {
         dataRoots: settings.dataRoots,
         apiKey: settings.apiKey,

@@ -4,6 +4,8 @@ import type { CodesModel, Decoder } from '../decoders/decoder.js';
 import { openDecoder } from '../decoders/decoder-registry.js';
 import { ErrorCode, notFound, TokenscopeError } from '../errors.js';
 import type { AudioRow } from '../store/rows.js';
+import type { Store } from '../store/store.js';
+import { SourceIdentity } from './http/source-identity.js';
 import { MODEL_ID_PATTERN } from '../tokenizer/model-manifest.js';
 import { loadModel } from '../tokenizer/model-registry.js';
 import type { LoadedModel } from '../tokenizer/open-tokenizer.js';
@@ -36,10 +38,15 @@ interface Opened {
 export class Reconstructions {
   /** Decode steps (one block of a stream, one window of figures) run through this lane. */
   readonly lane = new Lane('decode', LIMITS.maxConcurrentDecodes, LIMITS.maxQueuedDecodes);
+  /** Whether an original file still holds the bytes ingested, for figures against it. */
+  readonly sources: SourceIdentity;
   private readonly opened = new Map<string, Opened>();
   private closed = false;
 
-  constructor(private readonly modelsDir: () => string) {}
+  /** `modelsDir`: the models folder in force, read at each open. */
+  constructor(store: Store, private readonly modelsDir: () => string) {
+    this.sources = new SourceIdentity(store);
+  }
 
   /**
    * The decoder of `audio`'s model. NOT_FOUND, naming the audio and why, when its codes were

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'graphql';
+import { LIMITS } from '../../src/api/limits.js';
 import { IngestAudioDocument, IngestCodesDocument, IngestJobDocument } from '../../src/client/generated/graphql.js';
 import { openDecoder } from '../../src/decoders/decoder-registry.js';
 import { decodeToWav } from '../../src/decoders/decode-to-wav.js';
@@ -16,10 +18,15 @@ import { createTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { wavBytes } from '../support/wav.js';
 
-/** Three tones one after the other, 1 s each, at 24 kHz: 3.2 s once padded to whole frames by the encoder (38 frames). */
+/**
+ * Three tones one after the other, 1 s each, at 24 kHz (38 frames once padded to whole frames),
+ * over a white-noise floor 30 dB down: without it the spectra between the partials are empty, and
+ * both distances are decided by bins that hold nothing but rounding in the original.
+ */
 function tones(): Float32Array {
   const out = new Float32Array(3 * 24000);
-  for (let i = 0; i < out.length; i++) out[i] = 0.4 * Math.sin((2 * Math.PI * [220, 880, 2500][Math.floor(i / 24000)]! * i) / 24000);
+  const random = seededRandom(11);
+  for (let i = 0; i < out.length; i++) out[i] = 0.4 * Math.sin((2 * Math.PI * [220, 880, 2500][Math.floor(i / 24000)]! * i) / 24000) + 0.02 * (random() - 0.5) * Math.sqrt(12);
   return out;
 }
 
@@ -163,5 +170,74 @@ describe('reconstructions at /media/reconstruction/<id>', () => {
     const res = await get(`/media/reconstruction/${audioId}`, { host: 'evil.example' });
     assert.equal(res.status, 421);
     assert.match(res.body.toString(), /HOST_NOT_ALLOWED/);
+  });
+});
+
+describe('Audio.reconstruction in GraphQL', () => {
+  let t: TestApp;
+  let audioId: number;
+  let codesId: number;
+  let externalId: number;
+  const RECONSTRUCTION = parse(`query R($id: ID!, $layers: String, $start: Int!, $frames: Int!) {
+    audio(id: $id) { reconstruction(layers: $layers) { url layers layersText samples seconds decoder { kind summary sha256 }
+      quality(startFrame: $start, frameCount: $frames) { startFrame frameCount samples activeFrames logSpectralDistanceDb melCepstralDistortionDb } } } }`);
+  type Quality = { startFrame: number; frameCount: number; samples: number; activeFrames: number; logSpectralDistanceDb: number; melCepstralDistortionDb: number };
+  type Answer = { audio: { reconstruction: null | { url: string; layers: number[]; layersText: string; samples: number; seconds: number; decoder: { kind: string; summary: string; sha256: string }; quality: Quality | null } } };
+  const ask = (id: number, layers: string | null, start = 0, frames = 250) => execute<Answer, Record<string, unknown>>(t.app, RECONSTRUCTION, { id: String(id), layers, start, frames });
+
+  before(async () => {
+    t = await createTestApp();
+    const folder = join(t.root, 'tones');
+    await mkdir(folder);
+    await writeFile(join(folder, 'tones.wav'), wavBytes([tones()], 24000));
+    const { id } = dataOf(await execute(t.app, IngestAudioDocument, { corpus: 'tones', paths: [folder], model: REFERENCE_MODEL_ID, concurrency: 1 })).ingestAudio;
+    await t.app.services.audio.jobs.idle();
+    audioId = dataOf(await execute(t.app, IngestJobDocument, { id })).ingestJob.results[0]!.audioIds[0]!;
+    codesId = dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'codes', paths: [await writeJsonl(join(t.root, 'codes.jsonl'), [randomRows(seededRandom(5), 20)])], model: REFERENCE_MODEL_ID })).ingestCodes.files[0]!.audioIds[0]!;
+    externalId = dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'external', paths: [await writeJsonl(join(t.root, 'external.jsonl'), [randomRows(seededRandom(6), 20)])] })).ingestCodes.files[0]!.audioIds[0]!;
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  it('gives the route, the length, the decoder and quality figures in a plausible range that fall as layers are added', async () => {
+    const model = await loadModel(join(repoRoot(), 'models'), REFERENCE_MODEL_ID);
+    const all = dataOf(await ask(audioId, null)).audio.reconstruction!;
+    assert.equal(all.url, `/media/reconstruction/${audioId}`);
+    assert.deepEqual(all.layers, [...Array(16).keys()].map((i) => i + 1));
+    assert.equal(all.layersText, '1-16');
+    assert.equal(all.samples, 38 * 1920);
+    assert.equal(all.seconds, 3.04);
+    assert.equal(all.decoder.kind, 'reference');
+    assert.equal(all.decoder.sha256, model.manifest.codebooksSha256);
+    const q = all.quality!;
+    // The window is cut to the original's 72,000 samples: 559 analysis frames of 512, hop 128, all of them sounding tones.
+    assert.deepEqual([q.startFrame, q.frameCount, q.samples, q.activeFrames], [0, 38, 72000, 559]);
+    // The dev mixtures give 9.2 dB and 17.7 dB (docs/reference-decoder.md); this audio gave 10.8 and 20.5 when the test was written.
+    assert.ok(q.logSpectralDistanceDb > 5 && q.logSpectralDistanceDb < 15, `LSD ${q.logSpectralDistanceDb} dB`);
+    assert.ok(q.melCepstralDistortionDb > 10 && q.melCepstralDistortionDb < 30, `MCD ${q.melCepstralDistortionDb} dB`);
+    const one = dataOf(await ask(audioId, '1')).audio.reconstruction!;
+    assert.equal(one.url, `/media/reconstruction/${audioId}?layers=1`);
+    assert.ok(one.quality!.logSpectralDistanceDb > q.logSpectralDistanceDb, `layer 1 alone (${one.quality!.logSpectralDistanceDb} dB) is further from the original than all 16 (${q.logSpectralDistanceDb} dB)`);
+    const window = dataOf(await ask(audioId, '1-4,9', 10, 12)).audio.reconstruction!;
+    assert.equal(window.url, `/media/reconstruction/${audioId}?layers=1-4%2C9`);
+    assert.deepEqual([window.quality!.startFrame, window.quality!.frameCount, window.quality!.samples], [10, 12, 12 * 1920]);
+  });
+
+  it('refuses a window beyond the frame limit, bad layers, and a start past the end, with coded errors; null quality without an original; null without a decoder', async () => {
+    const tooLong = await ask(audioId, null, 0, LIMITS.maxReconstructionFrames + 1);
+    assert.equal(tooLong.errors[0]!.extensions!['code'], 'LIMIT_EXCEEDED');
+    assert.match(tooLong.errors[0]!.message, new RegExp(`frameCount may be at most ${LIMITS.maxReconstructionFrames}; received ${LIMITS.maxReconstructionFrames + 1}`));
+    for (const [layers, message] of [['0', /layers: layers are numbered 1\.\.16, got 0 in "0"/], ['17', /layers: layers are numbered 1\.\.16, got 17 in "17"/]] as const) {
+      const bad = await ask(audioId, layers);
+      assert.equal(bad.errors[0]!.extensions!['code'], 'INVALID_ARGUMENT');
+      assert.match(bad.errors[0]!.message, message);
+    }
+    const past = await ask(audioId, null, 38, 10);
+    assert.match(past.errors[0]!.message, /startFrame must be below the audio's 38 frames; received 38/);
+    const codes = dataOf(await ask(codesId, null)).audio.reconstruction!;
+    assert.equal(codes.samples, 20 * 1920);
+    assert.equal(codes.quality, null);
+    assert.equal(dataOf(await ask(externalId, null)).audio.reconstruction, null);
   });
 });

@@ -43,10 +43,10 @@ export async function serveReconstructionMedia(req: IncomingMessage, res: Server
   const layersParam = new URLSearchParams(search ?? '').get('layers');
   let layers: readonly number[] = ALL_LAYERS;
   try {
-    if (layersParam !== null) layers = parseLayers(layersParam);
+    if (layersParam !== null) layers = parseLayers(layersParam, 'layers');
   } catch (err) {
     if (!(err instanceof TokenscopeError)) throw err;
-    sendJsonError(res, 400, err.code, err.message.replace(/^--layers/, 'layers'));
+    sendJsonError(res, 400, err.code, err.message);
     return;
   }
   const [audio] = await store.audios.findByIds([id]);
