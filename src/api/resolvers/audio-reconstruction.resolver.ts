@@ -49,7 +49,7 @@ export class AudioReconstructionResolver {
       layersText: text,
       samples,
       seconds: samples / SAMPLE_RATE,
-      decoder: { kind: info.kind, summary: info.summary, sha256: opened.sha256 },
+      decoder: { kind: info.kind, summary: info.summary, partialSums: info.ablation.kind === 'partial-sums', sha256: opened.sha256 },
       row,
       opened,
     });

@@ -10,6 +10,9 @@ export class ReconstructionDecoder {
   @Field({ description: 'One line saying what the decoder is.' })
   summary!: string;
 
+  @Field({ description: 'Whether it can leave layers out (it decodes partial sums of the dequantized vectors, like the reference decoder); false for decoders that take token ids, which decode all 16 layers only.' })
+  partialSums!: boolean;
+
   @Field({ description: 'sha256 of what decides its output besides the codes: the ONNX decoder file, or, for the reference decoder, the model\'s codebooks file.' })
   sha256!: string;
 }
