@@ -31,7 +31,8 @@ export interface DecodeOptions {
   /**
    * Frames of the first block, for a stream whose first samples must come early (a player waiting
    * for its first second): a decoder whose blocks can be cut anywhere without changing a byte (the
-   * reference decoder) yields a first block this long; one with fixed chunks (ONNX) ignores it.
+   * reference decoder) yields a first block this long, then blocks twice as long each time up to
+   * its own block size; one with fixed chunks (ONNX) ignores it.
    */
   readonly leadFrames?: number;
 }
