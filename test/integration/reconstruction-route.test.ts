@@ -30,6 +30,19 @@ function tones(): Float32Array {
   return out;
 }
 
+/** The three audios both suites read: the tones encoded here, codes ingested under the reference model, and codes under an external id. */
+async function ingestAudios(t: TestApp): Promise<{ audioId: number; codesId: number; externalId: number }> {
+  const folder = join(t.root, 'tones');
+  await mkdir(folder);
+  await writeFile(join(folder, 'tones.wav'), wavBytes([tones()], 24000));
+  const { id } = dataOf(await execute(t.app, IngestAudioDocument, { corpus: 'tones', paths: [folder], model: REFERENCE_MODEL_ID, concurrency: 1 })).ingestAudio;
+  await t.app.services.audio.jobs.idle();
+  const audioId = dataOf(await execute(t.app, IngestJobDocument, { id })).ingestJob.results[0]!.audioIds[0]!;
+  const codesId = dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'codes', paths: [await writeJsonl(join(t.root, 'codes.jsonl'), [randomRows(seededRandom(5), 20)])], model: REFERENCE_MODEL_ID })).ingestCodes.files[0]!.audioIds[0]!;
+  const externalId = dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'external', paths: [await writeJsonl(join(t.root, 'external.jsonl'), [randomRows(seededRandom(6), 20)])] })).ingestCodes.files[0]!.audioIds[0]!;
+  return { audioId, codesId, externalId };
+}
+
 describe('reconstructions at /media/reconstruction/<id>', () => {
   let t: TestApp;
   let served: Served;
@@ -57,17 +70,8 @@ describe('reconstructions at /media/reconstruction/<id>', () => {
   before(async () => {
     t = await createTestApp();
     served = await serve(t.app);
-    const folder = join(t.root, 'tones');
-    await mkdir(folder);
-    await writeFile(join(folder, 'tones.wav'), wavBytes([tones()], 24000));
-    const { id } = dataOf(await execute(t.app, IngestAudioDocument, { corpus: 'tones', paths: [folder], model: REFERENCE_MODEL_ID, concurrency: 1 })).ingestAudio;
-    await t.app.services.audio.jobs.idle();
-    audioId = dataOf(await execute(t.app, IngestJobDocument, { id })).ingestJob.results[0]!.audioIds[0]!;
+    ({ audioId, codesId, externalId } = await ingestAudios(t));
     frames = (await t.app.store.audios.require(audioId)).frameCount;
-    const jsonl = await writeJsonl(join(t.root, 'codes.jsonl'), [randomRows(seededRandom(5), 20)]);
-    codesId = dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'codes', paths: [jsonl], model: REFERENCE_MODEL_ID })).ingestCodes.files[0]!.audioIds[0]!;
-    const external = await writeJsonl(join(t.root, 'external.jsonl'), [randomRows(seededRandom(6), 20)]);
-    externalId = dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'external', paths: [external] })).ingestCodes.files[0]!.audioIds[0]!;
   });
   after(async () => {
     await served.close();
@@ -187,14 +191,7 @@ describe('Audio.reconstruction in GraphQL', () => {
 
   before(async () => {
     t = await createTestApp();
-    const folder = join(t.root, 'tones');
-    await mkdir(folder);
-    await writeFile(join(folder, 'tones.wav'), wavBytes([tones()], 24000));
-    const { id } = dataOf(await execute(t.app, IngestAudioDocument, { corpus: 'tones', paths: [folder], model: REFERENCE_MODEL_ID, concurrency: 1 })).ingestAudio;
-    await t.app.services.audio.jobs.idle();
-    audioId = dataOf(await execute(t.app, IngestJobDocument, { id })).ingestJob.results[0]!.audioIds[0]!;
-    codesId = dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'codes', paths: [await writeJsonl(join(t.root, 'codes.jsonl'), [randomRows(seededRandom(5), 20)])], model: REFERENCE_MODEL_ID })).ingestCodes.files[0]!.audioIds[0]!;
-    externalId = dataOf(await execute(t.app, IngestCodesDocument, { corpus: 'external', paths: [await writeJsonl(join(t.root, 'external.jsonl'), [randomRows(seededRandom(6), 20)])] })).ingestCodes.files[0]!.audioIds[0]!;
+    ({ audioId, codesId, externalId } = await ingestAudios(t));
   });
   after(async () => {
     await t.close();

@@ -11,6 +11,7 @@ import type { Reconstructions } from '../reconstructions.js';
 import { reconstructionEtag } from '../reconstructions.js';
 import { parseByteRange } from './byte-range.js';
 import { ifNoneMatchHits, ifRangeHolds } from './etag.js';
+import { mediaAudioId } from './media-request.js';
 import { httpStatusOf, sendJsonError, sendText } from './respond.js';
 
 /** Frames of a stream's first block: 2 s, so a player has its first second long before a long decode ends. */
@@ -31,15 +32,8 @@ const RETRY_AFTER_SECONDS = 2;
  * client that goes away stops the decode.
  */
 export async function serveReconstructionMedia(req: IncomingMessage, res: ServerResponse, store: Store, reconstructions: Reconstructions, encodedId: string, search: string | undefined): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendText(res, 405, `method ${req.method ?? ''} not allowed here: use GET or HEAD`, { allow: 'GET, HEAD' });
-    return;
-  }
-  if (!/^\d{1,10}$/.test(encodedId) || Number(encodedId) < 1 || Number(encodedId) > 0xffffffff) {
-    sendText(res, 404, `no audio ${JSON.stringify(encodedId.slice(0, 40))}: audio ids are positive integers`);
-    return;
-  }
-  const id = Number(encodedId);
+  const id = mediaAudioId(req, res, encodedId);
+  if (id === null) return;
   const layersParam = new URLSearchParams(search ?? '').get('layers');
   let layers: readonly number[] = ALL_LAYERS;
   try {
