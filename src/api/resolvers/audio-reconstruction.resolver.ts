@@ -29,6 +29,8 @@ export class AudioReconstructionResolver {
     @Arg('layers', () => String, { nullable: true, description: 'Layers to keep, as the CLI\'s --layers takes them: 1-8, 12, 1-4,9; all 16 when absent.' }) layers?: string | null,
   ): Promise<Reconstruction | null> {
     const kept = layers === undefined || layers === null ? ALL_LAYERS : parseLayers(layers, 'layers');
+    // The answer depends on the models folder (a decoder added later), not only on the store.
+    ctx.responseCaching.keep = false;
     const row = await ctx.store.audios.require(Number(a.id));
     let opened;
     try {
