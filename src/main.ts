@@ -16,6 +16,7 @@ import { cachedStore } from './query/cached-store.js';
 import { ResultCache } from './query/result-cache.js';
 import { ResponseCache } from './api/response-cache.js';
 import { SignalSummaries } from './api/signal-summaries.js';
+import { Reconstructions } from './api/reconstructions.js';
 import { summaryInWorker } from './signal/summary-in-worker.js';
 import { openStore } from './store/store.js';
 import type { Store } from './store/store.js';
@@ -58,6 +59,8 @@ export async function createApp(settings: Settings): Promise<App> {
       registry,
       // Original audio decoded and summarised in a worker thread, 2 s chunks (docs/benchmarks.md).
       signals: new SignalSummaries(store, summaryInWorker(48_000)),
+      // Decoders opened on first use, one per model, from the models folder in force.
+      reconstructions: new Reconstructions(store, () => encoders.settings.modelsDir),
       config: {
         dataRoots: settings.dataRoots,
         apiKey: settings.apiKey,
@@ -87,6 +90,7 @@ export async function createApp(settings: Settings): Promise<App> {
         await api.stop();
         await jobs.idle();
         await comparisons.idle();
+        await services.reconstructions.close();
         await encoders.close();
         await store.close();
       },

@@ -8,6 +8,7 @@ import type { ResultCache } from '../query/result-cache.js';
 import type { Store } from '../store/store.js';
 import type { ApiConfig } from './config.js';
 import type { SignalSummaries } from './signal-summaries.js';
+import type { Reconstructions } from './reconstructions.js';
 import { createLoaders } from './loaders.js';
 import { RequestBudget } from './request-budget.js';
 import { ABSOLUTE_PATHS, relativePaths } from './path-view.js';
@@ -33,6 +34,8 @@ export interface ApiContext {
   comparisons: ComparisonJobs;
   /** Waveform and spectrogram summaries of original audio files, shared across requests. */
   signals: SignalSummaries;
+  /** Decoders and the decode lane reconstructions share. */
+  reconstructions: Reconstructions;
   loaders: Loaders;
   /** True when the request may run mutations (see auth.ts). */
   mayMutate: boolean;
@@ -54,7 +57,7 @@ export interface ApiContext {
 
 /** Builds the context of one request, whose time budget (milliseconds; null for none) starts now. */
 export function createContext(
-  services: { store: Store; registry: DetectorRegistry; config: ApiConfig; audio: AudioServices; cache: ResultCache; comparisons: ComparisonJobs; signals: SignalSummaries },
+  services: { store: Store; registry: DetectorRegistry; config: ApiConfig; audio: AudioServices; cache: ResultCache; comparisons: ComparisonJobs; signals: SignalSummaries; reconstructions: Reconstructions },
   access: { mayMutate: boolean; mutationRefusal: string | null },
   budgetMs: number | null = null,
 ): ApiContext {

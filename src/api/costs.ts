@@ -29,6 +29,8 @@ export const COST = {
   signalColumn: 4,
   /** An integrity check: six full scans of the stored tables (store/integrity-check.ts), as six layer scans. */
   integrityCheck: 30_000,
+  /** Quality figures of a reconstruction window: a decode of up to LIMITS.maxReconstructionFrames frames, the original read up to the window's end, two spectral analyses. */
+  reconstructionFigures: 5_000,
   /** Items assumed for a list that has no cap of its own (corpora, labels, runs, detectors). */
   assumedList: 10,
 } as const;

@@ -60,6 +60,12 @@ export const LIMITS = {
   cheapConcurrency: 16,
   /** Operations that may wait for a lane; more are refused at once. */
   maxQueued: 64,
+  /** Decode steps (a block of a streamed reconstruction, a window of reconstruction figures) run at once, across all requests. */
+  maxConcurrentDecodes: 2,
+  /** Decode steps that may wait for a place; more are refused at once (503 on the reconstruction route). */
+  maxQueuedDecodes: 16,
+  /** Most frames one `Audio.reconstruction` figures window decodes (40 s): the figures are computed while the request waits. */
+  maxReconstructionFrames: 500,
   /** Most top-level errors one response carries for partly failed operations (e.g. an ingest's failed files). */
   maxPartialErrors: 100,
 } as const;

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AudioResolver } from './resolvers/audio.resolver.js';
 import { AudioSignalResolver } from './resolvers/audio-signal.resolver.js';
+import { AudioReconstructionResolver, ReconstructionResolver } from './resolvers/audio-reconstruction.resolver.js';
 import { CodeMatrixResolver } from './resolvers/code-matrix.resolver.js';
 import { ComparisonJobResolver } from './resolvers/comparison-job.resolver.js';
 import { CorpusResolver } from './resolvers/corpus.resolver.js';
@@ -28,7 +29,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema (built once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver, TokenSearchResolver, RarefactionResolver, RarefiedLayerResolver, IntegrityResolver, DatasetResolver, ShardResolver],
+    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, AudioReconstructionResolver, ReconstructionResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver, TokenSearchResolver, RarefactionResolver, RarefiedLayerResolver, IntegrityResolver, DatasetResolver, ShardResolver],
     validate: false,
   });
   return built;

@@ -18,6 +18,7 @@ import { createContext } from './context.js';
 import type { ApiContext } from './context.js';
 import { formatError, toGraphQLError } from './error-format.js';
 import { serveAudioMedia } from './http/audio-media.js';
+import { serveReconstructionMedia } from './http/reconstruction-media.js';
 import { checkHost } from './http/host-check.js';
 import { sendGraphQLError } from './http/respond.js';
 import { setSecurityHeaders } from './http/security-headers.js';
@@ -33,6 +34,7 @@ import { shownPaths } from './plugins/shown-paths.plugin.js';
 import { ResponseCache } from './response-cache.js';
 import { createSchema } from './schema.js';
 import type { SignalSummaries } from './signal-summaries.js';
+import type { Reconstructions } from './reconstructions.js';
 
 /** Largest request body accepted, in bytes. */
 const MAX_BODY_BYTES = 1 << 20;
@@ -52,6 +54,8 @@ export interface ApiServices {
   comparisons: ComparisonJobs;
   /** Waveform and spectrogram summaries of original audio files (signal-summaries.ts). */
   signals: SignalSummaries;
+  /** The decoders reconstructions are made with, and the lane their decode steps share (reconstructions.ts). */
+  reconstructions: Reconstructions;
 }
 
 /** The Apollo server plus a way to build contexts, usable over HTTP or in process. */
@@ -195,7 +199,7 @@ export function graphqlHandler(api: Api, services: ApiServices): (req: IncomingM
 /**
  * Routes every request, once its Host names this server (checkHost; every response carries the
  * security headers): the dashboard (`/`, `/index.html`, `/assets/…`), original audio
- * (`/media/audio/<id>`), uploads (`/upload`), the GraphQL IDE (a browser's GET `/graphql`), and
+ * (`/media/audio/<id>`), reconstructions (`/media/reconstruction/<id>`), uploads (`/upload`), the GraphQL IDE (a browser's GET `/graphql`), and
  * everything else to graphqlHandler (`/graphql`, or its 404). Routes match the raw request path, before any `..` is normalised away, and read
  * services.config per request.
  */
@@ -210,6 +214,7 @@ export function httpHandler(api: Api, services: ApiServices): (req: IncomingMess
     if (path === '/' || path === '/index.html') return serveDashboardPage(req, res, config.webRoot);
     if (path.startsWith('/assets/')) return serveDashboardAsset(req, res, config.webRoot, path.slice('/assets/'.length));
     if (path.startsWith('/media/audio/')) return serveAudioMedia(req, res, services.store, config, sources, path.slice('/media/audio/'.length));
+    if (path.startsWith('/media/reconstruction/')) return serveReconstructionMedia(req, res, services.store, services.reconstructions, path.slice('/media/reconstruction/'.length), search);
     if (path === '/upload') return handleUpload(req, res, config);
     if (path === '/graphql' && wantsIde(req, new URLSearchParams(search ?? ''))) return serveGraphqlIde(req, res, config.webRoot);
     return graphql(req, res);

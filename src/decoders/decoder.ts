@@ -22,6 +22,27 @@ export interface DecodeOptions {
    * codebook entries instead of all 16.
    */
   readonly layers?: readonly number[];
+  /**
+   * Frames to decode, for a stream that starts or ends inside the matrix (an HTTP range): the
+   * samples are exactly those the whole decode gives for these frames, and only the chunks that
+   * cover them are decoded (each with the context the whole decode gives it). Absent: every frame.
+   */
+  readonly span?: FrameSpan;
+  /**
+   * Frames of the first block, for a stream whose first samples must come early (a player waiting
+   * for its first second): a decoder whose blocks can be cut anywhere without changing a byte (the
+   * reference decoder) yields a first block this long, then blocks twice as long each time up to
+   * its own block size; one with fixed chunks (ONNX) ignores it.
+   */
+  readonly leadFrames?: number;
+}
+
+/** Frames [start, start + count) of a code matrix. */
+export interface FrameSpan {
+  /** First frame (0-based). */
+  readonly start: number;
+  /** Frames, at least 1. */
+  readonly count: number;
 }
 
 /**
@@ -73,8 +94,10 @@ export interface DecoderBackend {
   readonly info: DecoderInfo;
   /**
    * Sample blocks for `codes` (already validated) with `layers` (1..16, ascending; all 16 unless
-   * `info.ablation` is `partial-sums`). The blocks must add up to codes.frames × 1920 samples.
+   * `info.ablation` is `partial-sums`). The blocks must add up to codes.frames × 1920 samples, or,
+   * for a `span` (checked to lie inside the matrix), to span.count × 1920: the samples of those
+   * frames exactly as the whole decode gives them. `leadFrames`: see DecodeOptions.
    */
-  blocks(codes: CodeMatrix, layers: readonly number[]): AsyncIterable<Float32Array>;
+  blocks(codes: CodeMatrix, layers: readonly number[], span?: FrameSpan, leadFrames?: number): AsyncIterable<Float32Array>;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { CodeMatrix } from '../domain/code-matrix.js';
 import { LAYER_COUNT, SAMPLES_PER_FRAME } from '../domain/contract.js';
 import { ErrorCode, TokenscopeError } from '../errors.js';
 import { planDecodeChunks } from './decode-chunk-plan.js';
-import type { DecoderBackend, DecoderInfo } from './decoder.js';
+import type { DecoderBackend, DecoderInfo, FrameSpan } from './decoder.js';
 import type { BoundDecoderLayout } from './layouts/registry.js';
 import { readAudioOutput } from './read-audio-output.js';
 
@@ -37,13 +37,19 @@ export class OnnxDecoderBackend implements DecoderBackend {
     this.session = session;
   }
 
-  async *blocks(codes: CodeMatrix): AsyncGenerator<Float32Array> {
+  /** One block per chunk of the plan; for a `span`, only the chunks that overlap it, cut to it. */
+  async *blocks(codes: CodeMatrix, _layers?: readonly number[], span: FrameSpan = { start: 0, count: codes.frames }): AsyncGenerator<Float32Array> {
+    const end = span.start + span.count;
     for (const chunk of planDecodeChunks(codes.frames, this.chunks.chunkFrames, this.chunks.contextFrames)) {
+      if (chunk.start + chunk.frames <= span.start || chunk.start >= end) continue;
       const first = chunk.start - chunk.context;
       const tokens = codes.tokens.subarray(first * LAYER_COUNT, (chunk.start + chunk.frames) * LAYER_COUNT);
       const run = this.queue.then(() => this.runOnce({ tokens, context: chunk.context, frames: chunk.frames }));
       this.queue = run.catch(() => undefined);
-      yield await run;
+      const samples = await run;
+      const from = Math.max(0, span.start - chunk.start) * SAMPLES_PER_FRAME;
+      const to = (Math.min(end, chunk.start + chunk.frames) - chunk.start) * SAMPLES_PER_FRAME;
+      yield from === 0 && to === samples.length ? samples : samples.subarray(from, to);
     }
   }
 

@@ -221,9 +221,12 @@ describe('audio view behaviour in Chromium: seeking, the time in the address, la
     assert.deepEqual(h.errors, []);
   });
 
-  it('shows why an audio cannot be played in place of the player', async () => {
+  it('shows why an audio\'s original cannot be played, and plays its reconstruction only', async () => {
     await h.open(`#/audio/${audios.missing}`);
-    assert.equal(await h.page.$('audio'), null);
+    // The codes are stored, so the reconstruction plays; the toggle to the original is disabled.
+    assert.equal(await attr('.ab-player', 'data-side'), 'reconstruction');
+    assert.match((await h.page.getAttribute('audio', 'src'))!, new RegExp(`^/media/reconstruction/${audios.missing}$`));
+    assert.equal(await h.page.isDisabled('.ab-toggle'), true);
     assert.equal(await attr('.media-unavailable', 'data-reason'), 'FILE_MISSING');
     assert.match((await h.page.textContent('.media-unavailable'))!, /its file is no longer where it was ingested from/);
     await h.open(`#/audio/${codesAudio}`);

@@ -4,6 +4,7 @@ import type { Store } from '../../store/store.js';
 import type { ApiConfig } from '../config.js';
 import { resolveInsideRoots } from '../data-roots.js';
 import { audioContentType } from './content-types.js';
+import { mediaAudioId } from './media-request.js';
 import { httpStatusOf, sendJsonError, sendText } from './respond.js';
 import { sendFile } from './send-file.js';
 import type { SourceIdentity } from './source-identity.js';
@@ -17,15 +18,8 @@ import type { SourceIdentity } from './source-identity.js';
  * readers, like GraphQL queries.
  */
 export async function serveAudioMedia(req: IncomingMessage, res: ServerResponse, store: Store, config: ApiConfig, sources: SourceIdentity, encodedId: string): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendText(res, 405, `method ${req.method ?? ''} not allowed here: use GET or HEAD`, { allow: 'GET, HEAD' });
-    return;
-  }
-  if (!/^\d{1,10}$/.test(encodedId) || Number(encodedId) < 1 || Number(encodedId) > 0xffffffff) {
-    sendText(res, 404, `no audio ${JSON.stringify(encodedId.slice(0, 40))}: audio ids are positive integers`);
-    return;
-  }
-  const id = Number(encodedId);
+  const id = mediaAudioId(req, res, encodedId);
+  if (id === null) return;
   const [audio] = await store.audios.findByIds([id]);
   if (!audio) {
     sendText(res, 404, `audio ${id} does not exist`);

@@ -41,6 +41,7 @@ export class SignalPanel {
   private readonly spectrogram: HTMLCanvasElement;
   private readonly message: HTMLElement;
   private readonly scale: HTMLElement;
+  private readonly cursor: HTMLElement;
   private readonly cache: SignalCache;
   private generation = 0;
   private unavailable = false;
@@ -55,7 +56,14 @@ export class SignalPanel {
     this.spectrogram = h('canvas', { class: 'spectrogram', 'data-chart': 'spectrogram', role: 'img', 'aria-label': 'Mel spectrogram of the original audio for the window below: low frequencies at the bottom, louder is lighter' });
     this.scale = h('span', { class: 'signal-axis', 'aria-hidden': 'true', style: 'top:66px' }, 'kHz');
     this.message = h('p', { class: 'muted signal-message', role: 'status', hidden: true });
-    this.element = h('div', { class: 'signal-panel', 'data-state': 'loading' }, h('span', { class: 'signal-axis', 'aria-hidden': 'true', style: 'top:2px' }, 'wave'), this.scale, this.waveform, this.spectrogram, this.message);
+    this.cursor = h('div', { class: 'cursor', hidden: true, 'aria-hidden': 'true' });
+    this.element = h('div', { class: 'signal-panel', 'data-state': 'loading' }, h('span', { class: 'signal-axis', 'aria-hidden': 'true', style: 'top:2px' }, 'wave'), this.scale, this.waveform, this.spectrogram, this.message, this.cursor);
+  }
+
+  /** Draws the playback cursor at `x` (the same x as the heatmap's below), or hides it (null: playback is outside the window). */
+  cursorAt(x: number | null): void {
+    this.cursor.hidden = x === null || this.unavailable;
+    if (x !== null) this.cursor.style.left = `${x - 1}px`;
   }
 
   /** Starts fetching the window [start, start + frames) drawn `width` pixels wide, before its first draw. */

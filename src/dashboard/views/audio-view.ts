@@ -18,6 +18,8 @@ import type { Colouring } from '../audio/token-colouring';
 import { loadOverlay, MAX_OVERLAYS, OVERLAY_COLOURS, OverlayForm, scaleToPrimary } from '../audio/overlays';
 import type { Overlay } from '../audio/overlays';
 import { PlaybackAddress } from '../audio/playback-address';
+import { AbPlayer, startingSide } from '../audio/ab-player';
+import type { AbSources } from '../audio/ab-player';
 import { drawOverview } from '../audio/overview';
 import { drawScoreChart } from '../audio/score-chart';
 import { SignalPanel } from '../audio/signal-panel';
@@ -267,6 +269,7 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
     const inside = t >= start / FRAMES_PER_SECOND && t <= (start + frames) / FRAMES_PER_SECOND;
     cursor.hidden = !inside;
     if (inside) cursor.style.left = `${xOf(t) - 1}px`;
+    signalPanel.cursorAt(inside ? xOf(t) : null);
     root.dataset['position'] = t.toFixed(3);
   }
 
@@ -455,8 +458,12 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
         audio.text ? ` · “${audio.text}”` : '',
       ),
     );
-    if (audio.mediaUrl) {
-      media = h('audio', { controls: true, preload: 'metadata', src: audio.mediaUrl, 'aria-label': 'original audio' });
+    const sources: AbSources = { original: audio.mediaUrl ?? null, reconstruction: audio.reconstruction ? { url: audio.reconstruction.url, summary: audio.reconstruction.decoder.summary, partialSums: audio.reconstruction.decoder.partialSums } : null };
+    const why = audio.mediaUnavailable;
+    const unplayable = why || !audio.mediaUrl ? h('p', { class: 'muted media-unavailable', role: 'status', 'data-reason': why?.reason ?? 'UNKNOWN' }, why?.message ?? 'The original audio cannot be played here.') : null;
+    if (sources.original || sources.reconstruction) {
+      const ab = new AbPlayer(sources, startingSide(sources, route.params.get('listen')), Number(route.params.get('layers')) || 16, (side, k) => replaceParams({ listen: side === 'reconstruction' ? side : null, layers: side === 'reconstruction' && k < 16 ? k : null }));
+      media = ab.media;
       const m = media;
       let raf = 0;
       const follow = () => {
@@ -480,17 +487,16 @@ export function renderAudioView(root: HTMLElement, route: Route): () => void {
         timeAddress.write(m.currentTime, true);
       });
       m.addEventListener('timeupdate', moveCursor);
-      m.addEventListener('error', () => fill(player, m, errorBox(new Error(m.error?.message || `the server could not stream ${audio.mediaUrl}`), 'play the original audio')));
+      m.addEventListener('error', () => fill(player, ab.element, unplayable, errorBox(new Error(m.error?.message || `the server could not stream ${m.currentSrc}`), `play the ${ab.element.dataset['side'] === 'original' ? 'original audio' : 'reconstruction'}`)));
       cleanups.push(() => {
         cancelAnimationFrame(raf);
         m.pause();
         m.removeAttribute('src');
         m.load();
       });
-      fill(player, m);
+      fill(player, ab.element, unplayable);
     } else {
-      const why = audio.mediaUnavailable;
-      fill(player, h('p', { class: 'muted media-unavailable', role: 'status', 'data-reason': why?.reason ?? 'UNKNOWN' }, why?.message ?? 'The original audio cannot be played here.'));
+      fill(player, unplayable);
     }
     form = new DetectorForm(data.detectors, spec, () => void runDetector());
     fill(formSlot, form.element);

@@ -68,22 +68,41 @@ export class ReferenceDecodePool {
   /**
    * The samples of frames [first, first + count) of `features` (n × 72) in blocks of at most
    * `blockFrames` frames, in order: the bytes referenceDecodeRange gives each block, decoded up to
-   * `threads` blocks at a time. Options are checked before any work starts.
+   * `threads` blocks at a time. Options are checked before any work starts. `leadFrames`: the first
+   * block is that long and each next one twice the one before, up to `blockFrames` (a stream whose
+   * first samples must come early, and whose reader may stop soon: little is decoded in vain).
+   * Features already in shared memory are read in place (not copied); `prepare` is called with
+   * each block's frames before it is handed to a worker (LazyFeatures.ensure, with its context).
    */
-  async *blocks(features: Float32Array, n: number, overrides: Partial<ReferenceDecoderOptions> = {}, blockFrames = 512, first = 0, count = n): AsyncGenerator<Float32Array> {
+  async *blocks(
+    features: Float32Array,
+    n: number,
+    overrides: Partial<ReferenceDecoderOptions> = {},
+    blockFrames = 512,
+    first = 0,
+    count = n,
+    leadFrames = blockFrames,
+    prepare?: (first: number, count: number) => void,
+  ): AsyncGenerator<Float32Array> {
     if (this.closed) throw invalidArgument('the reference decode pool is closed; create a new one');
     const options = referenceDecoderOptions(overrides);
     if (!Number.isInteger(blockFrames) || blockFrames < 1) throw invalidArgument(`blockFrames: expected a positive integer (codec frames); received ${blockFrames}`, { argument: 'blockFrames', value: blockFrames });
     if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 1 || first + count > n) {
       throw invalidArgument(`first, count: expected a range of frames inside 0..${n}; received first ${first}, count ${count}`, { argument: 'first', first, count });
     }
-    const shared = new Float32Array(new SharedArrayBuffer(features.byteLength));
-    shared.set(features);
+    let shared = features;
+    if (!(features.buffer instanceof SharedArrayBuffer)) {
+      shared = new Float32Array(new SharedArrayBuffer(features.byteLength));
+      shared.set(features);
+    }
     const queue: Promise<Float32Array>[] = [];
     let start = first;
     const end = first + count;
+    let size = Math.min(leadFrames, blockFrames);
     const submit = () => {
-      const c = Math.min(blockFrames, end - start);
+      const c = Math.min(size, end - start);
+      size = Math.min(blockFrames, size * 2);
+      prepare?.(start, c);
       const job = this.submit(shared, n, start, c, options);
       // A block that fails while an earlier one is awaited is reported when its turn comes.
       job.catch(() => undefined);
