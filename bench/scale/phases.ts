@@ -6,6 +6,9 @@ import { loadSettings } from '../../src/config/settings.js';
 import { exportDataset } from '../../src/datasets/export-dataset.js';
 import { importDataset } from '../../src/datasets/import-dataset.js';
 import { ALL_LAYERS } from '../../src/domain/contract.js';
+import { LIMITS } from '../../src/api/limits.js';
+import { coldTokens } from '../../src/query/cold-tokens.js';
+import { corpusLayerStats } from '../../src/query/corpus-layer-stats.js';
 import { createApp } from '../../src/main.js';
 import type { App } from '../../src/main.js';
 import { runDocSql, scaleDocSql } from '../../test/support/scale-doc-sql.js';
@@ -20,8 +23,8 @@ import type { ShardPlan } from './shard-plan.js';
 /** What one measured step of the simulation is asked to do; each runs in a process of its own, so its peak RSS is its own. */
 export type PhaseRequest =
   | { phase: 'build'; db: string; plan: ShardPlan }
-  | { phase: 'export'; db: string; out: string }
-  | { phase: 'import'; db: string; datasets: string[] }
+  | { phase: 'export'; db: string; out: string; memoryLimit?: string | undefined }
+  | { phase: 'import'; db: string; datasets: string[]; memoryLimit?: string | undefined }
   | { phase: 'merge'; db: string; shards: string[]; module?: string | undefined }
   | { phase: 'queries'; db: string; reps: Repetitions; prefix: string }
   | { phase: 'docsql'; dataset: string; reps: Repetitions }
@@ -39,6 +42,8 @@ export interface Answers {
 export interface QueryFigures {
   layerStats: Timing;
   coldTokens: Timing;
+  /** The query layer alone (src/query: no GraphQL, no top tokens, no occurrences): what the doc's SQL computes. */
+  queryLayer?: { layerStats: Timing; coldTokens: Timing };
   answers: Answers;
 }
 
@@ -54,8 +59,12 @@ export function bytesUnder(path: string): number {
   return n;
 }
 
-function open(db: string): Promise<App> {
-  return createApp(loadSettings({ dbPath: db, dataRoots: [], apiKey: null, host: '127.0.0.1', port: 0, cacheBytes: 0 }));
+async function open(db: string, memoryLimit?: string): Promise<App> {
+  const app = await createApp(loadSettings({ dbPath: db, dataRoots: [], apiKey: null, host: '127.0.0.1', port: 0, cacheBytes: 0 }));
+  // DuckDB keeps blocks it has read in its buffer pool up to memory_limit (default 80 % of RAM), so
+  // peak RSS tracks the data read until that limit; a lower limit shows what the step needs.
+  if (memoryLimit) await app.store.db.query(`SET memory_limit = '${memoryLimit.replace(/[^0-9A-Za-z.]/g, '')}'`);
+  return app;
 }
 
 const COLD = { limit: 50, maxReferenceCount: 0, offset: 0 };
@@ -66,9 +75,15 @@ async function apiQueries(app: App, a: string, b: string, reps: Repetitions): Pr
   const coldOp = prepare(ColdTokensDocument, { reference: a, target: b, ...COLD, occurrences: 3 });
   const stats = (await execute(app, layerOp)).layerStats;
   const cold = (await execute(app, coldOp)).coldTokens;
+  const layerQuery = { corpora: [a, b], layers: [...ALL_LAYERS], maxCorpora: LIMITS.maxCorpora };
+  const coldQuery = { reference: a, target: b, ...COLD, maxLimit: LIMITS.maxColdTokens };
   return {
     layerStats: await measure(() => execute(app, layerOp), reps),
     coldTokens: await measure(() => execute(app, coldOp), reps),
+    queryLayer: {
+      layerStats: await measure(() => corpusLayerStats(app.store, layerQuery), reps),
+      coldTokens: await measure(() => coldTokens(app.store, coldQuery), reps),
+    },
     answers: {
       audioCount: stats.audioCount,
       frameCount: stats.frameCount,
@@ -127,7 +142,7 @@ export async function runPhase(req: PhaseRequest): Promise<Record<string, unknow
       }
     }
     case 'export': {
-      const app = await open(req.db);
+      const app = await open(req.db, req.memoryLimit);
       try {
         const written = await exportDataset(app.store, { kind: 'all' }, req.out);
         return { rows: written.rows, bytes: bytesUnder(written.path), framesBytes: bytesUnder(join(written.path, 'frames')), audioTokenCountsBytes: bytesUnder(join(written.path, 'audio_token_counts')) };
@@ -137,7 +152,7 @@ export async function runPhase(req: PhaseRequest): Promise<Record<string, unknow
     }
     case 'import': {
       removeDatabase(req.db);
-      const app = await open(req.db);
+      const app = await open(req.db, req.memoryLimit);
       try {
         const perDataset: number[] = [];
         let audios = 0;

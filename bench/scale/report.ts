@@ -47,6 +47,8 @@ export interface ScaleFigures {
   wholeQueries: StepFigures;
   wholeExport: StepFigures;
   attach: StepFigures;
+  /** The import-merge and merged export again under DuckDB's memory_limit; null when not run. */
+  limited: { limit: string; importMerge: StepFigures; wholeExport: StepFigures } | null;
   checks: AnswerCheck[];
 }
 
@@ -72,13 +74,21 @@ export function formatReport(f: ScaleFigures, loadNow: string): string {
   else lines.push(`| merge the ${f.shards} shard stores into one (mergeShards) | ${f.merge.seconds.toFixed(1)} | ${rate(total, f.merge.seconds)} | ${mib(f.merge)} | ${mb(f.merge['bytes'])} |`);
   lines.push(`| merge by importing the ${f.shards} shard exports into one store | ${f.importMerge.seconds.toFixed(1)} | ${rate(total, f.importMerge.seconds)} | ${mib(f.importMerge)} | ${mb(f.importMerge['bytes'])} |`);
   lines.push(`| export the merged ${total.toFixed(0)} h as one dataset | ${f.wholeExport.seconds.toFixed(1)} | ${rate(total, f.wholeExport.seconds)} | ${mib(f.wholeExport)} | ${mb(f.wholeExport['bytes'])} |`);
+  if (f.limited) {
+    lines.push(`| ↳ the import-merge again, DuckDB memory_limit ${f.limited.limit} | ${f.limited.importMerge.seconds.toFixed(1)} | ${rate(total, f.limited.importMerge.seconds)} | ${mib(f.limited.importMerge)} | — |`);
+    lines.push(`| ↳ the merged export again, DuckDB memory_limit ${f.limited.limit} | ${f.limited.wholeExport.seconds.toFixed(1)} | ${rate(total, f.limited.wholeExport.seconds)} | ${mib(f.limited.wholeExport)} | — |`);
+  }
   if (!f.attach['skipped']) lines.push(`| attach that dataset (attachDataset) | ${Number(f.attach['attachSeconds']).toFixed(2)} | — | — | — |`);
   lines.push('');
   lines.push(`Queries, ${f.reps.runs} timed runs after ${f.reps.warmup} warm-up runs each, result cache off; layerStats: both corpora, 16 layers (API: top 5 tokens too); coldTokens: bench-a → bench-b, limit 50 (API: 3 occurrences each).`);
   lines.push('');
   lines.push('| answered by | hours | layerStats p50 / p90 ms | coldTokens p50 / p90 ms |');
   lines.push('|---|---:|---:|---:|');
-  const q = (label: string, hours: number, s: StepFigures) => lines.push(`| ${label} | ${hours.toFixed(0)} | ${ms(s['layerStats'] as Timing)} | ${ms(s['coldTokens'] as Timing)} |`);
+  const q = (label: string, hours: number, s: StepFigures) => {
+    lines.push(`| ${label} | ${hours.toFixed(0)} | ${ms(s['layerStats'] as Timing)} | ${ms(s['coldTokens'] as Timing)} |`);
+    const layer = s['queryLayer'] as { layerStats: Timing; coldTokens: Timing } | undefined;
+    if (layer) lines.push(`| ↳ query layer only (no GraphQL, top tokens or occurrences) | ${hours.toFixed(0)} | ${ms(layer.layerStats)} | ${ms(layer.coldTokens)} |`);
+  };
   q('API, native store of shard 1', f.perShardHours, f.shardQueries);
   q(`API, native merged store (${f.merge['skipped'] ? 'by import' : 'mergeShards'})`, total, f.wholeQueries);
   q(`docs/scale.md DuckDB SQL over the ${f.shards} shard exports (glob, no merge)`, total, f.docSql);

@@ -13,7 +13,7 @@ import type { StepFigures } from './report.js';
 import { shardHours, shardPlan } from './shard-plan.js';
 
 const USAGE = `usage: npm run bench:scale -- [--hours 1000] [--shards 8] [--jobs 2] [--out bench/.data/scale] [--runs 20]
-                                [--merge-module PATH] [--attach-module PATH] [--rebuild]
+                                [--memory-limit 1GB|none] [--merge-module PATH] [--attach-module PATH] [--rebuild]
 Simulates a sharded corpus of --hours hours (two corpora, bench-a and bench-b, of 10-minute
 synthetic audios, bench/synthetic-corpus.ts) written by --shards ingest processes, each shard its
 own store built in its own process (--jobs at a time). Then, each step in a fresh process so that
@@ -24,7 +24,9 @@ its peak RSS is its own:
   4. merges the shards with mergeShards (when this build has it; "not available" otherwise) and,
      always, by importing the shard exports into one store;
   5. layerStats / coldTokens p50 on the merged store, and its export as one dataset;
-  6. attaches that dataset with attachDataset (when available) and times the same queries.
+  6. attaches that dataset with attachDataset (when available) and times the same queries;
+  7. the import-merge and the merged export once more under DuckDB's memory_limit (--memory-limit),
+     to show what they need rather than what DuckDB's buffer pool keeps.
 Shard stores are reused when they hold the plan (--rebuild builds them again). Prints Markdown for
 docs/scale.md and docs/benchmarks.md, and writes figures.json under --out.`;
 
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
       jobs: { type: 'string', default: '2' },
       runs: { type: 'string', default: '20' },
       out: { type: 'string', default: 'bench/.data/scale' },
+      'memory-limit': { type: 'string', default: '1GB' },
       'merge-module': { type: 'string' },
       'attach-module': { type: 'string' },
       rebuild: { type: 'boolean', default: false },
@@ -132,6 +135,18 @@ async function main(): Promise<void> {
     log('attach the merged dataset');
     const attach = await child({ phase: 'attach', db: join(out, 'attach.duckdb'), dir: wholeDir, reps, module: values['attach-module'] });
     if (attach['skipped']) log(`  ${String(attach['skipped'])}`);
+    const memoryLimit = values['memory-limit'] === 'none' ? undefined : values['memory-limit'];
+    let limited: { limit: string; importMerge: StepFigures; wholeExport: StepFigures } | null = null;
+    if (memoryLimit) {
+      log(`import-merge and merged export again with DuckDB memory_limit ${memoryLimit}`);
+      const importMergeLimited = await child({ phase: 'import', db: join(out, 'imported-limited.duckdb'), datasets: plans.map((p) => shardExport(p.shard)), memoryLimit });
+      const limitedDir = join(out, 'merged-dataset-limited');
+      rmSync(limitedDir, { recursive: true, force: true });
+      const wholeExportLimited = await child({ phase: 'export', db: whole, out: limitedDir, memoryLimit });
+      limited = { limit: memoryLimit, importMerge: importMergeLimited, wholeExport: wholeExportLimited };
+      removeDatabase(join(out, 'imported-limited.duckdb'));
+      rmSync(limitedDir, { recursive: true, force: true });
+    }
     const checks = [
       compareAnswers('docs/scale.md SQL over the 8 shard exports', docSql, wholeQueries),
       ...(attach['skipped'] ? [] : [compareAnswers('attached merged dataset', attach, wholeQueries)]),
@@ -156,6 +171,7 @@ async function main(): Promise<void> {
       wholeQueries,
       wholeExport,
       attach,
+      limited,
       checks,
     };
     writeFileSync(join(out, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
