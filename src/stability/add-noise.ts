@@ -2,15 +2,25 @@ import { invalidArgument } from '../errors.js';
 import { mulberry32 } from '../jsutils/mulberry32.js';
 import { meanSquare } from './signal-power.js';
 
-/** Seeded Gaussian white noise of unit variance (Box–Muller over mulberry32): the same seed, the same noise. */
+/**
+ * Seeded Gaussian white noise of unit variance (Marsaglia's polar method over mulberry32: no
+ * trigonometry, about twice as fast as Box–Muller here): the same seed, the same noise.
+ */
 export function whiteNoise(length: number, seed: number): Float32Array {
   const random = mulberry32(seed);
   const out = new Float32Array(length);
   for (let i = 0; i < length; i += 2) {
-    const r = Math.sqrt(-2 * Math.log(1 - random())); // 1 - u lies in (0, 1]: no log(0)
-    const theta = 2 * Math.PI * random();
-    out[i] = r * Math.cos(theta);
-    if (i + 1 < length) out[i + 1] = r * Math.sin(theta);
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * random() - 1;
+      v = 2 * random() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const k = Math.sqrt((-2 * Math.log(s)) / s);
+    out[i] = u * k;
+    if (i + 1 < length) out[i + 1] = v * k;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { ErrorCode, invalidArgument, TokenscopeError, UnreachableCaseError } from '../errors.js';
 import { addNoiseAtSnr, whiteNoise } from './add-noise.js';
 import { applyGainDb } from './apply-gain.js';
+import { mp3RoundTrip } from './mp3-roundtrip.js';
 import type { Perturbation } from './perturbation.js';
 import { perturbationKey } from './perturbation.js';
 import { resampleThrough } from './resample-through.js';
@@ -31,7 +32,7 @@ export async function applyPerturbation(samples: Float32Array, p: Perturbation, 
     case 'resample':
       return resampleThrough(samples, p.rate);
     case 'mp3':
-      throw new TokenscopeError(ErrorCode.UNSUPPORTED_OPERATION, `${perturbationKey(p)}: the MP3 round trip is not built yet`);
+      return mp3RoundTrip(samples, p.kbps);
     case 'roundtrip':
       throw new TokenscopeError(ErrorCode.UNSUPPORTED_OPERATION, `${perturbationKey(p)}: a round trip decodes the codes, not the audio; use measureStability with a decoder`);
     default:

@@ -31,8 +31,13 @@ const MAX_SHIFT_SAMPLES = SAMPLE_RATE;
 /** Resampling rates accepted, Hz. */
 const MIN_RATE = 4_000;
 const MAX_RATE = 192_000;
-/** Constant bitrates an MP3 encoder offers (MPEG-2 Layer III at 24 kHz up to 160, MPEG-1 at 48 kHz from 32). */
-export const MP3_BITRATES: readonly number[] = [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320];
+/**
+ * MP3 bitrates the round trip offers, kbit/s: those at which LAME keeps 24 kHz (MPEG-2 Layer III,
+ * 40..160) or 48 kHz (MPEG-1, 192..320, encoded from 24 kHz upsampled), plus 8 (LAME goes to 8 kHz).
+ * 16, 24 and 32 are left out: there LAME resamples to 16 or 22.05 kHz itself, and lamejs's resampler
+ * returns silence (measured: 0 dB SNR at every lag).
+ */
+export const MP3_BITRATES: readonly number[] = [8, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 192, 224, 256, 320];
 
 /** The parameters each kind takes; the first of each is required unless it has a default below. */
 const PARAMETERS: Record<Perturbation['kind'], readonly string[]> = {
@@ -83,7 +88,7 @@ export function parsePerturbation(text: string): Perturbation {
       return { kind: 'resample', rate: number(text, 'rate', need('rate'), { min: MIN_RATE, max: MAX_RATE, integer: true, unit: 'Hz' }) };
     case 'mp3': {
       const kbps = number(text, 'kbps', need('kbps'), { min: 1, max: 320, integer: true });
-      if (!MP3_BITRATES.includes(kbps)) throw invalidArgument(`perturbation ${JSON.stringify(text)}: kbps must be one of ${MP3_BITRATES.join(', ')}, got ${kbps}`, { parameter: 'kbps' });
+      if (!MP3_BITRATES.includes(kbps)) throw invalidArgument(`perturbation ${JSON.stringify(text)}: kbps must be one of ${MP3_BITRATES.join(', ')} (16, 24 and 32 make lamejs resample to silence), got ${kbps}`, { parameter: 'kbps' });
       return { kind: 'mp3', kbps };
     }
     case 'roundtrip':

@@ -1,7 +1,8 @@
 import { SAMPLE_RATE } from '../domain/contract.js';
 import { StreamingResampler } from '../audio/streaming-resampler.js';
 
-function resampleAll(samples: Float32Array, rateIn: number, rateOut: number): Float32Array {
+/** All of `samples` at `rateIn` Hz resampled to `rateOut` Hz (round(length · rateOut / rateIn) samples). */
+export function resampleAll(samples: Float32Array, rateIn: number, rateOut: number): Float32Array {
   const resampler = new StreamingResampler(rateIn, rateOut);
   const head = resampler.push(samples);
   const tail = resampler.flush();

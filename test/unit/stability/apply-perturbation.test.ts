@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ErrorCode } from '../../../src/errors.js';
 import { mulberry32 } from '../../../src/jsutils/mulberry32.js';
+import { whiteNoise } from '../../../src/stability/add-noise.js';
 import { applyPerturbation } from '../../../src/stability/apply-perturbation.js';
 import { parsePerturbation } from '../../../src/stability/perturbation.js';
 import { meanSquare } from '../../../src/stability/signal-power.js';
@@ -30,6 +31,16 @@ describe('applyPerturbation', () => {
       assert.ok(Math.abs(measuredSnrDb(x, y) - snr) < 0.1, `measured ${measuredSnrDb(x, y)}`);
     });
   }
+
+  it('draws white noise of zero mean, unit variance and no correlation between neighbours', () => {
+    const w = whiteNoise(200_001, 9);
+    const mean = w.reduce((a, v) => a + v, 0) / w.length;
+    let lag1 = 0;
+    for (let i = 1; i < w.length; i++) lag1 += w[i]! * w[i - 1]!;
+    assert.ok(Math.abs(mean) < 0.01, `mean ${mean}`);
+    assert.ok(Math.abs(meanSquare(w) - 1) < 0.01, `variance ${meanSquare(w)}`);
+    assert.ok(Math.abs(lag1 / w.length) < 0.01, `lag-1 correlation ${lag1 / w.length}`);
+  });
 
   it('adds the same white noise for the same seed and other noise for another seed', async () => {
     const x = signal();

@@ -58,6 +58,15 @@ describe('measureStability with tokenscope-ref-v2', () => {
     assert.ok(at30 < 38 * 16, 'white noise at 30 dB changes some token of this signal');
   });
 
+  it('keeps most layer-1 tokens through a clean MP3 at 192 kbps (the codec delay cut, frames aligned)', async () => {
+    const m = await measureStability({ samples, codes, perturbation: parsePerturbation('mp3:kbps=192'), encode });
+    const layer1 = m.layers[0]!;
+    assert.ok(layer1.agreeing / layer1.frames > 0.75, `layer 1: ${layer1.agreeing} of ${layer1.frames}`);
+    // A delay of the 1105-sample codec lag left in would move every frame by 58 % of a hop.
+    const delayed = await measureStability({ samples, codes, perturbation: parsePerturbation('shift:samples=1105'), encode });
+    assert.ok(layer1.agreeing > delayed.layers[0]!.agreeing, `mp3 ${layer1.agreeing}, shifted ${delayed.layers[0]!.agreeing}`);
+  });
+
   it('re-encodes what the decoder returns for a round trip, with the layers asked for', async () => {
     const asked: number[][] = [];
     const decode = async (_codes: CodeMatrix, layers: readonly number[]): Promise<Float32Array> => (asked.push([...layers]), samples);
