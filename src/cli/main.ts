@@ -308,7 +308,7 @@ program
   .command('stability')
   .description("token stability: perturb every audio file of a corpus (or decode its codes), re-encode with the corpus's model and compare with the stored codes layer by layer; one stored run per perturbation (replacing the last one of that corpus, model and perturbation), printed as agreement % and unit edit distance by layer")
   .requiredOption('--corpus <name>', 'corpus to measure')
-  .requiredOption('--perturb <perturbation>', 'a perturbation (repeatable): noise:snr=20[,colour=babble][,seed=N], gain:db=-6, shift:samples=1, resample:rate=16000, roundtrip:layers=1-8', collect)
+  .requiredOption('--perturb <perturbation>', 'a perturbation (repeatable): noise:snr=20[,colour=babble][,seed=N], gain:db=-6, shift:samples=1, resample:rate=16000, mp3:kbps=64, roundtrip:layers=1-8', collect)
   .option('--model <id>', 'codec model whose audios to measure, when the corpus holds several')
   .option('--json', 'print the stored runs as JSON')
   .option(...modelsDir)

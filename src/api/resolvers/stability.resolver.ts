@@ -34,7 +34,7 @@ export class CorpusStabilityResolver {
 
   @Mutation(() => [StabilityRun], {
     description:
-      `Measures token stability on every audio of a corpus that was encoded here from a file: each perturbation (noise:snr=20, noise:snr=10,colour=babble, gain:db=-6, shift:samples=1, resample:rate=16000, roundtrip:layers=1-8, …) is applied to the audio (roundtrip: the codes are decoded with those layers) and the result re-encoded by the model's encoder, then compared layer by layer with the stored codes. ` +
+      `Measures token stability on every audio of a corpus that was encoded here from a file: each perturbation (noise:snr=20, noise:snr=10,colour=babble, gain:db=-6, shift:samples=1, resample:rate=16000, mp3:kbps=64, roundtrip:layers=1-8, …) is applied to the audio (roundtrip: the codes are decoded with those layers) and the result re-encoded by the model's encoder, then compared layer by layer with the stored codes. ` +
       `Audios ingested as codes, whose file is gone or changed, or encoded by another build of the model are skipped and counted. Each perturbation is stored as one run, replacing the run of the same corpus, model and perturbation; all are stored at the end in one transaction, so a failed run stores nothing. ` +
       `At most ${MAX_PERTURBATIONS} perturbations (LIMIT_EXCEEDED); INVALID_ARGUMENT for a bad perturbation, NOT_FOUND for an unknown corpus, MODEL_MISMATCH for a corpus of several models without model. Cost: ${COST.stability} per perturbation + selection; runs in the heavy lane and is exempt from the request time budget.`,
     complexity: eachOf('perturbations', COST.stability),

@@ -2,6 +2,7 @@ import { RunStabilityDocument } from '../../client/generated/graphql.js';
 import type { RunStabilityMutation } from '../../client/generated/graphql.js';
 import { execute } from '../execute.js';
 import { formatTable } from '../format-table.js';
+import { interruptedExitCode, interruption } from '../interrupt.js';
 import { withApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
 
@@ -34,6 +35,20 @@ function runLine(run: Run): string {
 }
 
 /**
+ * What Ctrl-C does during a run: nothing is stored until every audio is measured, and then in one
+ * transaction, so in this process the command can stop at once (a commit under way lands whole or
+ * not at all, as after kill -9); a server holding the database goes on and stores the runs.
+ */
+function stopOnInterrupt(throughServer: boolean): () => void {
+  const stop = () => {
+    console.error(throughServer ? 'interrupted: the server goes on measuring and stores the runs when it is done' : 'interrupted: this run stores nothing (the runs stored before are kept)');
+    process.exit(interruptedExitCode() ?? 130);
+  };
+  interruption.addEventListener('abort', stop, { once: true });
+  return () => interruption.removeEventListener('abort', stop);
+}
+
+/**
  * Measures token stability of a corpus under each perturbation (the runStability mutation, in
  * process or through the server holding the database), stores one run per perturbation, and prints
  * a per-layer table of agreement (%) and unit edit distance for each. The runs are stored together
@@ -41,7 +56,9 @@ function runLine(run: Run): string {
  */
 export async function stabilityCommand(options: StabilityCliOptions): Promise<number> {
   return withApp(options, async (session) => {
-    const { data } = await execute(session, RunStabilityDocument, { corpus: options.corpus, perturbations: options.perturb, model: options.model ?? null });
+    const release = stopOnInterrupt(session.server !== null);
+    console.error(`measuring corpus ${options.corpus} under ${options.perturb.length} ${options.perturb.length === 1 ? 'perturbation' : 'perturbations'}; the runs are stored when all are measured`);
+    const { data } = await execute(session, RunStabilityDocument, { corpus: options.corpus, perturbations: options.perturb, model: options.model ?? null }).finally(release);
     const runs = data.runStability;
     if (options.json) {
       console.log(JSON.stringify(runs, null, 2));

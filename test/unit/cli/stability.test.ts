@@ -8,7 +8,8 @@ import { ingestCommand } from '../../../src/cli/commands/ingest.js';
 import { stabilityCommand } from '../../../src/cli/commands/stability.js';
 import type { StabilityCliOptions } from '../../../src/cli/commands/stability.js';
 import { mulberry32 } from '../../../src/jsutils/mulberry32.js';
-import { killStrays, runCli } from '../../support/cli-process.js';
+import { openStore } from '../../../src/store/store.js';
+import { killStrays, runCli, startCli } from '../../support/cli-process.js';
 import { writeWav } from '../../support/wav.js';
 
 type Run = RunStabilityMutation['runStability'][number];
@@ -86,6 +87,29 @@ describe('tokenscope stability', () => {
     assert.match(lines[1]!, /^layer\s+agreement %\s+UED\s+agreeing\s+frames\s+edits\s+units$/);
     assert.equal(lines.length, 3 + 16);
     for (const [i, line] of lines.slice(3).entries()) assert.match(line, new RegExp(`^\\s*${i + 1}\\s+100\\.00\\s+0\\.0000\\s+114\\s+114\\s+0\\s+\\d+$`));
+  });
+
+  it('stops at the first Ctrl-C with exit status 130, storing nothing and keeping the runs stored before', async () => {
+    const runIds = async () => {
+      const store = await openStore(db);
+      try {
+        const [corpus] = await store.corpora.requireByNames(['tones']);
+        return (await store.stabilityRuns.list(corpus!.id)).map((r) => `${r.id}:${r.perturbation}`);
+      } finally {
+        await store.close();
+      }
+    };
+    const before = await runIds();
+    // 16 perturbations of three audios take seconds; the signal comes as soon as the command says it is measuring.
+    const perturbations = [...Array.from({ length: 8 }, (_, i) => `noise:snr=${i + 5}`), ...Array.from({ length: 8 }, (_, i) => `gain:db=${i + 1}`)];
+    const running = startCli(['stability', '--corpus', 'tones', ...perturbations.flatMap((p) => ['--perturb', p]), '--db', db]);
+    while (!/measuring corpus tones under 16 perturbations/.test(running.output())) await new Promise((r) => setTimeout(r, 20));
+    running.child.kill('SIGINT');
+    const finished = await running.finished;
+    assert.equal(finished.code, 130, finished.stderr);
+    assert.match(finished.stderr, /interrupted: this run stores nothing \(the runs stored before are kept\)/);
+    assert.equal(finished.stdout, '');
+    assert.deepEqual(await runIds(), before);
   });
 
   describe('misuse', () => {
