@@ -9,22 +9,12 @@ import { stabilityCommand } from '../../../src/cli/commands/stability.js';
 import type { StabilityCliOptions } from '../../../src/cli/commands/stability.js';
 import { mulberry32 } from '../../../src/jsutils/mulberry32.js';
 import { openStore } from '../../../src/store/store.js';
-import { killStrays, runCli, startCli } from '../../support/cli-process.js';
+import { killStrays, runCli, startCli, waitForOutput } from '../../support/cli-process.js';
+import { printed } from '../../support/printed.js';
 import { writeWav } from '../../support/wav.js';
 
 type Run = RunStabilityMutation['runStability'][number];
 
-/** Runs `work` with console.log collected instead of printed; returns its result and what it printed. */
-async function printed<T>(work: () => Promise<T>): Promise<{ result: T; stdout: string }> {
-  const log = console.log;
-  let stdout = '';
-  console.log = (...parts: unknown[]) => void (stdout += `${parts.join(' ')}\n`);
-  try {
-    return { result: await work(), stdout };
-  } finally {
-    console.log = log;
-  }
-}
 
 /** `seconds` of a tone at `hz` with seeded noise bursts every other second: something the reference encoder has to code. */
 function toneWithBursts(seconds: number, hz: number, seed: number): Float32Array {
@@ -103,7 +93,7 @@ describe('tokenscope stability', () => {
     // 16 perturbations of three audios take seconds; the signal comes as soon as the command says it is measuring.
     const perturbations = [...Array.from({ length: 8 }, (_, i) => `noise:snr=${i + 5}`), ...Array.from({ length: 8 }, (_, i) => `gain:db=${i + 1}`)];
     const running = startCli(['stability', '--corpus', 'tones', ...perturbations.flatMap((p) => ['--perturb', p]), '--db', db]);
-    while (!/measuring corpus tones under 16 perturbations/.test(running.output())) await new Promise((r) => setTimeout(r, 20));
+    await waitForOutput(running, /measuring corpus tones under 16 perturbations/);
     running.child.kill('SIGINT');
     const finished = await running.finished;
     assert.equal(finished.code, 130, finished.stderr);
