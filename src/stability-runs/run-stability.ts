@@ -1,7 +1,7 @@
 import { readAllAudio24k } from '../audio/index.js';
 import { openDecoder } from '../decoders/decoder-registry.js';
 import type { Decoder } from '../decoders/decoder.js';
-import { TokenscopeError, invalidArgument } from '../errors.js';
+import { ErrorCode, TokenscopeError, invalidArgument } from '../errors.js';
 import type { EncoderPool } from '../ingest/encoder-pool.js';
 import { fileSha256 } from '../ingest/file-sha256.js';
 import { excerpt } from '../jsutils/excerpt.js';
@@ -52,8 +52,15 @@ export async function runStability(services: StabilityServices, request: Stabili
   }
   const encoder = await encoders.get(model);
   const measured = fromFiles.filter((a) => a.modelSha256 === encoder.modelSha256);
+  if (!measured.length) {
+    throw new TokenscopeError(
+      ErrorCode.MODEL_MISMATCH,
+      `corpus ${excerpt(corpus!.name)}: all ${fromFiles.length} audio files of model ${model} were encoded by another build of it (sha256 ${fromFiles[0]!.modelSha256?.slice(0, 12)}…) than the one loaded now (sha256 ${encoder.modelSha256.slice(0, 12)}…); re-ingest them with this build to measure their stability`,
+      { corpus: corpus!.name, model, modelSha256: encoder.modelSha256 },
+    );
+  }
   const skipped = { audiosWithoutSource: audios.length - fromFiles.length, audiosSourceMissing: 0, audiosOtherEncoder: fromFiles.length - measured.length };
-  const runs: NewStabilityRun[] = perturbations.map(({ key }) => ({ corpusId: corpus!.id, model, modelSha256: encoder.modelSha256, perturbation: key, ...skipped, audios: [] }));
+  const measures = perturbations.map((): NewStabilityRun['audios'][number][] => []);
   const decoder = perturbations.some(({ perturbation }) => perturbation.kind === 'roundtrip') ? await openDecoder(await loadModel(encoders.settings.modelsDir, model)) : null;
   try {
     const talkers = new Map<number, BabbleTalker[]>();
@@ -75,16 +82,17 @@ export async function runStability(services: StabilityServices, request: Stabili
           ...(decoder ? { decode: decodeWith(decoder, audio) } : {}),
           ...(babble ? { babble } : {}),
         });
-        runs[i]!.audios = [...runs[i]!.audios, { audioId: audio.id, layers: measure.layers }];
+        measures[i]!.push({ audioId: audio.id, layers: measure.layers });
       }
     }
-    for (const run of runs) run.audiosSourceMissing = missing;
+    skipped.audiosSourceMissing = missing;
     if (missing === measured.length) {
       throw invalidArgument(`corpus ${excerpt(corpus!.name)}: none of the ${measured.length} audio files of model ${model} could be read as it was ingested (gone or changed); nothing was measured`, { corpus: corpus!.name, model });
     }
   } finally {
     await decoder?.close();
   }
+  const runs: NewStabilityRun[] = perturbations.map(({ key }, i) => ({ corpusId: corpus!.id, model, modelSha256: encoder.modelSha256, perturbation: key, ...skipped, audios: measures[i]! }));
   const ids = await store.stabilityRuns.replace(runs);
   const stored = new Map((await store.stabilityRuns.list(corpus!.id, { model })).map((r) => [r.id, r]));
   return ids.map((id) => stored.get(id)!);

@@ -121,6 +121,28 @@ describe('token stability through the API', () => {
     assert.deepEqual([r!.audios, r!.audiosSourceMissing, r!.frames], [1, 1, 32]);
   });
 
+  /** Stores, in corpus `name` (created when absent), an audio "encoded" from a file by another build of the fixture model. */
+  const storeOtherBuild = async (name: string): Promise<void> => {
+    const store = t.app.services.store;
+    await versionedTransaction(store.db, async (tx) => {
+      const corpus = await store.corpora.ensureIn(tx, name);
+      return storeMatrices(tx, [{
+        corpusId: corpus.id, model: FIXTURE_MODEL, modelSha256: 'f'.repeat(64), contentSha256: `old-${name}`, sourcePath: join(folder, 't0.wav'), sourceLine: null, text: null, metadata: {},
+        audioSource: { format: 'wav/pcm_s16le', sampleRate: 24000, channels: 1, samples24k: 48000 }, matrix: codeMatrix(new Uint16Array(25 * LAYER_COUNT)),
+      }]);
+    });
+  };
+
+  it('counts an audio encoded by another build of the model as skipped', async () => {
+    const folder4 = join(t.root, 'four');
+    await mkdir(folder4);
+    await writeWav(join(folder4, 'w.wav'), testSignal(2.5, 24000, 30), 24000);
+    await ingestAudioFolder(t, 'builds', folder4);
+    await storeOtherBuild('builds');
+    const [r] = await run(['gain:db=0'], 'builds');
+    assert.deepEqual([r!.audios, r!.audiosOtherEncoder, r!.audiosWithoutSource, r!.frames], [1, 1, 0, 32]);
+  });
+
   describe('misuse', () => {
     it('refuses a bad perturbation with INVALID_ARGUMENT naming it, storing nothing', async () => {
       const before = dataOf(await execute(t.app, CorpusStabilityDocument, { corpus: 'tones', perturbation: null, model: null })).corpus.stability;
@@ -152,6 +174,11 @@ describe('token stability through the API', () => {
         storeMatrices(tx, [{ corpusId: corpus.id, model: FIXTURE_MODEL, contentSha256: 'c', sourcePath: 'c.jsonl', sourceLine: 1, text: null, metadata: {}, matrix: codeMatrix(new Uint16Array(3 * LAYER_COUNT)) }]),
       );
       onlyError(await execute(t.app, RunStabilityDocument, { corpus: 'codes', perturbations: ['gain:db=0'], model: null }), 'INVALID_ARGUMENT', /holds no audio of model fixture-plain-audio encoded here from a file \(1 ingested as codes\)/);
+    });
+
+    it('answers MODEL_MISMATCH when every audio file was encoded by another build of the model', async () => {
+      await storeOtherBuild('old-build');
+      onlyError(await execute(t.app, RunStabilityDocument, { corpus: 'old-build', perturbations: ['gain:db=0'], model: null }), 'MODEL_MISMATCH', /all 1 audio files of model fixture-plain-audio were encoded by another build of it \(sha256 ffffffffffff…\)/, /re-ingest them/);
     });
 
     it('refuses a filter that is no perturbation', async () => {
