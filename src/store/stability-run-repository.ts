@@ -128,20 +128,22 @@ export class StabilityRunRepository {
     }));
   }
 
-  /** One audio's measurements in every stored run that measured it (by perturbation, then model). */
-  async forAudio(audioId: number, filter: StabilityFilter = {}): Promise<AudioStabilityRow[]> {
+  /** Each audio's measurements in every stored run that measured it (by audio, then perturbation, then model), in one statement. */
+  async forAudios(audioIds: readonly number[], filter: StabilityFilter = {}): Promise<AudioStabilityRow[]> {
+    if (!audioIds.length) return [];
     const where = filterSql(filter);
     const rows = await this.db.query(
-      `SELECT ${runColumns}, s.layer, s.frames, s.agreeing, s.edits, s.units
+      `SELECT ${runColumns}, s.audio_id, s.layer, s.frames, s.agreeing, s.edits, s.units
        FROM stability_layers s JOIN stability_runs r ON r.id = s.run_id
-       WHERE s.audio_id = ?${where.sql} ORDER BY r.perturbation, r.model, r.id, s.layer`,
-      [audioId, ...where.params],
+       WHERE list_contains(?, s.audio_id)${where.sql} ORDER BY s.audio_id, r.perturbation, r.model, r.id, s.layer`,
+      [audioIds, ...where.params],
     );
     const out: AudioStabilityRow[] = [];
     for (const r of rows) {
       const runId = toNumber(r['id']);
+      const audioId = toNumber(r['audio_id']);
       let last = out.at(-1);
-      if (last?.runId !== runId) {
+      if (last?.runId !== runId || last.audioId !== audioId) {
         last = { runId, audioId, model: String(r['model']), modelSha256: String(r['model_sha256']), perturbation: String(r['perturbation']), createdAt: r['created_at'] as Date, layers: [] };
         out.push(last);
       }

@@ -10,6 +10,7 @@ import { codeMatrix } from '../../src/domain/code-matrix.js';
 import { versionedTransaction } from '../../src/store/data-versions.js';
 import { storeMatrices } from '../../src/store/matrix-writer.js';
 import { fixtureCodes } from '../../scripts/fixtures/make-fixture-models.js';
+import { parse } from 'graphql';
 import { dataOf, execute, onlyError } from '../support/graphql.js';
 import { FIXTURE_MODEL, ingestAudioFolder } from '../support/ingest-audio.js';
 import { repoRoot } from '../support/paths.js';
@@ -80,6 +81,13 @@ describe('token stability through the API', () => {
     const sums = perAudio.map((a) => a[0]!.layers.map((l) => l.agreeing)).reduce((s, a) => s.map((v, i) => v + a[i]!));
     const [corpusRun] = await run(['gain:db=-6']);
     assert.deepEqual(corpusRun!.layers.map((l) => l.agreeing), sums);
+  });
+
+  it('answers Audio.stability for a page of audios, each with its own measurements', async () => {
+    const page = parse('{ corpus(name: "tones") { audios(first: 10) { nodes { id stability(perturbation: "gain:db=-6") { frames perturbation } } } } }');
+    const { corpus } = dataOf(await execute<{ corpus: { audios: { nodes: { id: string; stability: { frames: number; perturbation: string }[] }[] } } }, Record<string, never>>(t.app, page, {}));
+    assert.deepEqual(corpus.audios.nodes.map((n) => n.stability.map((s) => s.frames)), [[25], [38], [19], []]);
+    assert.deepEqual(corpus.audios.nodes.slice(0, 3).map((n) => Number(n.id)), ids);
   });
 
   it('replaces the run of the same perturbation, however it is spelled, and keeps the others', async () => {

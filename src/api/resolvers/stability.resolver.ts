@@ -52,13 +52,14 @@ export class CorpusStabilityResolver {
 @UseMiddleware(budgetMiddleware)
 @Resolver(() => Audio)
 export class AudioStabilityResolver {
-  @FieldResolver(() => [AudioStability], { description: `This audio's measurements in the stored stability runs of its corpus, by perturbation then model. Cost: ${COST.store} + ${COST.assumedList} × selection.`, complexity: uncappedList(COST.store) })
+  @FieldResolver(() => [AudioStability], { description: `This audio's measurements in the stored stability runs of its corpus, by perturbation then model (batched across audios). Cost: ${COST.loader} + ${COST.assumedList} × selection.`, complexity: uncappedList(COST.loader) })
   async stability(
     @Root() a: Audio,
     @Ctx() ctx: ApiContext,
     @Arg('perturbation', () => String, perturbationArg) perturbation?: string | null,
     @Arg('model', () => String, modelArg) model?: string | null,
   ): Promise<AudioStability[]> {
-    return (await ctx.store.stabilityRuns.forAudio(Number(a.id), filterOf(perturbation, model))).map(toAudioStability);
+    const filter = filterOf(perturbation, model);
+    return (await ctx.loaders.audioStability.load({ audioId: Number(a.id), perturbation: filter.perturbation ?? null, model: filter.model ?? null })).map(toAudioStability);
   }
 }

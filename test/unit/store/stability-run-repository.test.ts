@@ -60,12 +60,13 @@ describe('stability run repository', () => {
     assert.ok(stored!.createdAt instanceof Date);
   });
 
-  it('keeps each audio\'s own layers, found by audio', async () => {
+  it('keeps each audio\'s own layers, found for many audios at once', async () => {
     await store.stabilityRuns.replace([run()]);
-    const [second] = await store.stabilityRuns.forAudio(audios[1]!);
-    assert.deepEqual(second!.layers, layers(60, 1));
-    assert.equal(second!.perturbation, 'gain:db=-6');
-    assert.deepEqual(await store.stabilityRuns.forAudio(audios[2]!), []);
+    const found = await store.stabilityRuns.forAudios([audios[1]!, audios[2]!, audios[0]!]);
+    assert.deepEqual(found.map((r) => r.audioId), [audios[0], audios[1]]);
+    assert.deepEqual(found[1]!.layers, layers(60, 1));
+    assert.equal(found[1]!.perturbation, 'gain:db=-6');
+    assert.deepEqual(await store.stabilityRuns.forAudios([audios[2]!]), []);
   });
 
   it('replaces the run of the same corpus, model and perturbation, and keeps the others', async () => {
@@ -76,7 +77,7 @@ describe('stability run repository', () => {
     const replaced = runs[1]!;
     assert.equal(replaced.audiosOtherEncoder, 0);
     assert.deepEqual(replaced.layers[0], { layer: 1, frames: 20, agreeing: 19, edits: 1, units: 10 });
-    assert.deepEqual(await store.stabilityRuns.forAudio(audios[0]!, { model: 'tokenscope-ref-v2', perturbation: 'gain:db=-6' }), []);
+    assert.deepEqual(await store.stabilityRuns.forAudios([audios[0]!], { model: 'tokenscope-ref-v2', perturbation: 'gain:db=-6' }), []);
     assert.equal((await store.stabilityRuns.list(corpus, { perturbation: 'gain:db=-6' })).length, 2);
     assert.equal((await store.stabilityRuns.list(corpus, { perturbation: 'gain:db=-6', model: 'other' })).length, 1);
   });
