@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { notFound } from '../errors.js';
-import type { AudioLayerAggregateRow, AudioRow, CorpusRow, CorpusSummaryRow, TokenCountRow, TokenOccurrenceRow } from '../store/rows.js';
+import type { AudioLayerAggregateRow, AudioRow, AudioStabilityRow, CorpusRow, CorpusSummaryRow, TokenCountRow, TokenOccurrenceRow } from '../store/rows.js';
 import type { LabelSpan } from '../labels/audacity-labels.js';
 import type { Store } from '../store/store.js';
 import { ALL_LAYERS } from '../domain/contract.js';
@@ -21,6 +21,13 @@ export interface OccurrencesKey {
   first: number;
 }
 
+/** Key of an audio's stability measurements: the audio and the run filter (canonical perturbation key, model). */
+export interface AudioStabilityKey {
+  audioId: number;
+  perturbation: string | null;
+  model: string | null;
+}
+
 /** Per-request batching loaders: each batch issues one statement (or one per distinct limit). */
 export interface Loaders {
   corpus: DataLoader<number, CorpusRow>;
@@ -32,6 +39,8 @@ export interface Loaders {
   labels: DataLoader<number, LabelSpan[]>;
   /** Per-layer residual energies of a Layer's scope (null where its model has no codebooks). */
   layerEnergies: DataLoader<LayerScope, LayerEnergies | null, string>;
+  /** An audio's measurements in the stored stability runs: one statement per distinct filter. */
+  audioStability: DataLoader<AudioStabilityKey, AudioStabilityRow[], string>;
 }
 
 function inKeyOrder<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, what: (key: K) => string): (V | Error)[] {
@@ -51,6 +60,18 @@ export function createLoaders(store: Store, modelsDir: string): Loaders {
     corpus: new DataLoader(async (ids) => inKeyOrder(ids, await store.corpora.findByIds(ids), (r) => r.id, (id) => `corpus ${id}`)),
     corpusSummary: new DataLoader(async (ids) => store.corpora.summaries(ids)),
     audio: new DataLoader(async (ids) => inKeyOrder(ids, await store.audios.findByIds(ids), (r) => r.id, (id) => `audio ${id}`)),
+    audioStability: new DataLoader(
+      async (keys) => {
+        const results = new Map<string, AudioStabilityRow[]>();
+        for (const [filter, group] of groupBy(keys, (k) => JSON.stringify([k.perturbation, k.model]))) {
+          const rows = await store.stabilityRuns.forAudios(group.map((k) => k.audioId), { perturbation: group[0]!.perturbation, model: group[0]!.model });
+          for (const k of group) results.set(JSON.stringify([k.audioId, filter]), []);
+          for (const r of rows) results.get(JSON.stringify([r.audioId, filter]))!.push(r);
+        }
+        return keys.map((k) => results.get(JSON.stringify([k.audioId, JSON.stringify([k.perturbation, k.model])]))!);
+      },
+      { cacheKeyFn: (k) => JSON.stringify([k.audioId, k.perturbation, k.model]) },
+    ),
     audioLayers: new DataLoader(async (ids) => {
       const groups = groupBy(await store.stats.audioLayers(ids, ALL_LAYERS), (r) => String(r.audioId));
       return ids.map((id) => groups.get(String(id)) ?? []);

@@ -21,6 +21,7 @@ import { LabelsResolver } from './resolvers/labels.resolver.js';
 import { LayerResolver } from './resolvers/layer.resolver.js';
 import { ModelsResolver } from './resolvers/models.resolver.js';
 import { RarefactionResolver, RarefiedLayerResolver } from './resolvers/rarefaction.resolver.js';
+import { AudioStabilityResolver, CorpusStabilityResolver } from './resolvers/stability.resolver.js';
 import { StatsResolver, TokenOccurrenceResolver } from './resolvers/stats.resolver.js';
 import { TokenSearchResolver } from './resolvers/token-search.resolver.js';
 
@@ -29,7 +30,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema (built once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, AudioReconstructionResolver, ReconstructionResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver, TokenSearchResolver, RarefactionResolver, RarefiedLayerResolver, IntegrityResolver, DatasetResolver, ShardResolver],
+    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, AudioReconstructionResolver, ReconstructionResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver, TokenSearchResolver, RarefactionResolver, RarefiedLayerResolver, IntegrityResolver, DatasetResolver, ShardResolver, CorpusStabilityResolver, AudioStabilityResolver],
     validate: false,
   });
   return built;

@@ -10,6 +10,7 @@ import { exportCommand, importCommand } from './commands/datasets.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { stabilityCommand } from './commands/stability.js';
 import { ingestCodesCommand } from './commands/ingest-codes.js';
 import { ingestCommand } from './commands/ingest.js';
 import { mergeCommand } from './commands/merge.js';
@@ -313,6 +314,19 @@ program
   .option('--json', 'print the whole report as JSON')
   .action(async (o) => {
     process.exitCode = await evaluateCommand(o);
+  });
+
+program
+  .command('stability')
+  .description("token stability: perturb every audio file of a corpus (or decode its codes), re-encode with the corpus's model and compare with the stored codes layer by layer; one stored run per perturbation (replacing the last one of that corpus, model and perturbation), printed as agreement % and unit edit distance by layer")
+  .requiredOption('--corpus <name>', 'corpus to measure')
+  .requiredOption('--perturb <perturbation>', 'a perturbation (repeatable): noise:snr=20[,colour=babble][,seed=N], gain:db=-6, shift:samples=1, resample:rate=16000, mp3:kbps=64, roundtrip:layers=1-8', collect)
+  .option('--model <id>', 'codec model whose audios to measure, when the corpus holds several')
+  .option('--json', 'print the stored runs as JSON')
+  .option(...modelsDir)
+  .option(...db)
+  .action(async (o) => {
+    process.exitCode = await stabilityCommand(o);
   });
 
 program

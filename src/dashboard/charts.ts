@@ -59,3 +59,27 @@ export function layerChart(canvas: HTMLCanvasElement, title: string, series: { n
     `${title} by layer for ${series.map((s) => s.name).join(' and ')}`,
   );
 }
+
+/** A line chart by layer 1..16 with one line per series (e.g. per perturbation); null values leave a gap. */
+export function layerLineChart(canvas: HTMLCanvasElement, title: string, series: { name: string; values: (number | null)[] }[], yTitle: string, yMax?: number): Chart<'line'> {
+  applyTheme();
+  const datasets: ChartDataset<'line', (number | null)[]>[] = series.map((s, i) => ({
+    label: s.name,
+    data: s.values,
+    borderColor: PALETTE[i % PALETTE.length]!,
+    backgroundColor: PALETTE[i % PALETTE.length]!,
+    pointRadius: 3,
+  }));
+  return draw(
+    canvas,
+    {
+      type: 'line',
+      data: { labels: Array.from({ length: 16 }, (_, i) => String(i + 1)), datasets },
+      options: {
+        plugins: { legend: { display: true } },
+        scales: { x: { title: { display: true, text: 'layer' }, ticks: { autoSkip: false, maxRotation: 0 } }, y: { title: { display: true, text: yTitle }, beginAtZero: true, ...(yMax === undefined ? {} : { max: yMax }) } },
+      },
+    },
+    `${title}: ${series.map((s) => s.name).join(', ')}`,
+  );
+}

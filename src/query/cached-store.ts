@@ -170,6 +170,7 @@ export function cachedStore(store: Store, cache: ResultCache): Store {
     stats: new CachedStatsRepository(db, cache),
     tokens: new CachedTokenRepository(db, cache),
     evaluationRuns: store.evaluationRuns,
+    stabilityRuns: store.stabilityRuns,
     checkIntegrity: () => store.checkIntegrity(),
     close: () => store.close(),
   };

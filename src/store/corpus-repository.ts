@@ -107,7 +107,7 @@ export class CorpusRepository {
     return `${model}|${toNumber(r['audios'])}|${toNumber(r['max_id'])}|${toNumber(r['id_sum'])}|${toNumber(r['frames'])}|${String(r['labels'])}`;
   }
 
-  /** Deletes a corpus with all its audios, codes, aggregates and evaluation runs; returns the audios removed. */
+  /** Deletes a corpus with all its audios, codes, aggregates, evaluation runs and stability runs; returns the audios removed. */
   async delete(name: string): Promise<number> {
     return versionedTransaction(this.db, async (tx) => {
       const rows = await tx.query('SELECT id FROM corpora WHERE name = ?', [name]);
@@ -117,6 +117,8 @@ export class CorpusRepository {
       const removed = await deleteAudiosWhere(tx, 'corpus_id = ?', [id]);
       await tx.query('DELETE FROM corpus_token_counts WHERE corpus_id = ?', [id]);
       await tx.query('DELETE FROM evaluation_runs WHERE corpus_id = ?', [id]);
+      await tx.query('DELETE FROM stability_layers WHERE run_id IN (SELECT id FROM stability_runs WHERE corpus_id = ?)', [id]);
+      await tx.query('DELETE FROM stability_runs WHERE corpus_id = ?', [id]);
       await tx.query('DELETE FROM corpora WHERE id = ?', [id]);
       return removed;
     });

@@ -4,7 +4,7 @@ import { toNumber } from './sql-helpers.js';
 
 /**
  * Deletes the audios matching `where` (an SQL condition over `audios` with bound `params`) with
- * their frames and aggregates, subtracting their token counts from the corpus pre-aggregates.
+ * their frames, aggregates and stability counts, subtracting their token counts from the corpus pre-aggregates.
  * Runs inside the caller's transaction; returns how many audios went.
  */
 export async function deleteAudiosWhere(tx: Transaction, where: string, params: readonly SqlValue[]): Promise<number> {
@@ -21,7 +21,7 @@ export async function deleteAudiosWhere(tx: Transaction, where: string, params: 
     [ids],
   );
   await tx.query('DELETE FROM corpus_token_counts WHERE count = 0');
-  for (const table of ['frames', 'audio_token_counts', 'audio_layer_stats', 'labels', 'audio_files']) {
+  for (const table of ['frames', 'audio_token_counts', 'audio_layer_stats', 'labels', 'audio_files', 'stability_layers']) {
     await tx.query(`DELETE FROM ${table} WHERE list_contains(?, audio_id)`, [ids]);
   }
   await tx.query('DELETE FROM audios WHERE list_contains(?, id)', [ids]);

@@ -39,18 +39,21 @@ const CHECKS: readonly { check: string; sql: string }[] = [
           WHERE coalesce(x.c, 0) <> coalesce(k.count, 0)`,
   },
   {
-    check: 'no frames, aggregates, labels or file identities of a missing audio',
+    check: 'no frames, aggregates, labels, file identities or stability counts of a missing audio',
     sql: `SELECT (SELECT count(*) FROM frames WHERE audio_id NOT IN (SELECT id FROM audios))
            + (SELECT count(*) FROM audio_layer_stats WHERE audio_id NOT IN (SELECT id FROM audios))
            + (SELECT count(*) FROM audio_token_counts WHERE audio_id NOT IN (SELECT id FROM audios))
            + (SELECT count(*) FROM labels WHERE audio_id NOT IN (SELECT id FROM audios))
-           + (SELECT count(*) FROM audio_files WHERE audio_id NOT IN (SELECT id FROM audios)) AS n`,
+           + (SELECT count(*) FROM audio_files WHERE audio_id NOT IN (SELECT id FROM audios))
+           + (SELECT count(*) FROM stability_layers WHERE audio_id NOT IN (SELECT id FROM audios)) AS n`,
   },
   {
-    check: 'no audios, token counts or evaluation runs of a missing corpus',
+    check: 'no audios, token counts, evaluation or stability runs of a missing corpus, no stability counts of a missing run',
     sql: `SELECT (SELECT count(*) FROM audios WHERE corpus_id NOT IN (SELECT id FROM corpora))
            + (SELECT count(*) FROM corpus_token_counts WHERE corpus_id NOT IN (SELECT id FROM corpora))
-           + (SELECT count(*) FROM evaluation_runs WHERE corpus_id NOT IN (SELECT id FROM corpora)) AS n`,
+           + (SELECT count(*) FROM evaluation_runs WHERE corpus_id NOT IN (SELECT id FROM corpora))
+           + (SELECT count(*) FROM stability_runs WHERE corpus_id NOT IN (SELECT id FROM corpora))
+           + (SELECT count(*) FROM stability_layers WHERE run_id NOT IN (SELECT id FROM stability_runs)) AS n`,
   },
 ];
 

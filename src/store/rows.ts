@@ -101,3 +101,49 @@ export interface EvaluationRunRow {
   spec: Record<string, unknown>;
   report: Record<string, unknown>;
 }
+
+/** Counts of one layer of a stability measurement (per audio, or summed over a run's audios). */
+export interface StabilityLayerRow {
+  layer: number;
+  /** Frames compared. */
+  frames: number;
+  /** Frames whose token is the same after the perturbation. */
+  agreeing: number;
+  /** Edits between the unit sequences (runs of one token collapsed) before and after. */
+  edits: number;
+  /** Units of the original sequence (the edit distance's denominator). */
+  units: number;
+}
+
+/** A stored stability run: one (corpus, model, perturbation) with its per-layer sums over the audios measured. */
+export interface StabilityRunRow {
+  id: number;
+  corpusId: number;
+  model: string;
+  /** sha256 of the encoder ONNX file that re-encoded. */
+  modelSha256: string;
+  /** The canonical perturbation key (stability/perturbation.ts perturbationKey). */
+  perturbation: string;
+  createdAt: Date;
+  /** Audios measured (those still stored). */
+  audios: number;
+  /** Audios skipped: codes ingested without an audio file. */
+  audiosWithoutSource: number;
+  /** Audios skipped: their file is gone or no longer decodes to the stored length. */
+  audiosSourceMissing: number;
+  /** Audios skipped: encoded by another build (sha256) of the model than the one that re-encoded. */
+  audiosOtherEncoder: number;
+  /** Layers 1..16 summed over the audios measured (empty when none is left). */
+  layers: StabilityLayerRow[];
+}
+
+/** One audio's measurement within a stored stability run. */
+export interface AudioStabilityRow {
+  runId: number;
+  audioId: number;
+  model: string;
+  modelSha256: string;
+  perturbation: string;
+  createdAt: Date;
+  layers: StabilityLayerRow[];
+}

@@ -7,6 +7,7 @@ import { checkIntegrity } from './integrity-check.js';
 import type { IntegrityProblem } from './integrity-check.js';
 import { migrate } from './migrate.js';
 import { reclaimUnusedTail } from './reclaim-space.js';
+import { StabilityRunRepository } from './stability-run-repository.js';
 import { StatsRepository } from './stats-repository.js';
 import { TokenRepository } from './token-repository.js';
 
@@ -18,6 +19,7 @@ export interface Store {
   readonly stats: StatsRepository;
   readonly tokens: TokenRepository;
   readonly evaluationRuns: EvaluationRunRepository;
+  readonly stabilityRuns: StabilityRunRepository;
   /** Checks the invariants of the stored data (whole audios, agreeing pre-aggregates, no orphans); [] when sound. */
   checkIntegrity(): Promise<IntegrityProblem[]>;
   /** Closes every connection; pending writes finish first. */
@@ -45,6 +47,7 @@ export async function openStore(path: string, options: DatabaseOptions = {}): Pr
     stats: new StatsRepository(db),
     tokens: new TokenRepository(db),
     evaluationRuns: new EvaluationRunRepository(db),
+    stabilityRuns: new StabilityRunRepository(db),
     checkIntegrity: () => checkIntegrity(db),
     close: () => db.close(),
   };

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { before, describe, it } from 'node:test';
 import { browserMissing, paintedPixels, viewReady } from '../support/browser.js';
 import { useDashboardBrowser } from '../support/dashboard-browser.js';
+import { RunStabilityDocument } from '../../src/client/generated/graphql.js';
+import { dataOf, execute } from '../support/graphql.js';
 
 const skip = browserMissing();
 const TOKENS = '#/tokens?target=demo-events&reference=demo-speech&layer=3';
@@ -107,6 +109,19 @@ describe('tokens and corpora in Chromium', { skip: skip ?? false, timeout: 240_0
     assert.ok((await paintedPixels(h.page, 'canvas[data-chart="rarefaction-curve"]')) > 1000);
     assert.match((await h.page.textContent('section[aria-label="Size-matched comparison"] p.muted'))!, /subsampled to \d+ frames \(the smallest selected corpus\)/);
     await h.shoot('corpus-size-matched');
+    assert.deepEqual(h.errors, []);
+  });
+
+  it('corpora: draws agreement by layer, one line per stored stability run, and names the command for a corpus without runs', async () => {
+    const runs = dataOf(await execute(h.fx.t.app, RunStabilityDocument, { corpus: 'demo-audio', perturbations: ['gain:db=-6', 'shift:samples=1'], model: null })).runStability;
+    assert.equal(runs.length, 2);
+    await h.open('#/corpora?compare=demo-audio,demo-speech');
+    const canvas = 'canvas[data-chart="stability-demo-audio"]';
+    assert.equal(await h.page.getAttribute(canvas, 'data-series'), '2');
+    assert.equal(await h.page.getAttribute(canvas, 'data-points'), '16');
+    assert.ok((await paintedPixels(h.page, canvas)) > 2000, 'the stability chart is drawn');
+    assert.match((await h.page.textContent('[data-stability-empty="demo-speech"]'))!, /No stability runs yet\. Store some with tokenscope stability --corpus demo-speech --perturb noise:snr=20/);
+    await h.shoot('corpus-stability');
     assert.deepEqual(h.errors, []);
   });
 

@@ -6,6 +6,7 @@ import { DashCorporaDocument, DashCorpusLayersDocument } from '../generated/grap
 import type { DashCorporaQuery, DashCorpusLayersQuery } from '../generated/graphql';
 import { replaceParams } from '../address';
 import { sizeMatchedSection } from '../corpora/size-matched';
+import { stabilitySection } from '../corpora/stability';
 import { href } from '../route';
 import type { Route } from '../route';
 
@@ -25,7 +26,8 @@ export function renderCorpusView(root: HTMLElement, route: Route): () => void {
   const charts = h('div', { class: 'grid3' });
   const chartError = h('div');
   const matched = sizeMatchedSection();
-  fill(root, h('h1', {}, 'Corpora'), h('p', { class: 'muted' }, 'Tick the corpora to compare their per-layer statistics side by side (from the pre-aggregates written at ingest).'), table, chartError, charts, matched.el);
+  const stability = stabilitySection();
+  fill(root, h('h1', {}, 'Corpora'), h('p', { class: 'muted' }, 'Tick the corpora to compare their per-layer statistics side by side (from the pre-aggregates written at ingest).'), table, chartError, charts, matched.el, stability.el);
 
   const canvases = METRICS.map((m) => {
     const canvas = h('canvas', { 'data-metric': m.key });
@@ -42,12 +44,13 @@ export function renderCorpusView(root: HTMLElement, route: Route): () => void {
     fill(chartError);
     if (names.length === 0) {
       fill(chartError, h('p', { class: 'muted' }, 'No corpus selected.'));
+      void stability.draw([]);
       root.dataset['ready'] = 'true';
       return;
     }
     root.dataset['ready'] = 'false';
     try {
-      const [stats] = await Promise.all([Promise.all(names.map((corpus) => request(DashCorpusLayersDocument, { corpus }))), matched.draw(names, names.map((n) => corpora.find((c) => c.name === n)?.frameCount ?? 0))]);
+      const [stats] = await Promise.all([Promise.all(names.map((corpus) => request(DashCorpusLayersDocument, { corpus }))), matched.draw(names, names.map((n) => corpora.find((c) => c.name === n)?.frameCount ?? 0)), stability.draw(names)]);
       if (!alive) return;
       METRICS.forEach((m, i) => layerChart(canvases[i]!, m.title, names.map((name, k) => ({ name, values: stats[k]!.layerStats.layers.map((l) => Number(l[m.key])) })), m.unit));
       fill(chartError, h('p', { class: 'muted' }, names.map((n, k) => h('span', {}, h('span', { class: 'legend-chip', style: `background:${PALETTE[k]}` }), `${n}: ${stats[k]!.layerStats.audioCount} audios, ${stats[k]!.layerStats.frameCount} frames  `))));
