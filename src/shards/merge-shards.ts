@@ -122,9 +122,8 @@ export async function mergeShards(paths: readonly string[], target: Store): Prom
           const rows = await insertShard(tx, alias);
           let runs = 0;
           for (const run of await shardRuns(tx, alias)) {
-            const [row] = await tx.query('SELECT id FROM corpora WHERE name = ?', [run.corpus]);
             const report = JSON.stringify(remapRunReport(JSON.parse(run.report) as Record<string, unknown>, rows.audioIds));
-            if (await insertRunOnce(tx, Number(row!['id']), { createdAt: run.createdAt, name: run.name, spec: run.spec, report })) runs++;
+            if (await insertRunOnce(tx, run.corpusId, { createdAt: run.createdAt, name: run.name, spec: run.spec, report })) runs++;
           }
           await dropShardTables(tx);
           recordChange(tx, { corpusIds: rows.corpusIds, catalog: true });

@@ -11,8 +11,12 @@ import { layerColumn, quoteIdentifier, toNumber } from './sql-helpers.js';
 
 /** Tables of the schema this module copies or deliberately leaves, so a test can tell when a migration adds one it does not know. */
 export const MERGED_TABLES: readonly string[] = ['corpora', 'audios', 'audio_files', 'frames', 'labels', 'audio_layer_stats', 'audio_token_counts', 'corpus_token_counts', 'evaluation_runs'];
-/** Tables a merge leaves as they are in the target: its own schema history. */
-export const UNMERGED_TABLES: readonly string[] = ['schema_migrations'];
+/**
+ * Tables a merge leaves as they are in the target: its own schema history, and stability runs (a
+ * run measures the audios of one store under one encoder build; a shard's run covers only its own
+ * audios, so the merged store's runs are made again there with `tokenscope stability`).
+ */
+export const UNMERGED_TABLES: readonly string[] = ['schema_migrations', 'stability_layers', 'stability_runs'];
 
 const layers = Array.from({ length: LAYER_COUNT }, (_, i) => layerColumn(i + 1));
 const AUDIO_COLUMNS = 'corpus_id, model, content_sha256, source_path, source_line, frame_count, text, metadata, ingested_at, source_kind, model_sha256, source_format, source_sample_rate, source_channels, source_samples';
@@ -59,6 +63,8 @@ export interface MergedShardRows {
 /** An evaluation run of the shard, its JSON as text. */
 export interface ShardRun {
   corpus: string;
+  /** The id of the store's corpus of that name (mapShard created any the store lacked). */
+  corpusId: number;
   /** Creation time as DuckDB prints a TIMESTAMP (microseconds kept). */
   createdAt: string;
   name: string | null;
@@ -159,11 +165,11 @@ export async function insertShard(tx: Transaction, alias: string): Promise<Merge
   };
 }
 
-/** The evaluation runs of the shard attached as `alias`, with their corpus names, in id order. */
+/** The evaluation runs of the shard attached as `alias`, with their corpus names and the store's ids of those corpora, in id order (call after mapShard). */
 export async function shardRuns(tx: Transaction, alias: string): Promise<ShardRun[]> {
   const s = quoteIdentifier(alias);
-  const rows = await tx.query(`SELECT c.name AS corpus, r.created_at::VARCHAR AS created_at, r.name, r.spec, r.report FROM ${s}.evaluation_runs r JOIN ${s}.corpora c ON c.id = r.corpus_id ORDER BY r.id`);
-  return rows.map((r) => ({ corpus: String(r['corpus']), createdAt: String(r['created_at']), name: (r['name'] as string | null) ?? null, spec: String(r['spec']), report: String(r['report']) }));
+  const rows = await tx.query(`SELECT c.name AS corpus, t.id AS corpus_id, r.created_at::VARCHAR AS created_at, r.name, r.spec, r.report FROM ${s}.evaluation_runs r JOIN ${s}.corpora c ON c.id = r.corpus_id JOIN corpora t ON t.name = c.name ORDER BY r.id`);
+  return rows.map((r) => ({ corpus: String(r['corpus']), corpusId: toNumber(r['corpus_id']), createdAt: String(r['created_at']), name: (r['name'] as string | null) ?? null, spec: String(r['spec']), report: String(r['report']) }));
 }
 
 /** Drops mapShard's and insertShard's temp tables. */
