@@ -46,6 +46,10 @@ export enum ErrorCode {
   UNSUPPORTED_OPERATION = 'UNSUPPORTED_OPERATION',
   /** The file an audio was ingested from now holds other bytes (replaced or edited since the ingest). */
   SOURCE_CHANGED = 'SOURCE_CHANGED',
+  /** A write (ingest, delete, labels, a stored evaluation) was aimed at an attached, read-only corpus; the message names the corpus. */
+  READ_ONLY_CORPUS = 'READ_ONLY_CORPUS',
+  /** A file of an attached dataset changed (size or modification time) or went since it was attached; the message names the file. */
+  DATASET_CHANGED = 'DATASET_CHANGED',
   /** An invariant broke: a bug, masked to clients and logged. */
   INTERNAL = 'INTERNAL',
 }

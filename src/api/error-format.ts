@@ -29,7 +29,10 @@ export function kindOf(code: ErrorCode): ErrorKind {
     case ErrorCode.SERVER_RUNNING:
     case ErrorCode.ADDRESS_IN_USE:
     case ErrorCode.SOURCE_CHANGED:
+    case ErrorCode.DATASET_CHANGED:
       return 'CONFLICT';
+    case ErrorCode.READ_ONLY_CORPUS:
+      return 'FORBIDDEN';
     case ErrorCode.PATH_OUTSIDE_ROOTS:
       return 'FORBIDDEN';
     case ErrorCode.UNAUTHENTICATED:

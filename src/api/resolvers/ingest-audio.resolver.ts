@@ -45,6 +45,7 @@ export class IngestAudioResolver {
     @Arg('model', () => String, { nullable: true, description: 'Encoder model id (default: the server\'s default model).' }) model?: string | null,
     @Arg('concurrency', () => Int, { defaultValue: 1, description: 'Files encoded at once, 1..8.' }) concurrency = 1,
   ): Promise<IngestJob> {
+    ctx.store.corpora.requireWritable(corpus, 'ingesting');
     checkCorpusName(corpus);
     checkLimit('paths (count)', paths.length, LIMITS.maxIngestPaths);
     checkLimit('concurrency', concurrency, 8);
