@@ -12,14 +12,14 @@ import { createApp } from '../../src/main.js';
 import type { App } from '../../src/main.js';
 import { benchPlan, buildCorpora, holdsPlan, removeDatabase } from '../build-corpus.js';
 import { execute, prepare } from '../execute.js';
-import { measure } from '../timing.js';
-import type { Timing } from '../timing.js';
+import { summarise } from '../timing.js';
+import type { Repetitions, Timing } from '../timing.js';
 
 const USAGE = `usage: npm run bench:attach -- [--hours 100] [--db bench/.data/attach.duckdb] [--out bench/.data/attach] [--runs 30]
 Builds (or reuses) the synthetic bench corpora of --hours hours and their Parquet export, attaches
 the export read-only as "bench", and times layerStats (16 layers), coldTokens (limit 50, 3
 occurrences each) and a 250-frame code window through the API, native against attached (their
-answers checked equal first). No result cache. Prints a Markdown table for docs/benchmarks.md.`;
+answers checked equal first), the two in turns. No result cache. Prints a Markdown table for docs/benchmarks.md.`;
 
 const NAME = 'bench';
 
@@ -34,6 +34,23 @@ function open(db: string): Promise<App> {
 /** An answer with corpus names and audio ids taken out, so native and attached compare. */
 function comparable(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'corpora' || k === 'id' || k === 'audio' ? null : v)));
+}
+
+/**
+ * Times `native` and `attached` in turns (native, attached, native, …), so a change of the
+ * machine's load during the run weighs on both alike.
+ */
+async function alternately(native: () => Promise<unknown>, attached: () => Promise<unknown>, { warmup, runs }: Repetitions): Promise<{ native: Timing; attached: Timing }> {
+  for (let i = 0; i < warmup; i++) await Promise.all([native(), attached()]);
+  const times = { native: new Float64Array(runs), attached: new Float64Array(runs) };
+  for (let i = 0; i < runs; i++) {
+    for (const [key, work] of [['native', native], ['attached', attached]] as const) {
+      const t = performance.now();
+      await work();
+      times[key][i] = performance.now() - t;
+    }
+  }
+  return { native: summarise(times.native), attached: summarise(times.attached) };
 }
 
 async function main(): Promise<void> {
@@ -86,7 +103,7 @@ async function main(): Promise<void> {
     for (const c of cases) {
       log(c.what);
       deepStrictEqual(comparable(await execute(app, c.attached as never)), comparable(await execute(app, c.native as never)), `${c.what}: attached and native answers differ`);
-      rows.push({ what: c.what, native: await measure(() => execute(app, c.native as never), reps), attached: await measure(() => execute(app, c.attached as never), reps) });
+      rows.push({ what: c.what, ...(await alternately(() => execute(app, c.native as never), () => execute(app, c.attached as never), reps)) });
     }
     const summaries = await app.store.corpora.summaries((await app.store.corpora.list()).filter((c) => !c.attached).map((c) => c.id));
     const frames = summaries.reduce((n, s) => n + s.frameCount, 0);

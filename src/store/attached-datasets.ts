@@ -240,14 +240,14 @@ export class AttachedDatasets {
       const a = this.bySlot.get(slot)!;
       const files = a.files.filter((f) => f.table === table && (w.corpora === 'all' || w.corpora.has(f.corpus)));
       await requireUnchanged(a.name, a.path, files);
-      for (const c of a.corpora) {
-        const mine = files.filter((f) => f.corpus === c.corpus);
-        if (!mine.length) continue;
-        const select = COLUMNS[table].map(([col, expr]) => `${expr === '$audio' ? `(${attachedId(slot, 0)} + audio_key)::UINTEGER` : expr === '$corpus' ? `${c.id}::UINTEGER` : expr} AS ${col}`).join(', ');
-        const list = `[${mine.map((f) => stringLiteral(join(a.path, f.path))).join(', ')}]`;
-        const filter = w.keys ? ` WHERE audio_key IN (${integers(w.keys)})` : '';
-        parts.push(`SELECT ${select} FROM read_parquet(${list}, hive_partitioning = false)${filter}`);
-      }
+      const read = a.corpora.filter((c) => files.some((f) => f.corpus === c.corpus));
+      if (!read.length) continue;
+      // One scan of all the slot's files (a scan per corpus cost a Parquet reader each); every file carries its corpus column.
+      const corpusId = read.length === 1 ? `${read[0]!.id}::UINTEGER` : `(CASE corpus ${read.map((c) => `WHEN ${stringLiteral(c.corpus)} THEN ${c.id}`).join(' ')} END)::UINTEGER`;
+      const select = COLUMNS[table].map(([col, expr]) => `${expr === '$audio' ? `(${attachedId(slot, 0)} + audio_key)::UINTEGER` : expr === '$corpus' ? corpusId : expr} AS ${col}`).join(', ');
+      const list = `[${files.map((f) => stringLiteral(join(a.path, f.path))).join(', ')}]`;
+      const filter = w.keys ? ` WHERE audio_key IN (${integers(w.keys)})` : '';
+      parts.push(`SELECT ${select} FROM read_parquet(${list}, hive_partitioning = false)${filter}`);
     }
     if (!parts.length) parts.push(`SELECT ${COLUMNS[table].map(([c]) => c).join(', ')} FROM ${table} WHERE false`);
     return `(${parts.join(' UNION ALL ')})`;

@@ -102,7 +102,12 @@ export class Database {
     }
     const readers: DuckDBConnection[] = [];
     for (let i = 0; i < (options.readConnections ?? 4); i++) readers.push(await instance.connect());
-    return new Database(path, instance, readers, await instance.connect());
+    const writer = await instance.connect();
+    // Attached datasets are read again and again (attached-datasets.ts): keep each file's footer
+    // (schema, row-group min/max) parsed once instead of on every read. A setting of the
+    // Parquet reader, so it can only be set once a connection has it loaded, not in the config.
+    await writer.run('SET GLOBAL parquet_metadata_cache = true');
+    return new Database(path, instance, readers, writer);
   }
 
   /** True for a database in a file (not ':memory:'). */
