@@ -66,6 +66,8 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   SetAudioLabels: { corpus: 'c', audioLabels: [{ audioId: '1', labels: [{ startSeconds: 0, endSeconds: 1, label: 'x' }] }] },
   ExportDataset: { out: 'ds', corpora: Array.from({ length: 32 }, (_, i) => `c${i}`) },
   ImportDataset: { path: 'ds', corpus: null },
+  AttachDataset: { path: 'ds', name: 'pub' },
+  DetachDataset: { name: 'pub' },
   Detectors: {},
   Detect: { audioId: '1', detector },
   IngestCodes: { corpus: 'c', paths: Array.from({ length: 16 }, (_, i) => `codes-${i}.jsonl`) },
