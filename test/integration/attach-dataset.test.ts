@@ -9,6 +9,7 @@ import {
   ColdTokensDocument,
   CompareDetectorsDocument,
   CorporaDocument,
+  CorpusLabelsDocument,
   DeleteAudioDocument,
   DeleteCorpusDocument,
   DetachDatasetDocument,
@@ -103,6 +104,13 @@ describe('attached Parquet datasets: read in place, read-only', () => {
 
   it('answers layerStats, coldTokens, token frequencies, labels, code windows and detections of the attached corpus exactly as of the native one', async () => {
     assert.deepEqual(await answers(t, 'pub/'), native);
+  });
+
+  it('exports the labels of an attached corpus as the native one, a track per audio', async () => {
+    const tracks = async (corpus: string) => dataOf(await execute(t.app, CorpusLabelsDocument, { corpus, format: 'AUDACITY' })).corpusLabels.map((f) => [f.content, f.audioId! >= ATTACHED_ID_BASE]);
+    const native = await tracks('lab');
+    assert.equal(native.length, 5);
+    assert.deepEqual(await tracks('pub/lab'), native.map(([content]) => [content, true]));
   });
 
   it('merges an attached and a native corpus in one layerStats (counts and sums add up)', async () => {
