@@ -139,16 +139,6 @@ export class AttachedDatasets {
     throw new TokenscopeError(ErrorCode.READ_ONLY_CORPUS, `corpus ${excerpt(c.name)} is attached read-only (dataset ${excerpt(this.datasetOf(c.id)!.name)}); ${what} needs a native corpus (tokenscope import copies a dataset into one)`, { corpus: clip(c.name) });
   }
 
-  /** READ_ONLY_CORPUS naming the corpus of the first attached audio among `audioIds`. */
-  refuseAudioWrites(audioIds: Iterable<number>, what: string): void {
-    for (const id of audioIds) {
-      const dataset = this.datasetOf(id);
-      if (!isAttachedId(id)) continue;
-      const name = dataset ? `${dataset.name}/…` : 'of a detached dataset';
-      throw new TokenscopeError(ErrorCode.READ_ONLY_CORPUS, `audio ${id} belongs to an attached, read-only corpus (${excerpt(name)}); ${what} needs an audio of a native corpus`, { audioId: id });
-    }
-  }
-
   /** Records `a` in the registry inside `tx` (a versionedTransaction); `use` it once that commits. */
   static async register(tx: Transaction, a: Attachment): Promise<void> {
     await tx.query('INSERT INTO attached_datasets (slot, name, path, manifest_sha256, attached_at) VALUES (?, ?, ?, ?, ?::TIMESTAMP)', [a.slot, a.name, a.path, a.manifestSha256, a.attachedAt.toISOString()]);

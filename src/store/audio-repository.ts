@@ -3,6 +3,7 @@ import type { CodeMatrix } from '../domain/code-matrix.js';
 import { LAYER_COUNT } from '../domain/contract.js';
 import { notFound } from '../errors.js';
 import type { AttachedDatasets } from './attached-datasets.js';
+import { isAttachedId } from './attached-ids.js';
 import type { Database, SqlRow } from './database.js';
 import { deleteAudiosWhere } from './delete-audios.js';
 import { recordChange, versionedTransaction } from './data-versions.js';
@@ -48,6 +49,14 @@ export class AudioRepository {
     if (!ids.length) return [];
     const source = await this.attached.relation('audios', { audioIds: ids });
     return (await this.db.query(`SELECT ${columns} FROM ${source} WHERE list_contains(?, id)`, [ids])).map(toAudio);
+  }
+
+  /** READ_ONLY_CORPUS naming the corpus when one of `audioIds` belongs to an attached one (`what`: the write refused). */
+  private async refuseAttached(audioIds: Iterable<number>, what: string): Promise<void> {
+    const attached = [...audioIds].filter(isAttachedId);
+    if (!attached.length) return;
+    for (const audio of await this.findByIds(attached)) this.attached.refuseWrites(audio.corpusId, `${what} (audio ${audio.id})`);
+    throw notFound(`audio ${attached[0]} does not exist (its dataset is no longer attached)`, { audioId: attached[0] });
   }
 
   /** Size and modification time of an audio's source file at ingest (audio_files), or null when not recorded. */
@@ -136,7 +145,7 @@ export class AudioRepository {
   /** Replaces the labels of several audios in one transaction (an audio given no spans loses its labels). */
   async replaceLabels(labels: ReadonlyMap<number, readonly LabelSpan[]>): Promise<void> {
     if (!labels.size) return;
-    this.attached.refuseAudioWrites(labels.keys(), 'setting labels');
+    await this.refuseAttached(labels.keys(), 'setting labels');
     await versionedTransaction(this.db, async (tx) => {
       const corpora = await tx.query('SELECT DISTINCT corpus_id FROM audios WHERE list_contains(?, id)', [[...labels.keys()]]);
       recordChange(tx, { corpusIds: corpora.map((r) => toNumber(r['corpus_id'])) });
@@ -161,7 +170,7 @@ export class AudioRepository {
 
   /** Deletes an audio with its frames and aggregates; NOT_FOUND when there is none. */
   async delete(id: number): Promise<void> {
-    this.attached.refuseAudioWrites([id], 'deleting');
+    await this.refuseAttached([id], 'deleting');
     const removed = await versionedTransaction(this.db, (tx) => deleteAudiosWhere(tx, 'id = ?', [id]));
     if (!removed) throw notFound(`audio ${id} does not exist`, { audioId: id });
   }

@@ -128,12 +128,12 @@ describe('attached Parquet datasets: read in place, read-only', () => {
     it('delete it, or one of its audios', async () => {
       onlyError(await execute(t.app, DeleteCorpusDocument, { name: 'pub/lab' }), ErrorCode.READ_ONLY_CORPUS, literally('corpus "pub/lab" is attached read-only'));
       const [audio] = dataOf(await execute(t.app, AudioLabelsDocument, { corpus: 'pub/lab' })).audios.nodes;
-      onlyError(await execute(t.app, DeleteAudioDocument, { id: audio!.id }), ErrorCode.READ_ONLY_CORPUS, literally(`audio ${audio!.id} belongs to an attached, read-only corpus`));
+      onlyError(await execute(t.app, DeleteAudioDocument, { id: audio!.id }), ErrorCode.READ_ONLY_CORPUS, literally(`corpus "pub/lab" is attached read-only (dataset "pub"); deleting (audio ${audio!.id}) needs a native corpus`));
     });
     it('set its labels', async () => {
       const [audio] = dataOf(await execute(t.app, AudioLabelsDocument, { corpus: 'pub/lab' })).audios.nodes;
       const outcome = await execute(t.app, SetAudioLabelsDocument, { corpus: 'pub/lab', audioLabels: [{ audioId: audio!.id, labels: [{ startSeconds: 0, endSeconds: 1, label: 'x' }] }] });
-      onlyError(outcome, ErrorCode.READ_ONLY_CORPUS, /read-only/);
+      onlyError(outcome, ErrorCode.READ_ONLY_CORPUS, literally(`corpus "pub/lab" is attached read-only (dataset "pub"); setting labels (audio ${audio!.id}) needs a native corpus`));
     });
     it('store an evaluation run of it', async () => {
       onlyError(await execute(t.app, CompareDetectorsDocument, { corpus: 'pub/lab', detectors: [{ name: 'changeRate', params: {} }], folds: 2, seed: 1, bootstrap: 10 }), ErrorCode.READ_ONLY_CORPUS, literally('corpus "pub/lab" is attached read-only'), /storing an evaluation run/);
