@@ -3,8 +3,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { ErrorCode, TokenscopeError, invalidArgument, notFound } from '../errors.js';
 import { clip, excerpt } from '../jsutils/excerpt.js';
-import { AttachedDatasets } from '../store/attached-datasets.js';
-import type { Attachment } from '../store/attached-datasets.js';
+import { registerAttachment, unregisterAttachment } from '../store/attached-registry.js';
+import type { Attachment } from '../store/attached-registry.js';
 import type { AttachedFile } from '../store/attached-files.js';
 import { MAX_SLOTS, SLOT_SPAN, attachedId } from '../store/attached-ids.js';
 import { recordChange, versionedTransaction } from '../store/data-versions.js';
@@ -81,7 +81,7 @@ export async function attachDataset(store: Store, dir: string, name: string): Pr
   const stray = files.find((f) => !known.has(f.corpus));
   if (stray) throw new TokenscopeError(ErrorCode.INVALID_DATASET, `${clip(join(path, stray.path), 300)}: corpus ${excerpt(stray.corpus)} is not in the corpora table`, { path: clip(join(path, stray.path), 300), table: stray.table });
   await versionedTransaction(store.db, async (tx) => {
-    await AttachedDatasets.register(tx, attachment);
+    await registerAttachment(tx, attachment);
     recordChange(tx, { catalog: true, corpusIds: attachment.corpora.map((c) => c.id) });
   });
   store.attached.use(attachment);
@@ -96,7 +96,7 @@ export async function detachDataset(store: Store, name: string): Promise<Attachm
     throw notFound(`no dataset is attached as ${excerpt(name)}; attached: ${names.map((n) => excerpt(n)).join(', ') || 'none'}`, { name: clip(name) });
   }
   await versionedTransaction(store.db, async (tx) => {
-    await AttachedDatasets.unregister(tx, attachment.slot);
+    await unregisterAttachment(tx, attachment.slot);
     recordChange(tx, { catalog: true, corpusIds: attachment.corpora.map((c) => c.id), audiosDeleted: true });
   });
   store.attached.forget(attachment.slot);
