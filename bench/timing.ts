@@ -5,6 +5,7 @@ export interface Timing {
   runs: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
 }
@@ -15,6 +16,7 @@ export function summarise(latenciesMs: ArrayLike<number>): Timing {
     runs: latenciesMs.length,
     p50: percentile(latenciesMs, 50),
     p90: percentile(latenciesMs, 90),
+    p95: percentile(latenciesMs, 95),
     p99: percentile(latenciesMs, 99),
     max: percentile(latenciesMs, 100),
   };

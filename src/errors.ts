@@ -48,6 +48,10 @@ export enum ErrorCode {
   SOURCE_CHANGED = 'SOURCE_CHANGED',
   /** Two shards being merged (or a shard and the target store) hold the same audio (corpus, model, content sha256) with other codes; the message names both and the audio. */
   SHARD_CONFLICT = 'SHARD_CONFLICT',
+  /** A write (ingest, delete, labels, a stored evaluation) was aimed at an attached, read-only corpus; the message names the corpus. */
+  READ_ONLY_CORPUS = 'READ_ONLY_CORPUS',
+  /** A file of an attached dataset changed (size or modification time) or went since it was attached; the message names the file. */
+  DATASET_CHANGED = 'DATASET_CHANGED',
   /** An invariant broke: a bug, masked to clients and logged. */
   INTERNAL = 'INTERNAL',
 }

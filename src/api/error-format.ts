@@ -30,7 +30,10 @@ export function kindOf(code: ErrorCode): ErrorKind {
     case ErrorCode.ADDRESS_IN_USE:
     case ErrorCode.SOURCE_CHANGED:
     case ErrorCode.SHARD_CONFLICT:
+    case ErrorCode.DATASET_CHANGED:
       return 'CONFLICT';
+    case ErrorCode.READ_ONLY_CORPUS:
+      return 'FORBIDDEN';
     case ErrorCode.PATH_OUTSIDE_ROOTS:
       return 'FORBIDDEN';
     case ErrorCode.UNAUTHENTICATED:

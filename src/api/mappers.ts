@@ -25,7 +25,15 @@ import type { LayerScope } from './types/layer.type.js';
 
 /** Storage row → GraphQL Corpus. */
 export function toCorpus(row: CorpusRow): Corpus {
-  return Object.assign(new Corpus(), { id: String(row.id), name: row.name, description: row.description, createdAt: row.createdAt });
+  return Object.assign(new Corpus(), {
+    id: String(row.id),
+    name: row.name,
+    description: row.description,
+    createdAt: row.createdAt,
+    attached: row.attached !== undefined,
+    dataset: row.attached?.dataset ?? null,
+    datasetPath: row.attached?.path ?? null,
+  });
 }
 
 /** Storage row → GraphQL Audio. */

@@ -8,6 +8,7 @@ import { AudioReconstructionResolver, ReconstructionResolver } from './resolvers
 import { CodeMatrixResolver } from './resolvers/code-matrix.resolver.js';
 import { ComparisonJobResolver } from './resolvers/comparison-job.resolver.js';
 import { CorpusResolver } from './resolvers/corpus.resolver.js';
+import { AttachedDatasetResolver } from './resolvers/attached-dataset.resolver.js';
 import { DatasetResolver } from './resolvers/dataset.resolver.js';
 import { ShardResolver } from './resolvers/shard.resolver.js';
 import { DetectionResultResolver } from './resolvers/detection-result.resolver.js';
@@ -30,7 +31,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The GraphQL schema (built once per process). */
 export function createSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, AudioReconstructionResolver, ReconstructionResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver, TokenSearchResolver, RarefactionResolver, RarefiedLayerResolver, IntegrityResolver, DatasetResolver, ShardResolver, CorpusStabilityResolver, AudioStabilityResolver],
+    resolvers: [CorpusResolver, AudioResolver, AudioSignalResolver, AudioReconstructionResolver, ReconstructionResolver, CodeMatrixResolver, LayerResolver, StatsResolver, TokenOccurrenceResolver, DetectorResolver, DetectionResultResolver, IngestResolver, IngestAudioResolver, EvaluationRunResolver, ComparisonJobResolver, LabelsResolver, ModelsResolver, EmbeddingSpaceResolver, TokenSearchResolver, RarefactionResolver, RarefiedLayerResolver, IntegrityResolver, DatasetResolver, ShardResolver, CorpusStabilityResolver, AudioStabilityResolver, AttachedDatasetResolver],
     validate: false,
   });
   return built;

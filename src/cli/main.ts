@@ -7,6 +7,7 @@ import { compareCommand, runsCommand } from './commands/compare.js';
 import { audiosCommand } from './commands/audios.js';
 import { coldTokensCommand, corporaCommand, deleteCorpusCommand } from './commands/corpora.js';
 import { exportCommand, importCommand } from './commands/datasets.js';
+import { attachCommand, detachCommand } from './commands/attach.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand } from './commands/detect.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -253,6 +254,23 @@ program
   .option(...db)
   .action(async (paths: string[], o) => {
     process.exitCode = await importCommand(paths, o);
+  });
+program
+  .command('attach')
+  .description("attach a tokenscope Parquet dataset read-only, in place (nothing copied): its corpora appear as <name>/<corpus>, statistics read from its pre-aggregate files; checked as import checks")
+  .argument('<dir>', 'the dataset folder (holding dataset.json)')
+  .requiredOption('--name <name>', 'name to attach it under')
+  .option(...db)
+  .action(async (dir: string, o) => {
+    process.exitCode = await attachCommand(dir, o);
+  });
+program
+  .command('detach')
+  .description('detach an attached dataset: its corpora disappear, its files are left untouched')
+  .argument('<name>', 'the name it was attached under')
+  .option(...db)
+  .action(async (name: string, o) => {
+    process.exitCode = await detachCommand(name, o);
   });
 
 program

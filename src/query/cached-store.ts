@@ -3,6 +3,8 @@ import { AudioRepository } from '../store/audio-repository.js';
 import { CorpusRepository } from '../store/corpus-repository.js';
 import { dataVersions } from '../store/data-versions.js';
 import type { DataVersions } from '../store/data-versions.js';
+import type { AttachedDatasets } from '../store/attached-datasets.js';
+import { isAttachedId } from '../store/attached-ids.js';
 import type { Database } from '../store/database.js';
 import type { AudioLayerAggregateRow, AudioRow, BigramRow, ColdTokenRow, CorpusRow, CorpusSummaryRow, LayerAggregateRow, TokenCorpusCountRow, TokenCountRow, TokenOccurrenceRow } from '../store/rows.js';
 import { StatsRepository } from '../store/stats-repository.js';
@@ -22,8 +24,21 @@ function versionKey(v: DataVersions, on: Depends): string {
   return `corpora:${on.corpora.map((id) => `${id}@${v.corpus(id)}`).join(',')}`;
 }
 
-/** Caches `read` under (operation, inputs, versions of what it depends on). */
+/** True when `inputs` name an attached corpus or audio id (a number at any depth of lists and objects). */
+function mentionsAttached(inputs: unknown): boolean {
+  if (typeof inputs === 'number') return isAttachedId(inputs);
+  if (Array.isArray(inputs)) return inputs.some(mentionsAttached);
+  if (inputs !== null && typeof inputs === 'object') return Object.values(inputs).some(mentionsAttached);
+  return false;
+}
+
+/**
+ * Caches `read` under (operation, inputs, versions of what it depends on). Reads of attached
+ * corpora and audios are not kept: each must check that the dataset's files are unchanged
+ * (DATASET_CHANGED), and they come from the small pre-aggregate files anyway.
+ */
 function cached<T>(cache: ResultCache, db: Database, op: string, inputs: unknown, on: Depends, read: () => Promise<T>): Promise<T> {
+  if (mentionsAttached(inputs)) return read();
   // The versions are read before the computation starts: see DataVersions on why that is sound.
   return cache.get(`${op}|${JSON.stringify(inputs)}|${versionKey(dataVersions(db), on)}`, read);
 }
@@ -31,9 +46,10 @@ function cached<T>(cache: ResultCache, db: Database, op: string, inputs: unknown
 class CachedCorpusRepository extends CorpusRepository {
   constructor(
     private readonly database: Database,
+    attached: AttachedDatasets,
     private readonly cache: ResultCache,
   ) {
-    super(database);
+    super(database, attached);
   }
 
   override list(): Promise<CorpusRow[]> {
@@ -56,9 +72,10 @@ class CachedCorpusRepository extends CorpusRepository {
 class CachedAudioRepository extends AudioRepository {
   constructor(
     private readonly database: Database,
+    attached: AttachedDatasets,
     private readonly cache: ResultCache,
   ) {
-    super(database);
+    super(database, attached);
   }
 
   // An audio row never changes once stored, only goes when deleted; a read that missed an id is
@@ -79,9 +96,10 @@ class CachedAudioRepository extends AudioRepository {
 class CachedStatsRepository extends StatsRepository {
   constructor(
     private readonly database: Database,
+    attached: AttachedDatasets,
     private readonly cache: ResultCache,
   ) {
-    super(database);
+    super(database, attached);
   }
 
   override audioLayers(audioIds: readonly number[], layers: readonly number[]): Promise<AudioLayerAggregateRow[]> {
@@ -92,7 +110,7 @@ class CachedStatsRepository extends StatsRepository {
   }
 
   override audioTokenCounts(keys: readonly { audioId: number; layer: number }[], limit: number): Promise<Map<string, TokenCountRow[]>> {
-    const inputs = [keys.map((k) => `${k.audioId}:${k.layer}`), limit];
+    const inputs = [keys.map((k) => k.audioId), keys.map((k) => k.layer), limit];
     return keepIfComplete(this.cache, this.database, 'stats.audioTokenCounts', inputs, () => super.audioTokenCounts(keys, limit), (found) => keys.every((k) => found.has(`${k.audioId}:${k.layer}`)));
   }
 
@@ -122,9 +140,10 @@ class CachedStatsRepository extends StatsRepository {
 class CachedTokenRepository extends TokenRepository {
   constructor(
     private readonly database: Database,
+    attached: AttachedDatasets,
     private readonly cache: ResultCache,
   ) {
-    super(database);
+    super(database, attached);
   }
 
   override coldTokens(q: ColdTokenQuery): Promise<ColdTokenRow[]> {
@@ -151,6 +170,7 @@ class CachedTokenRepository extends TokenRepository {
  * found every id asked for; otherwise returns it uncached.
  */
 async function keepIfComplete<T>(cache: ResultCache, db: Database, op: string, inputs: unknown, read: () => Promise<T>, complete: (result: T) => boolean): Promise<T> {
+  if (mentionsAttached(inputs)) return read();
   const key = `${op}|${JSON.stringify(inputs)}|${versionKey(dataVersions(db), 'deletions')}`;
   return cache.get(key, read, complete);
 }
@@ -165,12 +185,13 @@ export function cachedStore(store: Store, cache: ResultCache): Store {
   const { db } = store;
   return {
     db,
-    corpora: new CachedCorpusRepository(db, cache),
-    audios: new CachedAudioRepository(db, cache),
-    stats: new CachedStatsRepository(db, cache),
-    tokens: new CachedTokenRepository(db, cache),
+    corpora: new CachedCorpusRepository(db, store.attached, cache),
+    audios: new CachedAudioRepository(db, store.attached, cache),
+    stats: new CachedStatsRepository(db, store.attached, cache),
+    tokens: new CachedTokenRepository(db, store.attached, cache),
     evaluationRuns: store.evaluationRuns,
     stabilityRuns: store.stabilityRuns,
+    attached: store.attached,
     checkIntegrity: () => store.checkIntegrity(),
     close: () => store.close(),
   };

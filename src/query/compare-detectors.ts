@@ -122,6 +122,8 @@ export function checkComparison(registry: DetectorRegistry, spec: ComparisonSpec
 export async function compareDetectors(store: Store, registry: DetectorRegistry, spec: ComparisonSpec, limits: ComparisonLimits, watch: ComparisonWatch = {}): Promise<EvaluationRun> {
   const configurations = checkComparison(registry, spec, limits);
   const { corpus, model, audios } = await evaluatedAudios(store, spec.corpus, spec.model ?? null);
+  // The run is stored with the corpus at the end: refuse an attached one before the work, not after.
+  store.evaluationRuns.requireWritable(corpus.id);
   const progress = (step: ComparisonProgress['step'], configurationsDone: number, audiosDone: number) =>
     watch.report?.({ step, configurationsTotal: configurations.length, configurationsDone, audiosTotal: audios.length, audiosDone });
   progress('reading', 0, 0);

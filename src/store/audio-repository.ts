@@ -2,6 +2,8 @@ import { codeMatrix } from '../domain/code-matrix.js';
 import type { CodeMatrix } from '../domain/code-matrix.js';
 import { LAYER_COUNT } from '../domain/contract.js';
 import { notFound } from '../errors.js';
+import type { AttachedDatasets } from './attached-datasets.js';
+import { isAttachedId } from './attached-ids.js';
 import type { Database, SqlRow } from './database.js';
 import { deleteAudiosWhere } from './delete-audios.js';
 import { recordChange, versionedTransaction } from './data-versions.js';
@@ -37,12 +39,24 @@ function toAudio(r: SqlRow): AudioRow {
 
 /** Audios (code matrices) and their frames. */
 export class AudioRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly attached: AttachedDatasets,
+  ) {}
 
   /** Audios with these ids (missing ids are absent). */
   async findByIds(ids: readonly number[]): Promise<AudioRow[]> {
     if (!ids.length) return [];
-    return (await this.db.query(`SELECT ${columns} FROM audios WHERE list_contains(?, id)`, [ids])).map(toAudio);
+    const source = await this.attached.relation('audios', { audioIds: ids });
+    return (await this.db.query(`SELECT ${columns} FROM ${source} WHERE list_contains(?, id)`, [ids])).map(toAudio);
+  }
+
+  /** READ_ONLY_CORPUS naming the corpus when one of `audioIds` belongs to an attached one (`what`: the write refused). */
+  private async refuseAttached(audioIds: Iterable<number>, what: string): Promise<void> {
+    const attached = [...audioIds].filter(isAttachedId);
+    if (!attached.length) return;
+    for (const audio of await this.findByIds(attached)) this.attached.refuseWrites(audio.corpusId, `${what} (audio ${audio.id})`);
+    throw notFound(`audio ${attached[0]} does not exist (its dataset is no longer attached)`, { audioId: attached[0] });
   }
 
   /** Size and modification time of an audio's source file at ingest (audio_files), or null when not recorded. */
@@ -53,7 +67,8 @@ export class AudioRepository {
 
   /** Id of the audio stored in a corpus under this model and content hash, or null. */
   async findByIdentity(corpusId: number, model: string, contentSha256: string): Promise<number | null> {
-    const rows = await this.db.query('SELECT id FROM audios WHERE corpus_id = ? AND model = ? AND content_sha256 = ?', [corpusId, model, contentSha256]);
+    const source = await this.attached.relation('audios', { corpusIds: [corpusId] });
+    const rows = await this.db.query(`SELECT id FROM ${source} WHERE corpus_id = ? AND model = ? AND content_sha256 = ?`, [corpusId, model, contentSha256]);
     return rows.length ? toNumber(rows[0]!['id']) : null;
   }
 
@@ -74,8 +89,9 @@ export class AudioRepository {
 
   /** Up to `limit` audios of a corpus in id order, after the audio id `afterId` (exclusive). */
   async listByCorpus(corpusId: number, limit: number, afterId = 0): Promise<AudioRow[]> {
+    const source = await this.attached.relation('audios', { corpusIds: [corpusId] });
     return (
-      await this.db.query(`SELECT ${columns} FROM audios WHERE corpus_id = ? AND id > ? ORDER BY id LIMIT ?`, [corpusId, afterId, limit])
+      await this.db.query(`SELECT ${columns} FROM ${source} WHERE corpus_id = ? AND id > ? ORDER BY id LIMIT ?`, [corpusId, afterId, limit])
     ).map(toAudio);
   }
 
@@ -84,8 +100,9 @@ export class AudioRepository {
     // Column vectors are copied straight into frame-major arrays: a one-hour matrix is 45,000 rows,
     // and building a JS object per row cost more than the query itself.
     const parts: Uint16Array[] = [];
+    const source = await this.attached.relation('frames', { audioIds: [audioId] });
     const rows = await this.db.readChunks(
-      `SELECT ${layerColumns} FROM frames WHERE audio_id = ? AND frame >= ? AND frame < ? ORDER BY frame`,
+      `SELECT ${layerColumns} FROM ${source} WHERE audio_id = ? AND frame >= ? AND frame < ? ORDER BY frame`,
       [audioId, start, start + count],
       (chunk) => {
         const n = chunk.rowCount; // a native call: read it once, not per row
@@ -116,7 +133,8 @@ export class AudioRepository {
   async labels(audioIds: readonly number[]): Promise<Map<number, LabelSpan[]>> {
     const out = new Map<number, LabelSpan[]>();
     if (!audioIds.length) return out;
-    const rows = await this.db.query('SELECT audio_id, start_seconds, end_seconds, label FROM labels WHERE list_contains(?, audio_id) ORDER BY audio_id, start_seconds, end_seconds, label', [audioIds]);
+    const source = await this.attached.relation('labels', { audioIds });
+    const rows = await this.db.query(`SELECT audio_id, start_seconds, end_seconds, label FROM ${source} WHERE list_contains(?, audio_id) ORDER BY audio_id, start_seconds, end_seconds, label`, [audioIds]);
     for (const r of rows) {
       const id = toNumber(r['audio_id']);
       out.set(id, [...(out.get(id) ?? []), { start: toNumber(r['start_seconds']), end: toNumber(r['end_seconds']), label: String(r['label']) }]);
@@ -127,6 +145,7 @@ export class AudioRepository {
   /** Replaces the labels of several audios in one transaction (an audio given no spans loses its labels). */
   async replaceLabels(labels: ReadonlyMap<number, readonly LabelSpan[]>): Promise<void> {
     if (!labels.size) return;
+    await this.refuseAttached(labels.keys(), 'setting labels');
     await versionedTransaction(this.db, async (tx) => {
       const corpora = await tx.query('SELECT DISTINCT corpus_id FROM audios WHERE list_contains(?, id)', [[...labels.keys()]]);
       recordChange(tx, { corpusIds: corpora.map((r) => toNumber(r['corpus_id'])) });
@@ -151,6 +170,7 @@ export class AudioRepository {
 
   /** Deletes an audio with its frames and aggregates; NOT_FOUND when there is none. */
   async delete(id: number): Promise<void> {
+    await this.refuseAttached([id], 'deleting');
     const removed = await versionedTransaction(this.db, (tx) => deleteAudiosWhere(tx, 'id = ?', [id]));
     if (!removed) throw notFound(`audio ${id} does not exist`, { audioId: id });
   }

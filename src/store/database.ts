@@ -36,8 +36,15 @@ export interface DatabaseOptions {
   threads?: number;
 }
 
+const beyondInt32 = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && (v > 0x7fffffff || v < -0x80000000);
+
+// A JS integer past int32 (an attached corpus's or audio's id, 2^31 and up) binds as BIGINT: the
+// client infers INTEGER from a number, and a list of them would not bind at all.
 function bind(params: readonly SqlValue[]): DuckDBValue[] {
-  return params.map((p) => (Array.isArray(p) ? listValue(p as (number | string)[]) : (p as DuckDBValue)));
+  return params.map((p) => {
+    if (Array.isArray(p)) return listValue(p.some(beyondInt32) ? p.map((v) => BigInt(v as number)) : (p as (number | string)[]));
+    return beyondInt32(p) ? BigInt(p as number) : (p as DuckDBValue);
+  });
 }
 
 /** Hands a result's chunks to `visit` in order, up to the first empty one; returns the row count. */
@@ -96,7 +103,12 @@ export class Database {
     }
     const readers: DuckDBConnection[] = [];
     for (let i = 0; i < (options.readConnections ?? 4); i++) readers.push(await instance.connect());
-    return new Database(path, instance, readers, await instance.connect());
+    const writer = await instance.connect();
+    // Attached datasets are read again and again (attached-datasets.ts): keep each file's footer
+    // (schema, row-group min/max) parsed once instead of on every read. A setting of the
+    // Parquet reader, so it can only be set once a connection has it loaded, not in the config.
+    await writer.run('SET GLOBAL parquet_metadata_cache = true');
+    return new Database(path, instance, readers, writer);
   }
 
   /** True for a database in a file (not ':memory:'). */

@@ -1,4 +1,5 @@
 import { notFound } from '../errors.js';
+import type { AttachedDatasets } from './attached-datasets.js';
 import type { Database, SqlRow } from './database.js';
 import { recordChange, versionedTransaction } from './data-versions.js';
 import type { EvaluationRunRow } from './rows.js';
@@ -19,10 +20,19 @@ function toRun(r: SqlRow): EvaluationRunRow {
 
 /** Evaluation runs (detector comparisons) of a corpus, stored whole once they succeeded. */
 export class EvaluationRunRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly attached: AttachedDatasets,
+  ) {}
+
+  /** READ_ONLY_CORPUS when `corpusId` is attached: a run is stored with a native corpus only. */
+  requireWritable(corpusId: number): void {
+    this.attached.refuseWrites(corpusId, 'storing an evaluation run');
+  }
 
   /** Stores a finished run; spec and report must be JSON-safe (no NaN, no typed arrays). */
   async create(corpusId: number, name: string | null, spec: Record<string, unknown>, report: Record<string, unknown>): Promise<EvaluationRunRow> {
+    this.requireWritable(corpusId);
     const rows = await versionedTransaction(this.db, (tx) => {
       recordChange(tx, { corpusIds: [corpusId] });
       return tx.query(`INSERT INTO evaluation_runs (corpus_id, name, spec, report) VALUES (?, ?, ?, ?) RETURNING ${columns}`, [

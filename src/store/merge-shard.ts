@@ -14,9 +14,10 @@ export const MERGED_TABLES: readonly string[] = ['corpora', 'audios', 'audio_fil
 /**
  * Tables a merge leaves as they are in the target: its own schema history, and stability runs (a
  * run measures the audios of one store under one encoder build; a shard's run covers only its own
- * audios, so the merged store's runs are made again there with `tokenscope stability`).
+ * audios, so the merged store's runs are made again there with `tokenscope stability`), and the
+ * registry of datasets the shard had attached (read in place there; attach them to the target).
  */
-export const UNMERGED_TABLES: readonly string[] = ['schema_migrations', 'stability_layers', 'stability_runs'];
+export const UNMERGED_TABLES: readonly string[] = ['schema_migrations', 'stability_layers', 'stability_runs', 'attached_corpora', 'attached_datasets', 'attached_files'];
 
 const layers = Array.from({ length: LAYER_COUNT }, (_, i) => layerColumn(i + 1));
 const AUDIO_COLUMNS = 'corpus_id, model, content_sha256, source_path, source_line, frame_count, text, metadata, ingested_at, source_kind, model_sha256, source_format, source_sample_rate, source_channels, source_samples';

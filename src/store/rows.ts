@@ -6,6 +6,8 @@ export interface CorpusRow {
   name: string;
   description: string | null;
   createdAt: Date;
+  /** The dataset it is read from in place, when attached (read-only); absent for a native corpus. */
+  attached?: { dataset: string; path: string };
 }
 
 /** Aggregate facts about a corpus's audios. */

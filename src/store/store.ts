@@ -1,3 +1,4 @@
+import { AttachedDatasets } from './attached-datasets.js';
 import { AudioRepository } from './audio-repository.js';
 import { CorpusRepository } from './corpus-repository.js';
 import { Database } from './database.js';
@@ -20,6 +21,8 @@ export interface Store {
   readonly tokens: TokenRepository;
   readonly evaluationRuns: EvaluationRunRepository;
   readonly stabilityRuns: StabilityRunRepository;
+  /** Parquet datasets attached read-only (tokenscope attach); the repositories read their corpora in place. */
+  readonly attached: AttachedDatasets;
   /** Checks the invariants of the stored data (whole audios, agreeing pre-aggregates, no orphans); [] when sound. */
   checkIntegrity(): Promise<IntegrityProblem[]>;
   /** Closes every connection; pending writes finish first. */
@@ -33,21 +36,24 @@ export interface Store {
  */
 export async function openStore(path: string, options: DatabaseOptions = {}): Promise<Store> {
   let db = await Database.open(path, options);
+  let attached: AttachedDatasets;
   try {
     await migrate(db);
     db = await reclaimUnusedTail(db, () => Database.open(path, options));
+    attached = await AttachedDatasets.load(db);
   } catch (err) {
     await db.close();
     throw err;
   }
   return {
     db,
-    corpora: new CorpusRepository(db),
-    audios: new AudioRepository(db),
-    stats: new StatsRepository(db),
-    tokens: new TokenRepository(db),
-    evaluationRuns: new EvaluationRunRepository(db),
+    corpora: new CorpusRepository(db, attached),
+    audios: new AudioRepository(db, attached),
+    stats: new StatsRepository(db, attached),
+    tokens: new TokenRepository(db, attached),
+    evaluationRuns: new EvaluationRunRepository(db, attached),
     stabilityRuns: new StabilityRunRepository(db),
+    attached,
     checkIntegrity: () => checkIntegrity(db),
     close: () => db.close(),
   };

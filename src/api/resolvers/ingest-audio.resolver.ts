@@ -48,6 +48,7 @@ export class IngestAudioResolver {
     @Arg('concurrency', () => Int, { defaultValue: 1, description: 'Files encoded at once, 1..8.' }) concurrency = 1,
     @Arg('shard', () => ShardInput, { nullable: true, description: 'Ingest only this shard of the files (one ingest process per shard; docs/datasets.md, "Shards and merge").' }) shard?: ShardInput | null,
   ): Promise<IngestJob> {
+    ctx.store.corpora.requireWritable(corpus, 'ingesting');
     checkCorpusName(corpus);
     if (shard) checkShard(shard);
     checkLimit('paths (count)', paths.length, LIMITS.maxIngestPaths);

@@ -47,6 +47,7 @@ export class IngestResolver {
     @Arg('skipBadItems', { defaultValue: false, description: 'Store the good matrices of a file that has bad ones.' }) skipBadItems?: boolean,
     @Arg('parquet', () => ParquetColumnsInput, { nullable: true, description: 'Columns of .parquet code sets.' }) parquet?: ParquetColumnsInput | null,
   ): Promise<IngestReport> {
+    ctx.store.corpora.requireWritable(corpus, 'ingesting');
     checkCorpusName(corpus);
     checkLimit('paths (count)', paths.length, LIMITS.maxIngestPaths);
     if (parquet?.metadataColumns) checkLimit('parquet.metadataColumns (count)', parquet.metadataColumns.length, LIMITS.maxMetadataColumns);

@@ -43,3 +43,25 @@ export class DatasetImport {
   @Field(() => Int, { description: 'Evaluation runs stored (a run the corpus already holds, same time, name, spec and report, is not stored twice).' })
   evaluationRuns!: number;
 }
+
+@ObjectType({ description: 'A Parquet dataset attached read-only (attachDataset): its corpora are read in place as `<name>/<corpus>`.' })
+export class AttachedDataset {
+  @Field({ description: 'Name it is attached under.' })
+  name!: string;
+
+  @Field({ description: 'The dataset folder (holding dataset.json).' })
+  @UseMiddleware(ShownPath)
+  path!: string;
+
+  @Field(() => [String], { description: 'Its corpora as the API names them (`<name>/<corpus>`).' })
+  corpora!: string[];
+
+  @Field(() => Int, { description: 'Parquet files recorded (size and modification time), checked before each read.' })
+  files!: number;
+
+  @Field({ description: 'sha256 of its dataset.json when attached.' })
+  manifestSha256!: string;
+
+  @Field({ description: 'When it was attached.' })
+  attachedAt!: Date;
+}

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** Label interchange formats. */
 export enum LabelFormatEnum {
@@ -12,7 +12,7 @@ export class LabelFile {
   @Field({ description: 'labels.csv, or <audio file stem>.txt for an Audacity track.' })
   name!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The audio an Audacity track belongs to; null for the corpus-wide CSV.' })
+  @Field(() => Float, { nullable: true, description: 'The audio an Audacity track belongs to; null for the corpus-wide CSV. Float: an attached corpus\'s audio ids are 2^31 and up, past GraphQL\'s Int.' })
   audioId!: number | null;
 
   @Field()

@@ -99,7 +99,7 @@ export function renderCorpusView(root: HTMLElement, route: Route): () => void {
               'tr',
               {},
               h('td', {}, h('input', { type: 'checkbox', value: c.name, checked: selected.has(c.name), 'aria-label': `compare ${c.name}`, onchange: (e: Event) => toggle(c.name, (e.target as HTMLInputElement).checked) })),
-              h('td', {}, c.name),
+              h('td', {}, c.name, c.attached ? h('span', { class: 'attached', title: `read-only: read in place from dataset ${c.dataset ?? ''} at ${c.datasetPath ?? ''}` }, ' attached') : null),
               h('td', { class: 'num' }, c.audioCount),
               h('td', { class: 'num' }, hours(c.durationSeconds)),
               h('td', { class: 'num' }, fixed(c.frameCount, 0)),

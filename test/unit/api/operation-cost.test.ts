@@ -67,6 +67,8 @@ const REALISTIC: Readonly<Record<string, Record<string, unknown>>> = {
   ExportDataset: { out: 'ds', corpora: Array.from({ length: 32 }, (_, i) => `c${i}`) },
   ImportDataset: { path: 'ds', corpus: null },
   MergeShards: { shards: Array.from({ length: 8 }, (_, i) => `shard-${i + 1}.duckdb`), out: null },
+  AttachDataset: { path: 'ds', name: 'pub' },
+  DetachDataset: { name: 'pub' },
   Detectors: {},
   Detect: { audioId: '1', detector },
   IngestCodes: { corpus: 'c', paths: Array.from({ length: 16 }, (_, i) => `codes-${i}.jsonl`) },
