@@ -21,8 +21,8 @@ export const COST = {
   detect: 5_000,
   /** One comparison: detectors on every audio of a corpus; its own caps bound it (configurations, folds, bootstrap). */
   compare: 20_000,
-  /** One perturbation of a stability run: every audio file of a corpus read, perturbed (or decoded) and re-encoded; 16 of them fit LIMITS.maxComplexity. */
-  stability: 10_000,
+  /** One perturbation of a stability run: every audio file of a corpus read, perturbed (or decoded) and re-encoded. Priced at LIMITS.heavyCost, so one perturbation runs in the heavy lane and the 12 a run may hold (MAX_PERTURBATIONS) stay under a third of LIMITS.maxComplexity, as every shipped operation must. */
+  stability: 5_000,
   /** A dataset export or import: every table of the corpora written to or read from Parquet, in one transaction. */
   dataset: 20_000,
   /** A leaderboard row's class-aware report: read with the row's stored JSON, its size bounded by the run's classes. */

@@ -3,7 +3,7 @@ import { parsePerturbation, perturbationKey } from '../stability/perturbation.js
 import type { Perturbation } from '../stability/perturbation.js';
 
 /** Most perturbations one stability run takes (each re-encodes the whole corpus once). */
-export const MAX_PERTURBATIONS = 16;
+export const MAX_PERTURBATIONS = 12;
 
 /**
  * Parses perturbation texts into perturbations with their canonical keys, dropping repeats of one
