@@ -3,13 +3,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { ErrorCode, TokenscopeError, invalidArgument, notFound } from '../errors.js';
 import { clip, excerpt } from '../jsutils/excerpt.js';
-import { registerAttachment, unregisterAttachment } from '../store/attached-registry.js';
+import { datasetCorpora, datasetLastAudioKey, registerAttachment, unregisterAttachment } from '../store/attached-registry.js';
 import type { Attachment } from '../store/attached-registry.js';
 import type { AttachedFile } from '../store/attached-files.js';
 import { MAX_SLOTS, SLOT_SPAN, attachedId } from '../store/attached-ids.js';
 import { recordChange, versionedTransaction } from '../store/data-versions.js';
 import { DATASET_TABLES } from '../store/parquet-dataset.js';
-import { stringLiteral, toNumber } from '../store/sql-helpers.js';
 import type { Store } from '../store/store.js';
 import { checkDataset } from './check-dataset.js';
 import { MANIFEST_FILE } from './layout.js';
@@ -61,11 +60,11 @@ export async function attachDataset(store: Store, dir: string, name: string): Pr
   const files = await listFiles(path);
   const manifestSha256 = createHash('sha256').update(await readFile(join(path, MANIFEST_FILE))).digest('hex');
   await checkDataset(store.db, path, manifest);
-  const [keys] = await store.db.query(`SELECT coalesce(max(audio_key), 0) AS last FROM read_parquet(${stringLiteral(`${path}/audios/**/*.parquet`)}, hive_partitioning = false)`);
-  if (toNumber(keys?.['last']) >= SLOT_SPAN) {
-    throw new TokenscopeError(ErrorCode.INVALID_DATASET, `${clip(path, 300)}: audio_key ${toNumber(keys?.['last'])} is past ${SLOT_SPAN - 1}, the largest an attached dataset may hold (its audio ids are 2^31 + slot·2^24 + audio_key); import it instead`, { path: clip(path, 300) });
+  const lastKey = await datasetLastAudioKey(store.db, path);
+  if (lastKey >= SLOT_SPAN) {
+    throw new TokenscopeError(ErrorCode.INVALID_DATASET, `${clip(path, 300)}: audio_key ${lastKey} is past ${SLOT_SPAN - 1}, the largest an attached dataset may hold (its audio ids are 2^31 + slot·2^24 + audio_key); import it instead`, { path: clip(path, 300) });
   }
-  const corpora = await store.db.query(`SELECT corpus, description, created_at FROM read_parquet(${stringLiteral(`${path}/corpora/**/*.parquet`)}, hive_partitioning = false) ORDER BY corpus`);
+  const corpora = await datasetCorpora(store.db, path);
   const slot = store.attached.freeSlot(MAX_SLOTS);
   if (slot === null) throw new TokenscopeError(ErrorCode.LIMIT_EXCEEDED, `${MAX_SLOTS} datasets are attached already, the most at once; detach one first`, { limit: MAX_SLOTS });
   const attachment: Attachment = {
@@ -74,7 +73,7 @@ export async function attachDataset(store: Store, dir: string, name: string): Pr
     path,
     manifestSha256,
     attachedAt: new Date(),
-    corpora: corpora.map((r, i) => ({ id: attachedId(slot, i), name: `${name}/${String(r['corpus'])}`, corpus: String(r['corpus']), description: (r['description'] as string | null) ?? null, createdAt: r['created_at'] as Date })),
+    corpora: corpora.map((c, i) => ({ id: attachedId(slot, i), name: `${name}/${c.corpus}`, ...c })),
     files,
   };
   const known = new Set(attachment.corpora.map((c) => c.corpus));

@@ -6,7 +6,7 @@ import { requireUnchanged } from './attached-files.js';
 import type { Database } from './database.js';
 import { readAttachments } from './attached-registry.js';
 import type { AttachedCorpus, Attachment } from './attached-registry.js';
-import { stringLiteral } from './sql-helpers.js';
+import { globLiteral, stringLiteral } from './sql-helpers.js';
 import { LAYER_COUNT } from '../domain/contract.js';
 
 export type { AttachedCorpus, Attachment } from './attached-registry.js';
@@ -165,7 +165,7 @@ export class AttachedDatasets {
       // One scan of all the slot's files (a scan per corpus cost a Parquet reader each); every file carries its corpus column.
       const corpusId = read.length === 1 ? `${read[0]!.id}::UINTEGER` : `(CASE corpus ${read.map((c) => `WHEN ${stringLiteral(c.corpus)} THEN ${c.id}`).join(' ')} END)::UINTEGER`;
       const select = COLUMNS[table].map(([col, expr]) => `${expr === '$audio' ? `(${attachedId(slot, 0)} + audio_key)::UINTEGER` : expr === '$corpus' ? corpusId : expr} AS ${col}`).join(', ');
-      const list = `[${files.map((f) => stringLiteral(join(a.path, f.path))).join(', ')}]`;
+      const list = `[${files.map((f) => globLiteral(join(a.path, f.path))).join(', ')}]`;
       const filter = w.keys ? ` WHERE audio_key IN (${integers(w.keys)})` : '';
       parts.push(`SELECT ${select} FROM read_parquet(${list}, hive_partitioning = false)${filter}`);
     }

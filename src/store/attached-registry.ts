@@ -1,7 +1,7 @@
 import type { AttachedFile } from './attached-files.js';
 import type { Database, Transaction } from './database.js';
 import type { DatasetTableName } from './parquet-dataset.js';
-import { toNumber } from './sql-helpers.js';
+import { escapeGlob, stringLiteral, toNumber } from './sql-helpers.js';
 
 /** A corpus of an attached dataset, shown as `<dataset>/<corpus>`. */
 export interface AttachedCorpus {
@@ -24,6 +24,30 @@ export interface Attachment {
   attachedAt: Date;
   corpora: AttachedCorpus[];
   files: AttachedFile[];
+}
+
+/** A corpus as a dataset's corpora table lists it. */
+export interface DatasetCorpus {
+  corpus: string;
+  description: string | null;
+  createdAt: Date;
+}
+
+/** The read_parquet of every file of a dataset's table folder (the folder taken literally, not as a glob). */
+function tableFiles(path: string, table: DatasetTableName): string {
+  return `read_parquet(${stringLiteral(`${escapeGlob(path)}/${table}/**/*.parquet`)}, hive_partitioning = false)`;
+}
+
+/** The largest audio_key of the dataset at `path` (0 when it has no audios). */
+export async function datasetLastAudioKey(db: Database, path: string): Promise<number> {
+  const [row] = await db.query(`SELECT coalesce(max(audio_key), 0) AS last FROM ${tableFiles(path, 'audios')}`);
+  return toNumber(row?.['last']);
+}
+
+/** The corpora of the dataset at `path`, by name. */
+export async function datasetCorpora(db: Database, path: string): Promise<DatasetCorpus[]> {
+  const rows = await db.query(`SELECT corpus, description, created_at FROM ${tableFiles(path, 'corpora')} ORDER BY corpus`);
+  return rows.map((r) => ({ corpus: String(r['corpus']), description: (r['description'] as string | null) ?? null, createdAt: r['created_at'] as Date }));
 }
 
 /** The datasets the registry of `db` holds, by slot. */
