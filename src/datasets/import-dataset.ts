@@ -5,7 +5,7 @@ import { datasetRuns, insertDataset, insertRunOnce } from '../store/parquet-data
 import type { Store } from '../store/store.js';
 import { checkDataset } from './check-dataset.js';
 import { readManifest } from './read-manifest.js';
-import { remapRunReport } from './remap-run.js';
+import { remapRunReport } from '../store/remap-run.js';
 
 /** What an import stored. */
 export interface DatasetImport {

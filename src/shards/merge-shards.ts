@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { ErrorCode, TokenscopeError, invalidArgument } from '../errors.js';
 import { clip } from '../jsutils/excerpt.js';
-import { remapRunReport } from '../datasets/remap-run.js';
+import { remapRunReport } from '../store/remap-run.js';
 import { crashPoint } from '../store/crash-points.js';
 import { recordChange, versionedTransaction } from '../store/data-versions.js';
 import { attachedSchemaVersion, dropShardTables, holdsAudio, insertShard, mapShard, shardRuns } from '../store/merge-shard.js';

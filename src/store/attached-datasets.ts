@@ -12,12 +12,14 @@ import { LAYER_COUNT } from '../domain/contract.js';
 export type { AttachedCorpus, Attachment } from './attached-registry.js';
 
 /** Native tables an attached dataset can stand in for, with their columns in order. */
-export type SourceTable = 'audios' | 'frames' | 'labels' | 'audio_layer_stats' | 'audio_token_counts' | 'corpus_token_counts';
+export type SourceTable = 'audios' | 'frames' | 'labels' | 'audio_layer_stats' | 'audio_token_counts' | 'corpus_token_counts' | 'evaluation_runs';
 
 /** Which rows a read needs: those of these corpora and/or these audios. */
 export interface SourceScope {
   corpusIds?: readonly number[];
   audioIds?: readonly number[];
+  /** Read the native table too, whatever the ids (a listing of every corpus). */
+  includeNative?: boolean;
 }
 
 const layers = Array.from({ length: LAYER_COUNT }, (_, i) => `l${i + 1}`);
@@ -31,6 +33,8 @@ const COLUMNS: Record<SourceTable, readonly (readonly [string, string])[]> = {
   audio_layer_stats: [['audio_id', '$audio'], ...['layer', 'token_count', 'token_sum', 'token_sum_sq', 'distinct_tokens', 'entropy_bits'].map((c) => [c, c] as const)],
   audio_token_counts: [['audio_id', '$audio'], ['layer', 'layer'], ['token', 'token'], ['count', 'count']],
   corpus_token_counts: [['corpus_id', '$corpus'], ['model', 'model'], ['layer', 'layer'], ['token', 'token'], ['count', 'count']],
+  // A run's id is 2^31 + slot·2^24 + run_key, as audio ids are; its report still names audios by audio_key (the repository remaps them).
+  evaluation_runs: [['id', '$run'], ['corpus_id', '$corpus'], ['created_at', 'created_at'], ['name', 'name'], ['spec', 'spec'], ['report', 'report']],
 };
 
 function integers(ids: readonly number[]): string {
@@ -155,7 +159,7 @@ export class AttachedDatasets {
       wanted.set(slot, { corpora: 'all', keys: [...(w?.keys ?? []), key] });
     }
     const parts: string[] = [];
-    if (corpusIds.some((id) => !isAttachedId(id)) || audioIds.some((id) => !isAttachedId(id))) parts.push(`SELECT ${COLUMNS[table].map(([c]) => c).join(', ')} FROM ${table}`);
+    if (scope.includeNative || corpusIds.some((id) => !isAttachedId(id)) || audioIds.some((id) => !isAttachedId(id))) parts.push(`SELECT ${COLUMNS[table].map(([c]) => c).join(', ')} FROM ${table}`);
     for (const [slot, w] of wanted) {
       const a = this.bySlot.get(slot)!;
       const files = a.files.filter((f) => f.table === table && (w.corpora === 'all' || w.corpora.has(f.corpus)));
@@ -164,7 +168,7 @@ export class AttachedDatasets {
       if (!read.length) continue;
       // One scan of all the slot's files (a scan per corpus cost a Parquet reader each); every file carries its corpus column.
       const corpusId = read.length === 1 ? `${read[0]!.id}::UINTEGER` : `(CASE corpus ${read.map((c) => `WHEN ${stringLiteral(c.corpus)} THEN ${c.id}`).join(' ')} END)::UINTEGER`;
-      const select = COLUMNS[table].map(([col, expr]) => `${expr === '$audio' ? `(${attachedId(slot, 0)} + audio_key)::UINTEGER` : expr === '$corpus' ? corpusId : expr} AS ${col}`).join(', ');
+      const select = COLUMNS[table].map(([col, expr]) => `${expr === '$audio' ? `(${attachedId(slot, 0)} + audio_key)::UINTEGER` : expr === '$run' ? `(${attachedId(slot, 0)} + run_key)::UINTEGER` : expr === '$corpus' ? corpusId : expr} AS ${col}`).join(', ');
       const list = `[${files.map((f) => globLiteral(join(a.path, f.path))).join(', ')}]`;
       const filter = w.keys ? ` WHERE audio_key IN (${integers(w.keys)})` : '';
       parts.push(`SELECT ${select} FROM read_parquet(${list}, hive_partitioning = false)${filter}`);

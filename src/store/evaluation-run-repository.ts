@@ -1,5 +1,7 @@
 import { notFound } from '../errors.js';
 import type { AttachedDatasets } from './attached-datasets.js';
+import { attachedId, isAttachedId, splitAttachedId } from './attached-ids.js';
+import { remapRunReport } from './remap-run.js';
 import type { Database, SqlRow } from './database.js';
 import { recordChange, versionedTransaction } from './data-versions.js';
 import type { EvaluationRunRow } from './rows.js';
@@ -8,13 +10,18 @@ import { toNumber } from './sql-helpers.js';
 const columns = 'id, corpus_id, created_at, name, spec, report';
 
 function toRun(r: SqlRow): EvaluationRunRow {
+  const corpusId = toNumber(r['corpus_id']);
+  const report = JSON.parse(String(r['report'])) as Record<string, unknown>;
+  let slot: number | null = null;
+  if (isAttachedId(corpusId)) slot = splitAttachedId(corpusId).slot;
   return {
     id: toNumber(r['id']),
-    corpusId: toNumber(r['corpus_id']),
+    corpusId,
     createdAt: r['created_at'] as Date,
     name: (r['name'] as string | null) ?? null,
     spec: JSON.parse(String(r['spec'])) as Record<string, unknown>,
-    report: JSON.parse(String(r['report'])) as Record<string, unknown>,
+    // An attached dataset's run names its audios by audio_key: moved to the attached audio ids, as an import moves them to new ones.
+    report: slot === null ? report : remapRunReport(report, (key) => attachedId(slot, key)),
   };
 }
 
@@ -45,20 +52,31 @@ export class EvaluationRunRepository {
     return toRun(rows[0]!);
   }
 
-  /** Runs, newest first; only those of `corpusId` when given. */
+  /** Runs, newest first (those of attached datasets, whose ids are above the native ones, first); only those of `corpusId` when given. */
   async list(corpusId?: number): Promise<EvaluationRunRow[]> {
+    const from =
+      corpusId === undefined
+        ? await this.attached.relation('evaluation_runs', { corpusIds: this.attached.corpora().map((c) => c.id), includeNative: true })
+        : await this.attached.relation('evaluation_runs', { corpusIds: [corpusId] });
     const rows =
       corpusId === undefined
-        ? await this.db.query(`SELECT ${columns} FROM evaluation_runs ORDER BY id DESC`)
-        : await this.db.query(`SELECT ${columns} FROM evaluation_runs WHERE corpus_id = ? ORDER BY id DESC`, [corpusId]);
+        ? await this.db.query(`SELECT ${columns} FROM ${from} ORDER BY id DESC`)
+        : await this.db.query(`SELECT ${columns} FROM ${from} WHERE corpus_id = ? ORDER BY id DESC`, [corpusId]);
     return rows.map(toRun);
   }
 
-  /** The run with this id; NOT_FOUND naming it otherwise. */
+  /** The run with this id (an attached dataset's too); NOT_FOUND naming it otherwise. */
   async require(id: number): Promise<EvaluationRunRow> {
-    const rows = await this.db.query(`SELECT ${columns} FROM evaluation_runs WHERE id = ?`, [id]);
+    const dataset = this.attached.datasetOf(id);
+    const from = dataset ? await this.attached.relation('evaluation_runs', { corpusIds: dataset.corpora.map((c) => c.id) }) : 'evaluation_runs';
+    const rows = await this.db.query(`SELECT ${columns} FROM ${from} WHERE id = ?`, [id]);
     if (!rows.length) throw notFound(`evaluation run ${id} does not exist`, { evaluationRunId: id });
     return toRun(rows[0]!);
+  }
+
+  /** READ_ONLY_CORPUS for a run of an attached dataset (NOT_FOUND when there is none). */
+  private async refuseAttached(id: number, what: string): Promise<void> {
+    if (isAttachedId(id)) this.attached.refuseWrites((await this.require(id)).corpusId, what);
   }
 
   /**
@@ -66,6 +84,7 @@ export class EvaluationRunRepository {
    * new one (JSON-safe), or throws to leave it as it was. NOT_FOUND when there is no such run.
    */
   async updateReport(id: number, change: (report: Record<string, unknown>) => Record<string, unknown>): Promise<EvaluationRunRow> {
+    await this.refuseAttached(id, `changing evaluation run ${id}`);
     const rows = await versionedTransaction(this.db, async (tx) => {
       const current = await tx.query(`SELECT ${columns} FROM evaluation_runs WHERE id = ?`, [id]);
       if (!current.length) throw notFound(`evaluation run ${id} does not exist`, { evaluationRunId: id });
@@ -78,6 +97,7 @@ export class EvaluationRunRepository {
 
   /** Deletes a run; NOT_FOUND when there is none. */
   async delete(id: number): Promise<void> {
+    await this.refuseAttached(id, `deleting evaluation run ${id}`);
     const rows = await versionedTransaction(this.db, async (tx) => {
       const deleted = await tx.query('DELETE FROM evaluation_runs WHERE id = ? RETURNING corpus_id', [id]);
       recordChange(tx, { corpusIds: deleted.map((r) => toNumber(r['corpus_id'])) });

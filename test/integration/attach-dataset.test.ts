@@ -12,6 +12,8 @@ import {
   CorpusLabelsDocument,
   DeleteAudioDocument,
   DeleteCorpusDocument,
+  DeleteEvaluationRunDocument,
+  EvaluationRunsDocument,
   DetachDatasetDocument,
   DetectDocument,
   ExportDatasetDocument,
@@ -26,6 +28,7 @@ import { attachDataset } from '../../src/datasets/attach-dataset.js';
 import { ErrorCode } from '../../src/errors.js';
 import { createApp } from '../../src/main.js';
 import { ATTACHED_ID_BASE } from '../../src/store/attached-ids.js';
+import { remapRunReport } from '../../src/store/remap-run.js';
 import { storeDatasetFixture } from '../support/dataset-fixture.js';
 import { dataOf, execute, literally, onlyError } from '../support/graphql.js';
 import { repoRoot } from '../support/paths.js';
@@ -111,6 +114,39 @@ describe('attached Parquet datasets: read in place, read-only', () => {
     const native = await tracks('lab');
     assert.equal(native.length, 5);
     assert.deepEqual(await tracks('pub/lab'), native.map(([content]) => [content, true]));
+  });
+
+  it('reads the evaluation runs of an attached corpus as the native ones, their audios named by attached ids, and refuses to delete them', async () => {
+    const store = t.app.store;
+    const [lab] = await store.corpora.findByNames(['lab']);
+    const nativeRuns = await store.evaluationRuns.list(lab!.id);
+    const attachedRuns = await store.evaluationRuns.list(store.attached.corpus('pub/lab')!.id);
+    assert.equal(nativeRuns.length, 1);
+    assert.equal(attachedRuns.length, 1);
+    const [n, a] = [nativeRuns[0]!, attachedRuns[0]!];
+    assert.ok(a.id >= ATTACHED_ID_BASE, `run id ${a.id}`);
+    // The same report once every audio reference is replaced by the place of its content sha256.
+    const shas: string[] = [];
+    const bySha = async (report: Record<string, unknown>) => {
+      const ids = new Set<number>();
+      remapRunReport(report, (id) => (ids.add(id), id));
+      const names = new Map<number, number>();
+      for (const id of ids) {
+        const sha = (await store.audios.require(id)).contentSha256;
+        if (!shas.includes(sha)) shas.push(sha);
+        names.set(id, shas.indexOf(sha));
+      }
+      assert.ok(ids.size > 0, 'the run names audios');
+      return remapRunReport(report, names);
+    };
+    assert.deepEqual(await bySha(a.report), await bySha(n.report));
+    assert.deepEqual([a.name, a.spec, a.createdAt], [n.name, n.spec, n.createdAt]);
+    assert.deepEqual(await store.evaluationRuns.require(a.id), a);
+    assert.ok((await store.evaluationRuns.list()).some((r) => r.id === a.id), 'listed among all runs');
+    const listed = dataOf(await execute(t.app, EvaluationRunsDocument, { corpus: 'pub/lab' })).evaluationRuns;
+    assert.deepEqual(listed.map((r) => [r.id, r.corpus.name, r.audioCount]), [[String(a.id), 'pub/lab', 5]]);
+    onlyError(await execute(t.app, DeleteEvaluationRunDocument, { id: String(a.id) }), ErrorCode.READ_ONLY_CORPUS, literally('corpus "pub/lab" is attached read-only'));
+    assert.equal((await store.evaluationRuns.list(store.attached.corpus('pub/lab')!.id)).length, 1);
   });
 
   it('merges an attached and a native corpus in one layerStats (counts and sums add up)', async () => {
