@@ -45,6 +45,7 @@ export async function runStability(services: StabilityServices, request: Stabili
   const { store, encoders } = services;
   const perturbations = parsePerturbations(request.perturbations);
   const [corpus] = await store.corpora.requireByNames([request.corpus]);
+  store.attached.refuseWrites(corpus!.id, 'storing a stability run');
   const { model, audios } = await corpusModelAudios(store, corpus!, request.model ?? null);
   const fromFiles = audios.filter((a) => a.sourceKind === 'audio');
   if (!fromFiles.length) {

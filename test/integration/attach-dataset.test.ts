@@ -14,6 +14,7 @@ import {
   DeleteCorpusDocument,
   DeleteEvaluationRunDocument,
   EvaluationRunsDocument,
+  RunStabilityDocument,
   DetachDatasetDocument,
   DetectDocument,
   ExportDatasetDocument,
@@ -165,6 +166,9 @@ describe('attached Parquet datasets: read in place, read-only', () => {
       onlyError(await execute(t.app, DeleteCorpusDocument, { name: 'pub/lab' }), ErrorCode.READ_ONLY_CORPUS, literally('corpus "pub/lab" is attached read-only'));
       const [audio] = dataOf(await execute(t.app, AudioLabelsDocument, { corpus: 'pub/lab' })).audios.nodes;
       onlyError(await execute(t.app, DeleteAudioDocument, { id: audio!.id }), ErrorCode.READ_ONLY_CORPUS, literally(`corpus "pub/lab" is attached read-only (dataset "pub"); deleting (audio ${audio!.id}) needs a native corpus`));
+    });
+    it('measure and store its token stability', async () => {
+      onlyError(await execute(t.app, RunStabilityDocument, { corpus: 'pub/lab', perturbations: ['gain:db=0'], model: null }), ErrorCode.READ_ONLY_CORPUS, literally('corpus "pub/lab" is attached read-only (dataset "pub"); storing a stability run needs a native corpus'));
     });
     it('set its labels', async () => {
       const [audio] = dataOf(await execute(t.app, AudioLabelsDocument, { corpus: 'pub/lab' })).audios.nodes;
