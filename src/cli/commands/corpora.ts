@@ -5,11 +5,14 @@ import { formatTable } from '../format-table.js';
 import { withApp } from '../open-app.js';
 import type { DbOptions } from '../open-app.js';
 
-/** Lists corpora with their sizes and models. */
+/** Lists corpora with their sizes, models and, for an attached one, the dataset it is read from. */
 export async function corporaCommand(options: DbOptions): Promise<number> {
   return withApp(options, async (app) => {
     const { data } = await execute(app, CorporaDocument, {});
-    console.log(formatTable(['corpus', 'audios', 'frames', 'hours', 'models'], data.corpora.map((c) => [c.name, c.audioCount, c.frameCount, (c.durationSeconds / 3600).toFixed(3), c.models.join(', ')])));
+    const attached = data.corpora.some((c) => c.attached);
+    const header = ['corpus', 'audios', 'frames', 'hours', 'models', ...(attached ? ['attached from'] : [])];
+    const rows = data.corpora.map((c) => [c.name, c.audioCount, c.frameCount, (c.durationSeconds / 3600).toFixed(3), c.models.join(', '), ...(attached ? [c.attached ? (c.datasetPath ?? c.dataset ?? '') : ''] : [])]);
+    console.log(formatTable(header, rows));
     return 0;
   });
 }

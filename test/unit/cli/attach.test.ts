@@ -28,6 +28,10 @@ describe('tokenscope attach and detach', () => {
     const read = await cli(['stats', '--corpus', 'pub/codes', '--db', db]);
     assert.equal(read.code, 0, read.stderr);
     assert.equal(read.stdout.replaceAll('pub/codes', 'codes'), native.stdout);
+    const listed = (await cli(['corpora', '--db', db])).stdout.split('\n');
+    assert.match(listed[0]!, /attached from\s*$/);
+    assert.ok(listed.some((line) => /^pub\/codes\s/.test(line) && line.trimEnd().endsWith(join(dir, 'ds'))), listed.join('\n'));
+    assert.ok(listed.some((line) => /^codes\s/.test(line) && !line.includes(join(dir, 'ds'))), 'the native corpus has no dataset');
     const detached = await cli(['detach', 'pub', '--db', db]);
     assert.equal(detached.stdout, `detached pub (pub/codes); ${join(dir, 'ds')} is left as it was\n`);
     const gone = await cli(['stats', '--corpus', 'pub/codes', '--db', db]);
