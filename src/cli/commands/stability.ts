@@ -1,5 +1,6 @@
 import { RunStabilityDocument } from '../../client/generated/graphql.js';
 import type { RunStabilityMutation } from '../../client/generated/graphql.js';
+import { parsePerturbations } from '../../stability-runs/parse-perturbations.js';
 import { execute } from '../execute.js';
 import { formatTable } from '../format-table.js';
 import { interruptedExitCode, interruption } from '../interrupt.js';
@@ -55,9 +56,11 @@ function stopOnInterrupt(throughServer: boolean): () => void {
  * once all are measured: Ctrl-C before that stores nothing and leaves earlier runs as they were.
  */
 export async function stabilityCommand(options: StabilityCliOptions): Promise<number> {
+  // Bad or too many perturbations are refused before a store or server is touched (the mutation refuses them too).
+  const distinct = parsePerturbations(options.perturb).length;
   return withApp(options, async (session) => {
     const release = stopOnInterrupt(session.server !== null);
-    console.error(`measuring corpus ${options.corpus} under ${options.perturb.length} ${options.perturb.length === 1 ? 'perturbation' : 'perturbations'}; the runs are stored when all are measured`);
+    console.error(`measuring corpus ${options.corpus} under ${distinct} ${distinct === 1 ? 'perturbation' : 'perturbations'}; the runs are stored when all are measured`);
     const { data } = await execute(session, RunStabilityDocument, { corpus: options.corpus, perturbations: options.perturb, model: options.model ?? null }).finally(release);
     const runs = data.runStability;
     if (options.json) {

@@ -90,10 +90,10 @@ describe('tokenscope stability', () => {
       }
     };
     const before = await runIds();
-    // 16 perturbations of three audios take seconds; the signal comes as soon as the command says it is measuring.
-    const perturbations = [...Array.from({ length: 8 }, (_, i) => `noise:snr=${i + 5}`), ...Array.from({ length: 8 }, (_, i) => `gain:db=${i + 1}`)];
+    // 12 perturbations (the most a run holds) of three audios take seconds; the signal comes as soon as the command says it is measuring.
+    const perturbations = [...Array.from({ length: 6 }, (_, i) => `noise:snr=${i + 5}`), ...Array.from({ length: 6 }, (_, i) => `gain:db=${i + 1}`)];
     const running = startCli(['stability', '--corpus', 'tones', ...perturbations.flatMap((p) => ['--perturb', p]), '--db', db]);
-    await waitForOutput(running, /measuring corpus tones under 16 perturbations/);
+    await waitForOutput(running, /measuring corpus tones under 12 perturbations/);
     running.child.kill('SIGINT');
     const finished = await running.finished;
     assert.equal(finished.code, 130, finished.stderr);
