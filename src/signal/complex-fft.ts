@@ -68,12 +68,24 @@ export class ComplexFft {
 
   /** X[k] = Σ x[n]·e^(−2πikn/N), in place. Swapping `re` and `im` gives the unnormalised inverse. */
   transform(re: Float64Array, im: Float64Array): void {
+    if (!this.transformLeaving(re, im)) {
+      re.set(this.workRe);
+      im.set(this.workIm);
+    }
+  }
+
+  /**
+   * `transform` without the final copy: true when the result is in `re` and `im` (an even number of
+   * stages), false when it is in `resultRe` and `resultIm` (then `re` and `im` hold an intermediate
+   * stage). The same values either way; a caller that reads the result once saves copying it.
+   */
+  transformLeaving(re: Float64Array, im: Float64Array): boolean {
     let xr = re;
     let xi = im;
     let yr = this.workRe;
     let yi = this.workIm;
     for (const stage of this.stages) {
-      if (stage.radix === 4) radix4(stage, xr, xi, yr, yi);
+      if (stage.radix === 4) (stage.stride === 1 ? radix4Unit : radix4)(stage, xr, xi, yr, yi);
       else if (stage.radix === 2) radix2(stage, xr, xi, yr, yi);
       else if (stage.radix === 3) radix3(stage, xr, xi, yr, yi);
       else radix5(stage, xr, xi, yr, yi);
@@ -84,10 +96,16 @@ export class ComplexFft {
       yr = tr;
       yi = ti;
     }
-    if (xr !== re) {
-      re.set(xr);
-      im.set(xi);
-    }
+    return xr === re;
+  }
+
+  /** Where `transformLeaving` leaves the result when it returns false (overwritten by the next transform). */
+  get resultRe(): Float64Array {
+    return this.workRe;
+  }
+
+  get resultIm(): Float64Array {
+    return this.workIm;
   }
 }
 
@@ -142,6 +160,32 @@ function radix4({ m, stride: s, cos, sin }: Stage, xr: Float64Array, xi: Float64
       yr[o + 3 * s] = b3r * w3r - b3i * w3i;
       yi[o + 3 * s] = b3r * w3i + b3i * w3r;
     }
+  }
+}
+
+/** radix4 for the first stage (stride 1, so one k per q): the same operations without the inner loop. */
+function radix4Unit({ m, cos, sin }: Stage, xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array): void {
+  for (let q = 0; q < m; q++) {
+    const t = 3 * q;
+    const w1r = cos[t]!, w1i = sin[t]!, w2r = cos[t + 1]!, w2i = sin[t + 1]!, w3r = cos[t + 2]!, w3i = sin[t + 2]!;
+    const a0r = xr[q]!, a0i = xi[q]!;
+    const a1r = xr[q + m]!, a1i = xi[q + m]!;
+    const a2r = xr[q + 2 * m]!, a2i = xi[q + 2 * m]!;
+    const a3r = xr[q + 3 * m]!, a3i = xi[q + 3 * m]!;
+    const s02r = a0r + a2r, s02i = a0i + a2i, d02r = a0r - a2r, d02i = a0i - a2i;
+    const s13r = a1r + a3r, s13i = a1i + a3i, d13r = a1r - a3r, d13i = a1i - a3i;
+    const b1r = d02r + d13i, b1i = d02i - d13r;
+    const b2r = s02r - s13r, b2i = s02i - s13i;
+    const b3r = d02r - d13i, b3i = d02i + d13r;
+    const o = 4 * q;
+    yr[o] = s02r + s13r;
+    yi[o] = s02i + s13i;
+    yr[o + 1] = b1r * w1r - b1i * w1i;
+    yi[o + 1] = b1r * w1i + b1i * w1r;
+    yr[o + 2] = b2r * w2r - b2i * w2i;
+    yi[o + 2] = b2r * w2i + b2i * w2r;
+    yr[o + 3] = b3r * w3r - b3i * w3i;
+    yi[o + 3] = b3r * w3i + b3i * w3r;
   }
 }
 

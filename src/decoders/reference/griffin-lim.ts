@@ -73,7 +73,6 @@ interface Workspace {
 export class GriffinLim {
   private readonly window: Float64Array;
   private readonly fft: RealFft;
-  private readonly buffer: Float64Array;
   /** Work arrays, grown to the largest segment seen and reused by the next (a segment's STFT is consumed before the next one starts). */
   private work: Workspace | null = null;
   /** Window-energy tables by STFT frame count (a decode's segments come in three sizes: first, inner, last). */
@@ -87,7 +86,6 @@ export class GriffinLim {
   constructor(readonly settings: GriffinLimSettings) {
     this.window = hannWindow(settings.windowLength);
     this.fft = new RealFft(settings.fftSize);
-    this.buffer = new Float64Array(settings.fftSize);
     this.bins = settings.fftSize / 2 + 1;
     this.re = new Float64Array(this.bins);
     this.im = new Float64Array(this.bins);
@@ -241,12 +239,6 @@ export class GriffinLim {
 
   /** Windowed FFT of the samples at [start, start + windowLength) (zero outside the segment) into re, im. */
   private analyse(samples: Float64Array, start: number): void {
-    const frame = this.buffer;
-    const L = this.settings.windowLength;
-    frame.fill(0);
-    const from = Math.max(0, -start);
-    const to = Math.min(L, samples.length - start);
-    for (let m = from; m < to; m++) frame[m] = samples[start + m]! * this.window[m]!;
-    this.fft.transform(frame, this.re, this.im);
+    this.fft.transformWindowed(samples, start, this.window, this.re, this.im);
   }
 }
