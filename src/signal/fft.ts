@@ -164,6 +164,44 @@ export class RealFft {
     for (let m = from; m < to; m++) out[start + m] += ((m & 1) === 0 ? zr[m >> 1]! : zi[m >> 1]!) * scale * window[m]!;
   }
 
+  /**
+   * `window` times 1 / (N/2), the inverse's normalisation, for `inverseOverlapAddScaled`; null when
+   * N/2 is not a power of two (then the two products round differently from the one in
+   * `inverseOverlapAdd`, which this must match bit for bit).
+   */
+  scaledWindow(window: Float64Array): Float64Array | null {
+    const half = this.half;
+    if ((half & (half - 1)) !== 0) return null;
+    const scale = 1 / half;
+    return Float64Array.from(window, (w) => w * scale);
+  }
+
+  /**
+   * `inverseOverlapAdd` with a window from `scaledWindow`: one product per sample instead of two.
+   * The same bits: x · 2^−k · w and x · (w · 2^−k) are both the rounded x · w times 2^−k, since a
+   * power-of-two scale is exact (outside the subnormal range, below 2^−1013 here, which spectra of
+   * audio do not reach).
+   */
+  inverseOverlapAddScaled(re: Float64Array, im: Float64Array, at: number, scaledWindow: Float64Array, out: Float64Array, start: number): void {
+    if (scaledWindow.length > this.size) throw invalidArgument(`window must hold at most ${this.size} samples; received ${scaledWindow.length}`, { argument: 'window' });
+    if (at < 0 || re.length < at + this.bins || im.length < at + this.bins) throw invalidArgument(`re and im must hold ${this.bins} bins from ${at}; received ${re.length} and ${im.length}`, { argument: 'at' });
+    this.merge(re, im, at);
+    const inPlace = this.complex.transformLeaving(this.im, this.re);
+    const zr = inPlace ? this.re : this.complex.resultIm;
+    const zi = inPlace ? this.im : this.complex.resultRe;
+    const from = Math.max(0, -start);
+    const to = Math.min(scaledWindow.length, out.length - start);
+    if (from % 2 === 0 && to % 2 === 0) {
+      for (let n = from / 2; n < to / 2; n++) {
+        const m = 2 * n;
+        out[start + m] += zr[n]! * scaledWindow[m]!;
+        out[start + m + 1] += zi[n]! * scaledWindow[m + 1]!;
+      }
+      return;
+    }
+    for (let m = from; m < to; m++) out[start + m] += ((m & 1) === 0 ? zr[m >> 1]! : zi[m >> 1]!) * scaledWindow[m]!;
+  }
+
   /** The inverse's first step: the packed half-size spectrum Z (into the work arrays) of x's Hermitian spectrum. */
   private merge(re: Float64Array, im: Float64Array, at: number): void {
     const half = this.half;

@@ -73,6 +73,8 @@ interface Workspace {
 export class GriffinLim {
   private readonly window: Float64Array;
   private readonly fft: RealFft;
+  /** The window times the inverse FFT's 1 / (fftSize/2) (null if that is not a power of two; fftSize always is). */
+  private readonly scaledWindow: Float64Array | null;
   /** Work arrays, grown to the largest segment seen and reused by the next (a segment's STFT is consumed before the next one starts). */
   private work: Workspace | null = null;
   /** Window-energy tables by STFT frame count (a decode's segments come in three sizes: first, inner, last). */
@@ -86,6 +88,7 @@ export class GriffinLim {
   constructor(readonly settings: GriffinLimSettings) {
     this.window = hannWindow(settings.windowLength);
     this.fft = new RealFft(settings.fftSize);
+    this.scaledWindow = this.fft.scaledWindow(this.window);
     this.bins = settings.fftSize / 2 + 1;
     this.re = new Float64Array(this.bins);
     this.im = new Float64Array(this.bins);
@@ -233,8 +236,19 @@ export class GriffinLim {
     const { hop, windowLength } = this.settings;
     const bins = this.bins;
     out.fill(0);
-    for (let q = 0; q < count; q++) this.fft.inverseOverlapAdd(re, im, q * bins, this.window, out, q * hop - windowLength / 2);
-    for (let n = 0; n < out.length; n++) out[n] = out[n]! * norm[n]!;
+    const scaled = this.scaledWindow;
+    // Frames start in increasing order, so once frame q is added the samples before frame q + 1's
+    // start are final: they are scaled then, while still in cache (the same two steps per sample).
+    let done = 0;
+    for (let q = 0; q < count; q++) {
+      const start = q * hop - windowLength / 2;
+      if (scaled) this.fft.inverseOverlapAddScaled(re, im, q * bins, scaled, out, start);
+      else this.fft.inverseOverlapAdd(re, im, q * bins, this.window, out, start);
+      const final = Math.min(out.length, start + hop);
+      for (let n = done; n < final; n++) out[n] = out[n]! * norm[n]!;
+      done = Math.max(done, final);
+    }
+    for (let n = done; n < out.length; n++) out[n] = out[n]! * norm[n]!;
   }
 
   /** Windowed FFT of the samples at [start, start + windowLength) (zero outside the segment) into re, im. */

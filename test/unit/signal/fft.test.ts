@@ -91,6 +91,25 @@ describe('RealFft', () => {
     }
   });
 
+  it('overlap-adds with a pre-scaled window bit for bit as with the plain one at power-of-two halves, and offers none at other sizes', () => {
+    const size = 1024;
+    const fft = new RealFft(size);
+    const random = mulberry32(5);
+    const re = Float64Array.from({ length: fft.bins }, () => (random() * 2 - 1) * 10 ** (6 * random() - 4));
+    const im = Float64Array.from({ length: fft.bins }, () => (random() * 2 - 1) * 10 ** (6 * random() - 4));
+    const window = Float64Array.from({ length: 960 }, (_, n) => 0.5 - 0.5 * Math.cos((2 * Math.PI * n) / 960));
+    const scaled = fft.scaledWindow(window);
+    assert.ok(scaled);
+    for (const start of [-480, -3, 0, 480, 1441]) {
+      const plain = Float64Array.from({ length: 2400 }, () => random() - 0.5);
+      const fused = Float64Array.from(plain);
+      fft.inverseOverlapAdd(re, im, 0, window, plain, start);
+      fft.inverseOverlapAddScaled(re, im, 0, scaled, fused, start);
+      assert.deepEqual(Buffer.from(fused.buffer), Buffer.from(plain.buffer), `start ${start}`);
+    }
+    assert.equal(new RealFft(1920).scaledWindow(window), null);
+  });
+
   it('transforms a windowed stretch of samples bit for bit as windowing into a zero-filled frame first, cut at either end of the samples', () => {
     const size = 64;
     const fft = new RealFft(size);
