@@ -151,28 +151,39 @@ export class GriffinLim {
 
   /** Multiplies every STFT frame by per-bin factors blended from those of the codec frames (frames × bins). */
   scale(stft: Stft, factors: Float32Array): void {
+    for (let q = 0; q < stft.count; q++) this.scaleFrame(stft, factors, q);
+  }
+
+  /**
+   * `scale` then `render`, frame by frame: each STFT frame is scaled just before its inverse FFT
+   * reads it (while it is in cache). A frame's scaling reads only that frame, and its inverse only
+   * that frame, so the values are the same as in the two separate passes, bit for bit.
+   */
+  scaleAndRender(stft: Stft, factors: Float32Array, out: Float64Array): void {
+    this.inverse(stft.re, stft.im, stft.count, out, stft.norm, (q) => this.scaleFrame(stft, factors, q));
+  }
+
+  /** STFT frame q of `scale`. */
+  private scaleFrame(stft: Stft, factors: Float32Array, q: number): void {
     // The blend of blendFrames, computed in place of a blended copy (the same float64 values, so the same bits).
     const bins = this.bins;
-    const hop = this.settings.hop;
     const { re, im, frames } = stft;
-    for (let q = 0; q < stft.count; q++) {
-      const u = (q * hop) / SAMPLES_PER_FRAME - 0.5;
-      const i0 = Math.floor(u);
-      const w = u - i0;
-      const a = Math.min(Math.max(i0, 0), frames - 1) * bins;
-      const b = Math.min(Math.max(i0 + 1, 0), frames - 1) * bins;
-      const at = q * bins;
-      for (let k = 0; k < bins; k++) {
-        const f = factors[a + k]! * (1 - w) + factors[b + k]! * w;
-        re[at + k] = re[at + k]! * f;
-        im[at + k] = im[at + k]! * f;
-      }
+    const u = (q * this.settings.hop) / SAMPLES_PER_FRAME - 0.5;
+    const i0 = Math.floor(u);
+    const w = u - i0;
+    const a = Math.min(Math.max(i0, 0), frames - 1) * bins;
+    const b = Math.min(Math.max(i0 + 1, 0), frames - 1) * bins;
+    const at = q * bins;
+    for (let k = 0; k < bins; k++) {
+      const f = factors[a + k]! * (1 - w) + factors[b + k]! * w;
+      re[at + k] = re[at + k]! * f;
+      im[at + k] = im[at + k]! * f;
     }
   }
 
   /** Least-squares ISTFT of `stft` into `out` (frames · 1920 samples). */
   render(stft: Stft, out: Float64Array): void {
-    this.inverse(stft.re, stft.im, stft.count, out, stft.norm);
+    this.inverse(stft.re, stft.im, stft.count, out, stft.norm, null);
   }
 
   /** Per-STFT-frame values blended linearly between the codec frames whose centres surround each frame's centre. */
@@ -231,8 +242,8 @@ export class GriffinLim {
     return sum;
   }
 
-  /** Least-squares ISTFT of all frames into `out` (overlap-add in frame order, then × 1 / window energy). */
-  private inverse(re: Float64Array, im: Float64Array, count: number, out: Float64Array, norm: Float64Array): void {
+  /** Least-squares ISTFT of all frames into `out` (overlap-add in frame order, then × 1 / window energy), calling `before(q)` ahead of frame q's inverse FFT. */
+  private inverse(re: Float64Array, im: Float64Array, count: number, out: Float64Array, norm: Float64Array, before: ((q: number) => void) | null): void {
     const { hop, windowLength } = this.settings;
     const bins = this.bins;
     out.fill(0);
@@ -242,6 +253,7 @@ export class GriffinLim {
     let done = 0;
     for (let q = 0; q < count; q++) {
       const start = q * hop - windowLength / 2;
+      if (before) before(q);
       if (scaled) this.fft.inverseOverlapAddScaled(re, im, q * bins, scaled, out, start);
       else this.fft.inverseOverlapAdd(re, im, q * bins, this.window, out, start);
       const final = Math.min(out.length, start + hop);

@@ -110,8 +110,7 @@ function decodeSegment(features: Float32Array, first: number, frames: number, to
       match.ratios(features.subarray(at, at + MEL_BANDS), measured, ratios, options.matchStrength);
       nodesToBins(model, ratios, magnitudes.subarray(f * bins, (f + 1) * bins));
     }
-    gl.scale(stft, magnitudes);
-    gl.render(stft, samples);
+    gl.scaleAndRender(stft, magnitudes, samples);
     shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
   }
   return samples;
