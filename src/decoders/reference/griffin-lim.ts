@@ -58,6 +58,41 @@ export interface Stft {
   readonly norm: Float64Array;
 }
 
+/**
+ * 1 / Σ_q w²(n − start_q) for n < length (0 where no frame covers n), frames q < count starting at
+ * q · hop − window.length / 2, the squares added in frame order. A sample whose covering frames all
+ * exist (0 ≤ q < count) adds the same squares in the same order as the sample one hop later, so
+ * between the edges one hop's values are computed and then repeated: the same doubles, for about
+ * one window of additions per edge instead of one per frame.
+ */
+export function inverseWindowEnergy(window: Float64Array, hop: number, count: number, length: number): Float64Array {
+  const L = window.length;
+  const out = new Float64Array(length);
+  // Every covering frame exists for n in [lo, hi): the lowest, ⌊(n − L/2)/hop⌋ + 1, is ≥ 0 and the highest, ⌊(n + L/2)/hop⌋, < count.
+  const lo = Math.max(0, L / 2 - hop);
+  const hi = Math.min(length, count * hop - L / 2);
+  if (hi - lo < 2 * hop) {
+    windowEnergyDirect(window, hop, count, out, 0, length);
+    return out;
+  }
+  windowEnergyDirect(window, hop, count, out, 0, lo + hop);
+  for (let n = lo + hop; n < hi; n++) out[n] = out[n - hop]!;
+  windowEnergyDirect(window, hop, count, out, hi, length);
+  return out;
+}
+
+/** inverseWindowEnergy for the samples [from, to) of `out` (zero there), adding frame by frame. */
+function windowEnergyDirect(window: Float64Array, hop: number, count: number, out: Float64Array, from: number, to: number): void {
+  const L = window.length;
+  for (let q = 0; q < count; q++) {
+    const start = q * hop - L / 2;
+    const a = Math.max(0, from - start);
+    const b = Math.min(L, to - start);
+    for (let m = a; m < b; m++) out[start + m] += window[m]! * window[m]!;
+  }
+  for (let n = from; n < to; n++) out[n] = out[n]! > 0 ? 1 / out[n]! : 0;
+}
+
 /** The arrays one segment's reconstruction works in. */
 interface Workspace {
   readonly size: number;
@@ -230,16 +265,7 @@ export class GriffinLim {
   }
 
   private computeWindowEnergy(count: number, length: number): Float64Array {
-    const { hop, windowLength } = this.settings;
-    const sum = new Float64Array(length);
-    for (let q = 0; q < count; q++) {
-      const start = q * hop - windowLength / 2;
-      const from = Math.max(0, -start);
-      const to = Math.min(windowLength, length - start);
-      for (let m = from; m < to; m++) sum[start + m] += this.window[m]! * this.window[m]!;
-    }
-    for (let n = 0; n < length; n++) sum[n] = sum[n]! > 0 ? 1 / sum[n]! : 0;
-    return sum;
+    return inverseWindowEnergy(this.window, this.settings.hop, count, length);
   }
 
   /** Least-squares ISTFT of all frames into `out` (overlap-add in frame order, then × 1 / window energy), calling `before(q)` ahead of frame q's inverse FFT. */
