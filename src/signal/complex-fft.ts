@@ -68,12 +68,31 @@ export class ComplexFft {
 
   /** X[k] = Σ x[n]·e^(−2πikn/N), in place. Swapping `re` and `im` gives the unnormalised inverse. */
   transform(re: Float64Array, im: Float64Array): void {
+    if (!this.transformLeaving(re, im)) {
+      re.set(this.workRe);
+      im.set(this.workIm);
+    }
+  }
+
+  /**
+   * `transform` without the final copy: true when the result is in `re` and `im` (an even number of
+   * stages), false when it is in `resultRe` and `resultIm` (then `re` and `im` hold an intermediate
+   * stage). The same values either way; a caller that reads the result once saves copying it.
+   */
+  transformLeaving(re: Float64Array, im: Float64Array): boolean {
     let xr = re;
     let xi = im;
     let yr = this.workRe;
     let yi = this.workIm;
-    for (const stage of this.stages) {
-      if (stage.radix === 4) radix4(stage, xr, xi, yr, yi);
+    const stages = this.stages;
+    const last = stages.length - 1;
+    // A final radix-4 stage of m = 2 and radix-2 stage of m = 1 (the power-of-two sizes with an odd
+    // power of 2, such as 512) run as one pass: the same operations, without storing the values between.
+    const fused = last >= 1 && stages[last]!.radix === 2 && stages[last - 1]!.radix === 4 && stages[last - 1]!.m === 2;
+    const passes = fused ? last - 1 : stages.length;
+    for (let i = 0; i < passes; i++) {
+      const stage = stages[i]!;
+      if (stage.radix === 4) (stage.stride === 1 ? radix4Unit : radix4)(stage, xr, xi, yr, yi);
       else if (stage.radix === 2) radix2(stage, xr, xi, yr, yi);
       else if (stage.radix === 3) radix3(stage, xr, xi, yr, yi);
       else radix5(stage, xr, xi, yr, yi);
@@ -84,10 +103,25 @@ export class ComplexFft {
       yr = tr;
       yi = ti;
     }
-    if (xr !== re) {
-      re.set(xr);
-      im.set(xi);
+    if (fused) {
+      radix4Then2(stages[last - 1]!, stages[last]!, xr, xi, yr, yi);
+      const tr = xr;
+      const ti = xi;
+      xr = yr;
+      xi = yi;
+      yr = tr;
+      yi = ti;
     }
+    return xr === re;
+  }
+
+  /** Where `transformLeaving` leaves the result when it returns false (overwritten by the next transform). */
+  get resultRe(): Float64Array {
+    return this.workRe;
+  }
+
+  get resultIm(): Float64Array {
+    return this.workIm;
   }
 }
 
@@ -143,6 +177,94 @@ function radix4({ m, stride: s, cos, sin }: Stage, xr: Float64Array, xi: Float64
       yi[o + 3 * s] = b3r * w3i + b3i * w3r;
     }
   }
+}
+
+/** radix4 for the first stage (stride 1, so one k per q): the same operations without the inner loop. */
+function radix4Unit({ m, cos, sin }: Stage, xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array): void {
+  for (let q = 0; q < m; q++) {
+    const t = 3 * q;
+    const w1r = cos[t]!, w1i = sin[t]!, w2r = cos[t + 1]!, w2i = sin[t + 1]!, w3r = cos[t + 2]!, w3i = sin[t + 2]!;
+    const a0r = xr[q]!, a0i = xi[q]!;
+    const a1r = xr[q + m]!, a1i = xi[q + m]!;
+    const a2r = xr[q + 2 * m]!, a2i = xi[q + 2 * m]!;
+    const a3r = xr[q + 3 * m]!, a3i = xi[q + 3 * m]!;
+    const s02r = a0r + a2r, s02i = a0i + a2i, d02r = a0r - a2r, d02i = a0i - a2i;
+    const s13r = a1r + a3r, s13i = a1i + a3i, d13r = a1r - a3r, d13i = a1i - a3i;
+    const b1r = d02r + d13i, b1i = d02i - d13r;
+    const b2r = s02r - s13r, b2i = s02i - s13i;
+    const b3r = d02r - d13i, b3i = d02i + d13r;
+    const o = 4 * q;
+    yr[o] = s02r + s13r;
+    yi[o] = s02i + s13i;
+    yr[o + 1] = b1r * w1r - b1i * w1i;
+    yi[o + 1] = b1r * w1i + b1i * w1r;
+    yr[o + 2] = b2r * w2r - b2i * w2i;
+    yi[o + 2] = b2r * w2i + b2i * w2r;
+    yr[o + 3] = b3r * w3r - b3i * w3i;
+    yi[o + 3] = b3r * w3i + b3i * w3r;
+  }
+}
+
+/**
+ * A radix-4 stage of m = 2 (stride s) and then the last, radix-2 stage (m = 1, stride 4s), in one
+ * pass: for each k < s, the radix-4 outputs of q = 0 and q = 1 are exactly the pairs the radix-2
+ * stage combines (y[k + s·r] and y[k + s·(4 + r)]), so they are combined where they are computed,
+ * each value by the same operations as in the two separate stages.
+ */
+function radix4Then2(four: Stage, two: Stage, xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array): void {
+  const s = four.stride;
+  const sm = 2 * s;
+  const cos = four.cos;
+  const sin = four.sin;
+  const w1r = cos[3]!, w1i = sin[3]!, w2r = cos[4]!, w2i = sin[4]!, w3r = cos[5]!, w3i = sin[5]!;
+  const u0r = cos[0]!, u0i = sin[0]!, u1r = cos[1]!, u1i = sin[1]!, u2r = cos[2]!, u2i = sin[2]!;
+  const vr = two.cos[0]!;
+  const vi = two.sin[0]!;
+  const h = 4 * s;
+  for (let k = 0; k < s; k++) {
+    // q = 0: a_j = x[k + s·2j], twiddles w^0 (as stored: the separate stage multiplies by them too).
+    let a0r = xr[k]!, a0i = xi[k]!;
+    let a1r = xr[k + sm]!, a1i = xi[k + sm]!;
+    let a2r = xr[k + 2 * sm]!, a2i = xi[k + 2 * sm]!;
+    let a3r = xr[k + 3 * sm]!, a3i = xi[k + 3 * sm]!;
+    let s02r = a0r + a2r, s02i = a0i + a2i, d02r = a0r - a2r, d02i = a0i - a2i;
+    let s13r = a1r + a3r, s13i = a1i + a3i, d13r = a1r - a3r, d13i = a1i - a3i;
+    let b1r = d02r + d13i, b1i = d02i - d13r;
+    let b2r = s02r - s13r, b2i = s02i - s13i;
+    let b3r = d02r - d13i, b3i = d02i + d13r;
+    const p0r = s02r + s13r, p0i = s02i + s13i;
+    const p1r = b1r * u0r - b1i * u0i, p1i = b1r * u0i + b1i * u0r;
+    const p2r = b2r * u1r - b2i * u1i, p2i = b2r * u1i + b2i * u1r;
+    const p3r = b3r * u2r - b3i * u2i, p3i = b3r * u2i + b3i * u2r;
+    // q = 1: a_j = x[k + s + s·2j].
+    const k1 = k + s;
+    a0r = xr[k1]!, a0i = xi[k1]!;
+    a1r = xr[k1 + sm]!, a1i = xi[k1 + sm]!;
+    a2r = xr[k1 + 2 * sm]!, a2i = xi[k1 + 2 * sm]!;
+    a3r = xr[k1 + 3 * sm]!, a3i = xi[k1 + 3 * sm]!;
+    s02r = a0r + a2r, s02i = a0i + a2i, d02r = a0r - a2r, d02i = a0i - a2i;
+    s13r = a1r + a3r, s13i = a1i + a3i, d13r = a1r - a3r, d13i = a1i - a3i;
+    b1r = d02r + d13i, b1i = d02i - d13r;
+    b2r = s02r - s13r, b2i = s02i - s13i;
+    b3r = d02r - d13i, b3i = d02i + d13r;
+    const q0r = s02r + s13r, q0i = s02i + s13i;
+    const q1r = b1r * w1r - b1i * w1i, q1i = b1r * w1i + b1i * w1r;
+    const q2r = b2r * w2r - b2i * w2i, q2i = b2r * w2i + b2i * w2r;
+    const q3r = b3r * w3r - b3i * w3i, q3i = b3r * w3i + b3i * w3r;
+    // The radix-2 stage: y[k'] = a + b, y[h + k'] = (a − b)·w^0 for k' = k + s·r.
+    butterfly2(yr, yi, k, h, p0r, p0i, q0r, q0i, vr, vi);
+    butterfly2(yr, yi, k + s, h, p1r, p1i, q1r, q1i, vr, vi);
+    butterfly2(yr, yi, k + 2 * s, h, p2r, p2i, q2r, q2i, vr, vi);
+    butterfly2(yr, yi, k + 3 * s, h, p3r, p3i, q3r, q3i, vr, vi);
+  }
+}
+
+function butterfly2(yr: Float64Array, yi: Float64Array, at: number, h: number, ar: number, ai: number, br: number, bi: number, wr: number, wi: number): void {
+  yr[at] = ar + br;
+  yi[at] = ai + bi;
+  const dr = ar - br, di = ai - bi;
+  yr[at + h] = dr * wr - di * wi;
+  yi[at + h] = dr * wi + di * wr;
 }
 
 function radix3({ m, stride: s, cos, sin }: Stage, xr: Float64Array, xi: Float64Array, yr: Float64Array, yi: Float64Array): void {

@@ -52,7 +52,46 @@ export class RealFft {
       zr[n] = input[2 * n]!;
       zi[n] = input[2 * n + 1]!;
     }
-    this.complex.transform(zr, zi);
+    this.split(re, im);
+  }
+
+  /**
+   * `transform` of the windowed frame x[m] = samples[start + m] · window[m] for m < window.length
+   * (0 where start + m falls outside `samples`, and for m ≥ window.length), without an intermediate
+   * frame: the same products, so the same bits as windowing into a zero-filled frame first.
+   */
+  transformWindowed(samples: Float64Array, start: number, window: Float64Array, re: Float64Array, im: Float64Array): void {
+    if (window.length > this.size || window.length % 2 !== 0) throw invalidArgument(`window must hold an even number of samples, at most ${this.size}; received ${window.length}`, { argument: 'window' });
+    const zr = this.re;
+    const zi = this.im;
+    const from = Math.max(0, -start);
+    const to = Math.min(window.length, samples.length - start);
+    if (from === 0 && to === window.length) {
+      const pairs = window.length / 2;
+      for (let n = 0; n < pairs; n++) {
+        zr[n] = samples[start + 2 * n]! * window[2 * n]!;
+        zi[n] = samples[start + 2 * n + 1]! * window[2 * n + 1]!;
+      }
+      zr.fill(0, pairs);
+      zi.fill(0, pairs);
+    } else {
+      zr.fill(0);
+      zi.fill(0);
+      for (let m = from; m < to; m++) {
+        const v = samples[start + m]! * window[m]!;
+        if ((m & 1) === 0) zr[m >> 1] = v;
+        else zi[m >> 1] = v;
+      }
+    }
+    this.split(re, im);
+  }
+
+  /** The forward transform of the packed samples in the work arrays, split into the bins `re`, `im`. */
+  private split(re: Float64Array, im: Float64Array): void {
+    const half = this.half;
+    const inPlace = this.complex.transformLeaving(this.re, this.im);
+    const zr = inPlace ? this.re : this.complex.resultRe;
+    const zi = inPlace ? this.im : this.complex.resultIm;
     // Split: with Z = FFT(z), E[k] = (Z[k] + conj Z[half−k]) / 2 is the even samples' transform,
     // O[k] = (Z[k] − conj Z[half−k]) / 2i the odd ones', and X[k] = E[k] + e^(−2πik/N)·O[k].
     const cos = this.splitCos;
@@ -87,12 +126,15 @@ export class RealFft {
     const zr = this.re;
     const zi = this.im;
     this.merge(re, im, at);
-    // Inverse complex FFT as the forward one with real and imaginary parts swapped.
-    this.complex.transform(zi, zr);
+    // Inverse complex FFT as the forward one with real and imaginary parts swapped (zi passed as the
+    // real part), so when it is not left in place, zr's values are in resultIm and zi's in resultRe.
+    const inPlace = this.complex.transformLeaving(zi, zr);
+    const xr = inPlace ? zr : this.complex.resultIm;
+    const xi = inPlace ? zi : this.complex.resultRe;
     const scale = 1 / half;
     for (let n = 0; n < half; n++) {
-      out[2 * n] = zr[n]! * scale;
-      out[2 * n + 1] = zi[n]! * scale;
+      out[2 * n] = xr[n]! * scale;
+      out[2 * n + 1] = xi[n]! * scale;
     }
   }
 
@@ -104,10 +146,10 @@ export class RealFft {
     if (window.length > this.size) throw invalidArgument(`window must hold at most ${this.size} samples; received ${window.length}`, { argument: 'window' });
     if (at < 0 || re.length < at + this.bins || im.length < at + this.bins) throw invalidArgument(`re and im must hold ${this.bins} bins from ${at}; received ${re.length} and ${im.length}`, { argument: 'at' });
     const half = this.half;
-    const zr = this.re;
-    const zi = this.im;
     this.merge(re, im, at);
-    this.complex.transform(zi, zr);
+    const inPlace = this.complex.transformLeaving(this.im, this.re);
+    const zr = inPlace ? this.re : this.complex.resultIm;
+    const zi = inPlace ? this.im : this.complex.resultRe;
     const scale = 1 / half;
     const from = Math.max(0, -start);
     const to = Math.min(window.length, out.length - start);
@@ -120,6 +162,44 @@ export class RealFft {
       return;
     }
     for (let m = from; m < to; m++) out[start + m] += ((m & 1) === 0 ? zr[m >> 1]! : zi[m >> 1]!) * scale * window[m]!;
+  }
+
+  /**
+   * `window` times 1 / (N/2), the inverse's normalisation, for `inverseOverlapAddScaled`; null when
+   * N/2 is not a power of two (then the two products round differently from the one in
+   * `inverseOverlapAdd`, which this must match bit for bit).
+   */
+  scaledWindow(window: Float64Array): Float64Array | null {
+    const half = this.half;
+    if ((half & (half - 1)) !== 0) return null;
+    const scale = 1 / half;
+    return Float64Array.from(window, (w) => w * scale);
+  }
+
+  /**
+   * `inverseOverlapAdd` with a window from `scaledWindow`: one product per sample instead of two.
+   * The same bits: x · 2^−k · w and x · (w · 2^−k) are both the rounded x · w times 2^−k, since a
+   * power-of-two scale is exact (outside the subnormal range, below 2^−1013 here, which spectra of
+   * audio do not reach).
+   */
+  inverseOverlapAddScaled(re: Float64Array, im: Float64Array, at: number, scaledWindow: Float64Array, out: Float64Array, start: number): void {
+    if (scaledWindow.length > this.size) throw invalidArgument(`window must hold at most ${this.size} samples; received ${scaledWindow.length}`, { argument: 'window' });
+    if (at < 0 || re.length < at + this.bins || im.length < at + this.bins) throw invalidArgument(`re and im must hold ${this.bins} bins from ${at}; received ${re.length} and ${im.length}`, { argument: 'at' });
+    this.merge(re, im, at);
+    const inPlace = this.complex.transformLeaving(this.im, this.re);
+    const zr = inPlace ? this.re : this.complex.resultIm;
+    const zi = inPlace ? this.im : this.complex.resultRe;
+    const from = Math.max(0, -start);
+    const to = Math.min(scaledWindow.length, out.length - start);
+    if (from % 2 === 0 && to % 2 === 0) {
+      for (let n = from / 2; n < to / 2; n++) {
+        const m = 2 * n;
+        out[start + m] += zr[n]! * scaledWindow[m]!;
+        out[start + m + 1] += zi[n]! * scaledWindow[m + 1]!;
+      }
+      return;
+    }
+    for (let m = from; m < to; m++) out[start + m] += ((m & 1) === 0 ? zr[m >> 1]! : zi[m >> 1]!) * scaledWindow[m]!;
   }
 
   /** The inverse's first step: the packed half-size spectrum Z (into the work arrays) of x's Hermitian spectrum. */

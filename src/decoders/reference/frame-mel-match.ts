@@ -22,7 +22,6 @@ export class FrameMelMatch {
   private readonly fft = new RealFft(SAMPLES_PER_FRAME);
   private readonly window = hannWindow(SAMPLES_PER_FRAME);
   private readonly bands: Band[];
-  private readonly frame = new Float64Array(SAMPLES_PER_FRAME);
   private readonly re = new Float64Array(ENCODER_BINS);
   private readonly im = new Float64Array(ENCODER_BINS);
   private readonly power = new Float64Array(ENCODER_BINS);
@@ -44,10 +43,7 @@ export class FrameMelMatch {
 
   /** The encoder-view band powers of the frame at samples [start, start + 1920) into `out` (64 values). */
   measure(samples: Float64Array, start: number, out: Float64Array): void {
-    const frame = this.frame;
-    const window = this.window;
-    for (let n = 0; n < SAMPLES_PER_FRAME; n++) frame[n] = samples[start + n]! * window[n]!;
-    this.fft.transform(frame, this.re, this.im);
+    this.fft.transformWindowed(samples, start, this.window, this.re, this.im);
     for (let k = 0; k < ENCODER_BINS; k++) this.power[k] = this.re[k]! * this.re[k]! + this.im[k]! * this.im[k]!;
     for (let b = 0; b < MEL_BANDS; b++) {
       const { first, weights } = this.bands[b]!;

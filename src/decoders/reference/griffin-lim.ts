@@ -58,6 +58,41 @@ export interface Stft {
   readonly norm: Float64Array;
 }
 
+/**
+ * 1 / Σ_q w²(n − start_q) for n < length (0 where no frame covers n), frames q < count starting at
+ * q · hop − window.length / 2, the squares added in frame order. A sample whose covering frames all
+ * exist (0 ≤ q < count) adds the same squares in the same order as the sample one hop later, so
+ * between the edges one hop's values are computed and then repeated: the same doubles, for about
+ * one window of additions per edge instead of one per frame.
+ */
+export function inverseWindowEnergy(window: Float64Array, hop: number, count: number, length: number): Float64Array {
+  const L = window.length;
+  const out = new Float64Array(length);
+  // Every covering frame exists for n in [lo, hi): the lowest, ⌊(n − L/2)/hop⌋ + 1, is ≥ 0 and the highest, ⌊(n + L/2)/hop⌋, < count.
+  const lo = Math.max(0, L / 2 - hop);
+  const hi = Math.min(length, count * hop - L / 2);
+  if (hi - lo < 2 * hop) {
+    windowEnergyDirect(window, hop, count, out, 0, length);
+    return out;
+  }
+  windowEnergyDirect(window, hop, count, out, 0, lo + hop);
+  for (let n = lo + hop; n < hi; n++) out[n] = out[n - hop]!;
+  windowEnergyDirect(window, hop, count, out, hi, length);
+  return out;
+}
+
+/** inverseWindowEnergy for the samples [from, to) of `out` (zero there), adding frame by frame. */
+function windowEnergyDirect(window: Float64Array, hop: number, count: number, out: Float64Array, from: number, to: number): void {
+  const L = window.length;
+  for (let q = 0; q < count; q++) {
+    const start = q * hop - L / 2;
+    const a = Math.max(0, from - start);
+    const b = Math.min(L, to - start);
+    for (let m = a; m < b; m++) out[start + m] += window[m]! * window[m]!;
+  }
+  for (let n = from; n < to; n++) out[n] = out[n]! > 0 ? 1 / out[n]! : 0;
+}
+
 /** The arrays one segment's reconstruction works in. */
 interface Workspace {
   readonly size: number;
@@ -73,7 +108,8 @@ interface Workspace {
 export class GriffinLim {
   private readonly window: Float64Array;
   private readonly fft: RealFft;
-  private readonly buffer: Float64Array;
+  /** The window times the inverse FFT's 1 / (fftSize/2) (null if that is not a power of two; fftSize always is). */
+  private readonly scaledWindow: Float64Array | null;
   /** Work arrays, grown to the largest segment seen and reused by the next (a segment's STFT is consumed before the next one starts). */
   private work: Workspace | null = null;
   /** Window-energy tables by STFT frame count (a decode's segments come in three sizes: first, inner, last). */
@@ -87,7 +123,7 @@ export class GriffinLim {
   constructor(readonly settings: GriffinLimSettings) {
     this.window = hannWindow(settings.windowLength);
     this.fft = new RealFft(settings.fftSize);
-    this.buffer = new Float64Array(settings.fftSize);
+    this.scaledWindow = this.fft.scaledWindow(this.window);
     this.bins = settings.fftSize / 2 + 1;
     this.re = new Float64Array(this.bins);
     this.im = new Float64Array(this.bins);
@@ -150,28 +186,39 @@ export class GriffinLim {
 
   /** Multiplies every STFT frame by per-bin factors blended from those of the codec frames (frames × bins). */
   scale(stft: Stft, factors: Float32Array): void {
+    for (let q = 0; q < stft.count; q++) this.scaleFrame(stft, factors, q);
+  }
+
+  /**
+   * `scale` then `render`, frame by frame: each STFT frame is scaled just before its inverse FFT
+   * reads it (while it is in cache). A frame's scaling reads only that frame, and its inverse only
+   * that frame, so the values are the same as in the two separate passes, bit for bit.
+   */
+  scaleAndRender(stft: Stft, factors: Float32Array, out: Float64Array): void {
+    this.inverse(stft.re, stft.im, stft.count, out, stft.norm, (q) => this.scaleFrame(stft, factors, q));
+  }
+
+  /** STFT frame q of `scale`. */
+  private scaleFrame(stft: Stft, factors: Float32Array, q: number): void {
     // The blend of blendFrames, computed in place of a blended copy (the same float64 values, so the same bits).
     const bins = this.bins;
-    const hop = this.settings.hop;
     const { re, im, frames } = stft;
-    for (let q = 0; q < stft.count; q++) {
-      const u = (q * hop) / SAMPLES_PER_FRAME - 0.5;
-      const i0 = Math.floor(u);
-      const w = u - i0;
-      const a = Math.min(Math.max(i0, 0), frames - 1) * bins;
-      const b = Math.min(Math.max(i0 + 1, 0), frames - 1) * bins;
-      const at = q * bins;
-      for (let k = 0; k < bins; k++) {
-        const f = factors[a + k]! * (1 - w) + factors[b + k]! * w;
-        re[at + k] = re[at + k]! * f;
-        im[at + k] = im[at + k]! * f;
-      }
+    const u = (q * this.settings.hop) / SAMPLES_PER_FRAME - 0.5;
+    const i0 = Math.floor(u);
+    const w = u - i0;
+    const a = Math.min(Math.max(i0, 0), frames - 1) * bins;
+    const b = Math.min(Math.max(i0 + 1, 0), frames - 1) * bins;
+    const at = q * bins;
+    for (let k = 0; k < bins; k++) {
+      const f = factors[a + k]! * (1 - w) + factors[b + k]! * w;
+      re[at + k] = re[at + k]! * f;
+      im[at + k] = im[at + k]! * f;
     }
   }
 
   /** Least-squares ISTFT of `stft` into `out` (frames · 1920 samples). */
   render(stft: Stft, out: Float64Array): void {
-    this.inverse(stft.re, stft.im, stft.count, out, stft.norm);
+    this.inverse(stft.re, stft.im, stft.count, out, stft.norm, null);
   }
 
   /** Per-STFT-frame values blended linearly between the codec frames whose centres surround each frame's centre. */
@@ -218,35 +265,32 @@ export class GriffinLim {
   }
 
   private computeWindowEnergy(count: number, length: number): Float64Array {
-    const { hop, windowLength } = this.settings;
-    const sum = new Float64Array(length);
-    for (let q = 0; q < count; q++) {
-      const start = q * hop - windowLength / 2;
-      const from = Math.max(0, -start);
-      const to = Math.min(windowLength, length - start);
-      for (let m = from; m < to; m++) sum[start + m] += this.window[m]! * this.window[m]!;
-    }
-    for (let n = 0; n < length; n++) sum[n] = sum[n]! > 0 ? 1 / sum[n]! : 0;
-    return sum;
+    return inverseWindowEnergy(this.window, this.settings.hop, count, length);
   }
 
-  /** Least-squares ISTFT of all frames into `out` (overlap-add in frame order, then × 1 / window energy). */
-  private inverse(re: Float64Array, im: Float64Array, count: number, out: Float64Array, norm: Float64Array): void {
+  /** Least-squares ISTFT of all frames into `out` (overlap-add in frame order, then × 1 / window energy), calling `before(q)` ahead of frame q's inverse FFT. */
+  private inverse(re: Float64Array, im: Float64Array, count: number, out: Float64Array, norm: Float64Array, before: ((q: number) => void) | null): void {
     const { hop, windowLength } = this.settings;
     const bins = this.bins;
     out.fill(0);
-    for (let q = 0; q < count; q++) this.fft.inverseOverlapAdd(re, im, q * bins, this.window, out, q * hop - windowLength / 2);
-    for (let n = 0; n < out.length; n++) out[n] = out[n]! * norm[n]!;
+    const scaled = this.scaledWindow;
+    // Frames start in increasing order, so once frame q is added the samples before frame q + 1's
+    // start are final: they are scaled then, while still in cache (the same two steps per sample).
+    let done = 0;
+    for (let q = 0; q < count; q++) {
+      const start = q * hop - windowLength / 2;
+      if (before) before(q);
+      if (scaled) this.fft.inverseOverlapAddScaled(re, im, q * bins, scaled, out, start);
+      else this.fft.inverseOverlapAdd(re, im, q * bins, this.window, out, start);
+      const final = Math.min(out.length, start + hop);
+      for (let n = done; n < final; n++) out[n] = out[n]! * norm[n]!;
+      done = Math.max(done, final);
+    }
+    for (let n = done; n < out.length; n++) out[n] = out[n]! * norm[n]!;
   }
 
   /** Windowed FFT of the samples at [start, start + windowLength) (zero outside the segment) into re, im. */
   private analyse(samples: Float64Array, start: number): void {
-    const frame = this.buffer;
-    const L = this.settings.windowLength;
-    frame.fill(0);
-    const from = Math.max(0, -start);
-    const to = Math.min(L, samples.length - start);
-    for (let m = from; m < to; m++) frame[m] = samples[start + m]! * this.window[m]!;
-    this.fft.transform(frame, this.re, this.im);
+    this.fft.transformWindowed(samples, start, this.window, this.re, this.im);
   }
 }

@@ -66,7 +66,6 @@ function decodeTables(options: ReferenceDecoderOptions): DecodeTables {
 /** A segment's arrays, from the largest one of this decode so far (every entry is written before it is read). */
 interface SegmentBuffers {
   readonly magnitudes: Float32Array;
-  readonly row: Float64Array;
   readonly logEnergies: Float64Array;
   readonly samples: Float64Array;
 }
@@ -76,7 +75,6 @@ function segmentBuffers(tools: DecodeTools, frames: number, bins: number): Segme
   if (!held || held.logEnergies.length < frames * ENVELOPE_BLOCKS) {
     held = {
       magnitudes: new Float32Array(frames * bins),
-      row: new Float64Array(bins),
       logEnergies: new Float64Array(frames * ENVELOPE_BLOCKS),
       samples: new Float64Array(frames * SAMPLES_PER_FRAME),
     };
@@ -84,7 +82,6 @@ function segmentBuffers(tools: DecodeTools, frames: number, bins: number): Segme
   }
   return {
     magnitudes: held.magnitudes.subarray(0, frames * bins),
-    row: held.row,
     logEnergies: held.logEnergies.subarray(0, frames * ENVELOPE_BLOCKS),
     samples: held.samples.subarray(0, frames * SAMPLES_PER_FRAME),
   };
@@ -94,11 +91,10 @@ function segmentBuffers(tools: DecodeTools, frames: number, bins: number): Segme
 function decodeSegment(features: Float32Array, first: number, frames: number, tools: DecodeTools): Float64Array {
   const { options, gl, model, match } = tools;
   const bins = gl.bins;
-  const { magnitudes, row, logEnergies, samples } = segmentBuffers(tools, frames, bins);
+  const { magnitudes, logEnergies, samples } = segmentBuffers(tools, frames, bins);
   for (let f = 0; f < frames; f++) {
     const at = (first + f) * FEATURE_DIM;
-    envelopeMagnitudes(model, features.subarray(at, at + MEL_BANDS), row);
-    magnitudes.set(row, f * bins);
+    envelopeMagnitudes(model, features.subarray(at, at + MEL_BANDS), magnitudes.subarray(f * bins, (f + 1) * bins));
     for (let b = 0; b < ENVELOPE_BLOCKS; b++) logEnergies[f * ENVELOPE_BLOCKS + b] = features[at + MEL_BANDS + b]!;
   }
   const stft = gl.reconstruct(magnitudes, frames, first);
@@ -112,11 +108,9 @@ function decodeSegment(features: Float32Array, first: number, frames: number, to
       const at = (first + f) * FEATURE_DIM;
       match.measure(samples, f * SAMPLES_PER_FRAME, measured);
       match.ratios(features.subarray(at, at + MEL_BANDS), measured, ratios, options.matchStrength);
-      nodesToBins(model, ratios, row);
-      magnitudes.set(row, f * bins);
+      nodesToBins(model, ratios, magnitudes.subarray(f * bins, (f + 1) * bins));
     }
-    gl.scale(stft, magnitudes);
-    gl.render(stft, samples);
+    gl.scaleAndRender(stft, magnitudes, samples);
     shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
   }
   return samples;

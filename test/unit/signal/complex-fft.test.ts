@@ -41,6 +41,25 @@ describe('ComplexFft', () => {
     for (let n = 0; n < size; n++) assert.ok(Math.abs(re[n]! / size - xr[n]!) < 1e-12 && Math.abs(im[n]! / size - xi[n]!) < 1e-12, `sample ${n}`);
   });
 
+  it('leaves the result where its last pass wrote it, the same bits as transform: in place after an even number of passes, else in resultRe and resultIm', () => {
+    // 16 = 4·4 and 60 = 4·3·5 (2 and 3 passes), 960 (5), 512 and 8 (the last radix-4 and radix-2 stages fused: 4 passes and 1).
+    for (const [size, passes] of [[16, 2], [60, 3], [960, 5], [512, 4], [8, 1]] as const) {
+      const random = mulberry32(size + 1);
+      const xr = Float64Array.from({ length: size }, () => random() * 2 - 1);
+      const xi = Float64Array.from({ length: size }, () => random() * 2 - 1);
+      const fft = new ComplexFft(size);
+      const re = Float64Array.from(xr);
+      const im = Float64Array.from(xi);
+      fft.transform(re, im);
+      const lr = Float64Array.from(xr);
+      const li = Float64Array.from(xi);
+      const inPlace = fft.transformLeaving(lr, li);
+      assert.equal(inPlace, passes % 2 === 0, `size ${size}`);
+      assert.deepEqual(Buffer.from((inPlace ? lr : fft.resultRe).buffer), Buffer.from(re.buffer), `re, size ${size}`);
+      assert.deepEqual(Buffer.from((inPlace ? li : fft.resultIm).buffer), Buffer.from(im.buffer), `im, size ${size}`);
+    }
+  });
+
   it('factors sizes into fours first, then 2, 3 and 5, and refuses other primes', () => {
     assert.deepEqual(fftRadices(960), [4, 4, 4, 3, 5]);
     assert.deepEqual(fftRadices(512), [4, 4, 4, 4, 2]);

@@ -91,7 +91,54 @@ describe('RealFft', () => {
     }
   });
 
+  it('overlap-adds with a pre-scaled window bit for bit as with the plain one at power-of-two halves, and offers none at other sizes', () => {
+    const size = 1024;
+    const fft = new RealFft(size);
+    const random = mulberry32(5);
+    const re = Float64Array.from({ length: fft.bins }, () => (random() * 2 - 1) * 10 ** (6 * random() - 4));
+    const im = Float64Array.from({ length: fft.bins }, () => (random() * 2 - 1) * 10 ** (6 * random() - 4));
+    const window = Float64Array.from({ length: 960 }, (_, n) => 0.5 - 0.5 * Math.cos((2 * Math.PI * n) / 960));
+    const scaled = fft.scaledWindow(window);
+    assert.ok(scaled);
+    for (const start of [-480, -3, 0, 480, 1441]) {
+      const plain = Float64Array.from({ length: 2400 }, () => random() - 0.5);
+      const fused = Float64Array.from(plain);
+      fft.inverseOverlapAdd(re, im, 0, window, plain, start);
+      fft.inverseOverlapAddScaled(re, im, 0, scaled, fused, start);
+      assert.deepEqual(Buffer.from(fused.buffer), Buffer.from(plain.buffer), `start ${start}`);
+    }
+    assert.equal(new RealFft(1920).scaledWindow(window), null);
+  });
+
+  it('transforms a windowed stretch of samples bit for bit as windowing into a zero-filled frame first, cut at either end of the samples', () => {
+    const size = 64;
+    const fft = new RealFft(size);
+    const random = mulberry32(17);
+    const samples = Float64Array.from({ length: 90 }, () => random() * 2 - 1);
+    const window = Float64Array.from({ length: 60 }, () => random());
+    // Inside, starting before the samples (even and odd), running past their end, and wholly outside.
+    for (const start of [0, 12, 30, -10, -7, 41, 33, 95, -70]) {
+      const frame = new Float64Array(size);
+      for (let m = 0; m < window.length; m++) if (start + m >= 0 && start + m < samples.length) frame[m] = samples[start + m]! * window[m]!;
+      const want = { re: new Float64Array(fft.bins), im: new Float64Array(fft.bins) };
+      fft.transform(frame, want.re, want.im);
+      const re = new Float64Array(fft.bins).fill(7);
+      const im = new Float64Array(fft.bins).fill(7);
+      fft.transformWindowed(samples, start, window, re, im);
+      assert.deepEqual(Buffer.from(re.buffer), Buffer.from(want.re.buffer), `re, start ${start}`);
+      assert.deepEqual(Buffer.from(im.buffer), Buffer.from(want.im.buffer), `im, start ${start}`);
+    }
+  });
+
   describe('misuse', () => {
+    it('refuses a windowed transform with a window longer than the transform or of odd length', () => {
+      const fft = new RealFft(8);
+      const out = () => new Float64Array(5);
+      assertThrowsCode(() => fft.transformWindowed(new Float64Array(20), 0, new Float64Array(10), out(), out()), ErrorCode.INVALID_ARGUMENT, /window must hold an even number of samples, at most 8; received 10/);
+      assertThrowsCode(() => fft.transformWindowed(new Float64Array(20), 0, new Float64Array(7), out(), out()), ErrorCode.INVALID_ARGUMENT, /window must hold an even number of samples, at most 8; received 7/);
+    });
+
+
     for (const size of [1022, 14, 7, 2, 0, 1.5]) {
       it(`refuses size ${size}, naming it`, () => {
         assertThrowsCode(() => new RealFft(size), ErrorCode.INVALID_ARGUMENT, new RegExp(`size must be an even number ≥ 4 whose half has no prime factor other than 2, 3 and 5 \\(samples per transform\\); received ${size}$`));
