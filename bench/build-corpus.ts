@@ -1,8 +1,12 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { LAYER_COUNT } from '../src/domain/contract.js';
 import { storeMatrices } from '../src/store/matrix-writer.js';
 import type { NewAudio } from '../src/store/matrix-writer.js';
 import type { Store } from '../src/store/store.js';
+import { loadSettings } from '../src/config/settings.js';
+import { createApp } from '../src/main.js';
+import type { App } from '../src/main.js';
 import { DETECT_FRAMES, FRAMES_PER_AUDIO, GENERATOR_VERSION, PROFILE_A, PROFILE_B, SyntheticCorpus } from './synthetic-corpus.js';
 import type { CorpusProfile } from './synthetic-corpus.js';
 
@@ -125,4 +129,25 @@ export async function buildCorpora(store: Store, dbPath: string, plans: readonly
 /** Tokens in `frames` frames (16 per frame). */
 export function tokensOf(frames: number): number {
   return frames * LAYER_COUNT;
+}
+
+/** An app on `db` with no data roots, key or result cache, as the benchmarks time the API. */
+export function openBenchApp(db: string): Promise<App> {
+  return createApp(loadSettings({ dbPath: db, dataRoots: [], apiKey: null, host: '127.0.0.1', port: 0, cacheBytes: 0 }));
+}
+
+/** openBenchApp on `db` holding the bench corpus of `hours` (bench-a, bench-b and the detect corpus), built first when it holds another plan or none. */
+export async function openBenchCorpus(db: string, hours: number, log: (line: string) => void): Promise<App> {
+  const plan = benchPlan(hours);
+  const plans = [plan.a, plan.b, plan.detect];
+  mkdirSync(dirname(db), { recursive: true });
+  let app = await openBenchApp(db);
+  if (!(await holdsPlan(app.store, plans))) {
+    await app.close();
+    removeDatabase(db);
+    app = await openBenchApp(db);
+    log(`building ${hours} hours of synthetic codes in ${db}`);
+    await buildCorpora(app.store, db, plans, log);
+  }
+  return app;
 }

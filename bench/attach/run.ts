@@ -4,13 +4,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CodeWindowDocument, ColdTokensDocument, LayerStatsDocument } from '../../src/client/generated/graphql.js';
-import { loadSettings } from '../../src/config/settings.js';
 import { attachDataset, detachDataset } from '../../src/datasets/attach-dataset.js';
 import { exportDataset } from '../../src/datasets/export-dataset.js';
 import { ALL_LAYERS } from '../../src/domain/contract.js';
-import { createApp } from '../../src/main.js';
-import type { App } from '../../src/main.js';
-import { benchPlan, buildCorpora, holdsPlan, removeDatabase } from '../build-corpus.js';
+import { benchPlan, openBenchCorpus } from '../build-corpus.js';
 import { execute, prepare } from '../execute.js';
 import { summarise } from '../timing.js';
 import type { Repetitions, Timing } from '../timing.js';
@@ -27,9 +24,6 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-function open(db: string): Promise<App> {
-  return createApp(loadSettings({ dbPath: db, dataRoots: [], apiKey: null, host: '127.0.0.1', port: 0, cacheBytes: 0 }));
-}
 
 /** An answer with corpus names and audio ids taken out, so native and attached compare. */
 function comparable(value: unknown): unknown {
@@ -68,16 +62,7 @@ async function main(): Promise<void> {
   const dataset = join(resolve(values.out), 'dataset');
   const reps = { warmup: 3, runs: Number(values.runs) };
   const plan = benchPlan(Number(values.hours));
-  const plans = [plan.a, plan.b, plan.detect];
-  mkdirSync(dirname(db), { recursive: true });
-  let app = await open(db);
-  if (!(await holdsPlan(app.store, plans))) {
-    await app.close();
-    removeDatabase(db);
-    app = await open(db);
-    log(`building ${values.hours} hours of synthetic codes in ${db}`);
-    await buildCorpora(app.store, db, plans, log);
-  }
+  const app = await openBenchCorpus(db, Number(values.hours), log);
   try {
     if (!existsSync(join(dataset, 'dataset.json'))) {
       log(`exporting to ${dataset}`);

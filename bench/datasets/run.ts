@@ -1,14 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadSettings } from '../../src/config/settings.js';
 import { exportDataset } from '../../src/datasets/export-dataset.js';
 import { importDataset } from '../../src/datasets/import-dataset.js';
-import { createApp } from '../../src/main.js';
 import { copyNestedCodes } from '../../src/store/parquet-dataset.js';
-import { benchPlan, buildCorpora, holdsPlan, removeDatabase } from '../build-corpus.js';
+import { openBenchApp, openBenchCorpus, removeDatabase } from '../build-corpus.js';
 
 const USAGE = `usage: npm run bench:datasets -- [--hours 100] [--db bench/.data/datasets.duckdb] [--out bench/.data/datasets]
 Builds (or reuses) the synthetic bench corpora of --hours hours, then, each in a fresh process so its
@@ -20,9 +18,6 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-function open(db: string) {
-  return createApp(loadSettings({ dbPath: db, dataRoots: [], apiKey: null, host: '127.0.0.1', port: 0, cacheBytes: 0 }));
-}
 
 /** Bytes of the files under `dir`. */
 function bytesUnder(dir: string): number {
@@ -36,7 +31,7 @@ function bytesUnder(dir: string): number {
 
 /** One measured phase, run in this process (a child of the main run): prints its figures as JSON on stdout. */
 async function phase(name: string, db: string, out: string): Promise<void> {
-  const app = await open(db);
+  const app = await openBenchApp(db);
   try {
     const t = performance.now();
     let detail: Record<string, unknown> = {};
@@ -71,17 +66,7 @@ async function main(): Promise<void> {
   const out = resolve(values.out);
   if (values.phase) return phase(values.phase, values.phase === 'import' ? `${db}.imported.duckdb` : db, out);
   const hours = Number(values.hours);
-  const plan = benchPlan(hours);
-  const plans = [plan.a, plan.b, plan.detect];
-  mkdirSync(dirname(db), { recursive: true });
-  let app = await open(db);
-  if (!(await holdsPlan(app.store, plans))) {
-    await app.close();
-    removeDatabase(db);
-    app = await open(db);
-    log(`building ${hours} hours of synthetic codes in ${db}`);
-    await buildCorpora(app.store, db, plans, () => undefined);
-  }
+  const app = await openBenchCorpus(db, hours, log);
   const summaries = await app.store.corpora.summaries((await app.store.corpora.list()).map((c) => c.id));
   await app.close();
   const frames = summaries.reduce((n, s) => n + s.frameCount, 0);
