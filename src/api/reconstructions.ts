@@ -5,7 +5,7 @@ import { openDecoder } from '../decoders/decoder-registry.js';
 import { ErrorCode, notFound, TokenscopeError } from '../errors.js';
 import type { AudioRow } from '../store/rows.js';
 import type { Store } from '../store/store.js';
-import { SourceIdentity } from './http/source-identity.js';
+import { SourceIdentity } from '../ingest/source-identity.js';
 import { MODEL_ID_PATTERN } from '../tokenizer/model-manifest.js';
 import { loadModel } from '../tokenizer/model-registry.js';
 import type { LoadedModel } from '../tokenizer/open-tokenizer.js';

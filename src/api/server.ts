@@ -22,7 +22,7 @@ import { serveReconstructionMedia } from './http/reconstruction-media.js';
 import { checkHost } from './http/host-check.js';
 import { sendGraphQLError } from './http/respond.js';
 import { setSecurityHeaders } from './http/security-headers.js';
-import { SourceIdentity } from './http/source-identity.js';
+import { SourceIdentity } from '../ingest/source-identity.js';
 import { serveDashboardAsset, serveDashboardPage, serveGraphqlIde, wantsIde } from './http/static-files.js';
 import { handleUpload } from './http/upload.js';
 import { checkDocumentTokens } from './document-tokens.js';

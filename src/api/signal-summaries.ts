@@ -7,7 +7,7 @@ import type { BuildSummary } from '../signal/build-summary.js';
 import type { Store } from '../store/store.js';
 import type { AudioRow } from '../store/rows.js';
 import { resolveInsideRoots } from './data-roots.js';
-import { SourceIdentity } from './http/source-identity.js';
+import { SourceIdentity } from '../ingest/source-identity.js';
 
 /** Bytes of summaries kept (about 16 MB per hour of audio, so some eight hours); the least recently used go first. */
 export const SIGNAL_CACHE_BYTES = 128 * 2 ** 20;

@@ -3,7 +3,7 @@ import { openDecoder } from '../decoders/decoder-registry.js';
 import type { Decoder } from '../decoders/decoder.js';
 import { ErrorCode, TokenscopeError, invalidArgument } from '../errors.js';
 import type { EncoderPool } from '../ingest/encoder-pool.js';
-import { fileSha256 } from '../ingest/file-sha256.js';
+import { SourceIdentity } from '../ingest/source-identity.js';
 import { excerpt } from '../jsutils/excerpt.js';
 import { buildBabble } from '../stability/build-babble.js';
 import { measureStability } from '../stability/measure-stability.js';
@@ -65,16 +65,17 @@ export async function runStability(services: StabilityServices, request: Stabili
   const decoder = perturbations.some(({ perturbation }) => perturbation.kind === 'roundtrip') ? await openDecoder(await loadModel(encoders.settings.modelsDir, model)) : null;
   try {
     const talkers = new Map<number, BabbleTalker[]>();
+    const sources = new SourceIdentity(store);
     let missing = 0;
     for (const audio of measured) {
-      const samples = await readSource(audio);
+      const samples = await readSource(audio, sources);
       if (!samples) {
         missing++;
         continue;
       }
       const codes = await store.audios.window(audio.id, 0, audio.frameCount);
       for (const [i, { perturbation }] of perturbations.entries()) {
-        const babble = perturbation.kind === 'noise' && perturbation.colour === 'babble' ? babbleOf(audio, samples.length, perturbation.seed, corpus!, await talkersOf(talkers, perturbation.seed, measured)) : undefined;
+        const babble = perturbation.kind === 'noise' && perturbation.colour === 'babble' ? babbleOf(audio, samples.length, perturbation.seed, corpus!, await talkersOf(talkers, perturbation.seed, measured, sources)) : undefined;
         const measure = await measureStability({
           samples,
           codes,
@@ -99,10 +100,13 @@ export async function runStability(services: StabilityServices, request: Stabili
   return ids.map((id) => stored.get(id)!);
 }
 
-/** The audio's 24 kHz samples, or null when its file is gone, unreadable, or holds other bytes than at ingest. */
-async function readSource(audio: AudioRow): Promise<Float32Array | null> {
+/**
+ * The audio's 24 kHz samples, or null when its file is gone, unreadable, or holds other bytes than
+ * at ingest (SourceIdentity: the recorded size and mtime, else its sha256, as the media route checks).
+ */
+async function readSource(audio: AudioRow, sources: SourceIdentity): Promise<Float32Array | null> {
   try {
-    if ((await fileSha256(audio.sourcePath)) !== audio.contentSha256) return null;
+    if (!(await sources.holds(audio))) return null;
     const samples = await readAllAudio24k(audio.sourcePath);
     return samples.length === audio.audioSource?.samples24k ? samples : null;
   } catch (err) {
@@ -112,13 +116,13 @@ async function readSource(audio: AudioRow): Promise<Float32Array | null> {
 }
 
 /** The babble talkers of a seed, read once per run. */
-async function talkersOf(cache: Map<number, BabbleTalker[]>, seed: number, audios: readonly AudioRow[]): Promise<BabbleTalker[]> {
+async function talkersOf(cache: Map<number, BabbleTalker[]>, seed: number, audios: readonly AudioRow[], sources: SourceIdentity): Promise<BabbleTalker[]> {
   let talkers = cache.get(seed);
   if (!talkers) {
     talkers = [];
     const byId = new Map(audios.map((a) => [a.id, a]));
     for (const id of babbleTalkerIds([...byId.keys()], seed)) {
-      const samples = await readSource(byId.get(id)!);
+      const samples = await readSource(byId.get(id)!, sources);
       if (samples) talkers.push({ audioId: id, samples: babblePiece(samples, seed ^ id) });
     }
     cache.set(seed, talkers);

@@ -7,7 +7,7 @@ import { audioContentType } from './content-types.js';
 import { mediaAudioId } from './media-request.js';
 import { httpStatusOf, sendJsonError, sendText } from './respond.js';
 import { sendFile } from './send-file.js';
-import type { SourceIdentity } from './source-identity.js';
+import type { SourceIdentity } from '../../ingest/source-identity.js';
 
 /**
  * GET/HEAD `/media/audio/<id>`: the file an audio was encoded from, with byte ranges so a player

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { ErrorCode, TokenscopeError } from '../../errors.js';
-import type { Store } from '../../store/store.js';
-import type { AudioRow } from '../../store/rows.js';
+import { open } from 'node:fs/promises';
+import { ErrorCode, TokenscopeError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import type { AudioRow } from '../store/rows.js';
 
 /** Most verdicts remembered; past it the memory starts afresh (each costs one hash to rebuild). */
 const MAX_REMEMBERED = 10_000;
@@ -32,6 +33,22 @@ export class SourceIdentity {
   async check(audio: AudioRow, handle: FileHandle, stat: Stats): Promise<void> {
     if (!(await this.same(audio, handle, stat))) {
       throw new TokenscopeError(ErrorCode.SOURCE_CHANGED, `audio ${audio.id}: its original file has changed since it was ingested (other bytes at its path); ingest it again to play it`, { audioId: audio.id });
+    }
+  }
+
+  /** Whether the file at the audio's stored path is its source (false when it is gone or other bytes); opens and closes it. */
+  async holds(audio: AudioRow): Promise<boolean> {
+    let handle: FileHandle;
+    try {
+      handle = await open(audio.sourcePath, 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw err;
+    }
+    try {
+      return await this.same(audio, handle, await handle.stat());
+    } finally {
+      await handle.close();
     }
   }
 
