@@ -18,6 +18,9 @@ export class RealFft {
   private readonly splitSin: Float64Array;
   private readonly re: Float64Array;
   private readonly im: Float64Array;
+  /** Where inverseHalves left the unscaled even (xr) and odd (xi) output samples. */
+  private xr: Float64Array;
+  private xi: Float64Array;
 
   /** `size`: samples per transform, an even number ≥ 4 whose half has no prime factor other than 2, 3 and 5. */
   constructor(readonly size: number) {
@@ -35,6 +38,8 @@ export class RealFft {
     }
     this.re = new Float64Array(half);
     this.im = new Float64Array(half);
+    this.xr = this.re;
+    this.xi = this.im;
   }
 
   /** Bins of the transform: size / 2 + 1 (0 Hz to the Nyquist frequency). */
@@ -121,16 +126,10 @@ export class RealFft {
    */
   inverse(re: Float64Array, im: Float64Array, out: Float64Array, at = 0): void {
     if (out.length < this.size) throw invalidArgument(`out must hold ${this.size} samples; received ${out.length}`, { argument: 'out' });
-    if (at < 0 || re.length < at + this.bins || im.length < at + this.bins) throw invalidArgument(`re and im must hold ${this.bins} bins from ${at}; received ${re.length} and ${im.length}`, { argument: 'at' });
     const half = this.half;
-    const zr = this.re;
-    const zi = this.im;
-    this.merge(re, im, at);
-    // Inverse complex FFT as the forward one with real and imaginary parts swapped (zi passed as the
-    // real part), so when it is not left in place, zr's values are in resultIm and zi's in resultRe.
-    const inPlace = this.complex.transformLeaving(zi, zr);
-    const xr = inPlace ? zr : this.complex.resultIm;
-    const xi = inPlace ? zi : this.complex.resultRe;
+    this.inverseHalves(re, im, at);
+    const xr = this.xr;
+    const xi = this.xi;
     const scale = 1 / half;
     for (let n = 0; n < half; n++) {
       out[2 * n] = xr[n]! * scale;
@@ -144,12 +143,10 @@ export class RealFft {
    */
   inverseOverlapAdd(re: Float64Array, im: Float64Array, at: number, window: Float64Array, out: Float64Array, start: number): void {
     if (window.length > this.size) throw invalidArgument(`window must hold at most ${this.size} samples; received ${window.length}`, { argument: 'window' });
-    if (at < 0 || re.length < at + this.bins || im.length < at + this.bins) throw invalidArgument(`re and im must hold ${this.bins} bins from ${at}; received ${re.length} and ${im.length}`, { argument: 'at' });
     const half = this.half;
-    this.merge(re, im, at);
-    const inPlace = this.complex.transformLeaving(this.im, this.re);
-    const zr = inPlace ? this.re : this.complex.resultIm;
-    const zi = inPlace ? this.im : this.complex.resultRe;
+    this.inverseHalves(re, im, at);
+    const zr = this.xr;
+    const zi = this.xi;
     const scale = 1 / half;
     const from = Math.max(0, -start);
     const to = Math.min(window.length, out.length - start);
@@ -184,11 +181,9 @@ export class RealFft {
    */
   inverseOverlapAddScaled(re: Float64Array, im: Float64Array, at: number, scaledWindow: Float64Array, out: Float64Array, start: number): void {
     if (scaledWindow.length > this.size) throw invalidArgument(`window must hold at most ${this.size} samples; received ${scaledWindow.length}`, { argument: 'window' });
-    if (at < 0 || re.length < at + this.bins || im.length < at + this.bins) throw invalidArgument(`re and im must hold ${this.bins} bins from ${at}; received ${re.length} and ${im.length}`, { argument: 'at' });
-    this.merge(re, im, at);
-    const inPlace = this.complex.transformLeaving(this.im, this.re);
-    const zr = inPlace ? this.re : this.complex.resultIm;
-    const zi = inPlace ? this.im : this.complex.resultRe;
+    this.inverseHalves(re, im, at);
+    const zr = this.xr;
+    const zi = this.xi;
     const from = Math.max(0, -start);
     const to = Math.min(scaledWindow.length, out.length - start);
     if (from % 2 === 0 && to % 2 === 0) {
@@ -200,6 +195,20 @@ export class RealFft {
       return;
     }
     for (let m = from; m < to; m++) out[start + m] += ((m & 1) === 0 ? zr[m >> 1]! : zi[m >> 1]!) * scaledWindow[m]!;
+  }
+
+  /**
+   * What every inverse shares: checks the bins, merges them (merge) and runs the complex inverse,
+   * leaving the unscaled even samples in `xr` and the odd ones in `xi`. The inverse complex FFT is
+   * the forward one with real and imaginary parts swapped (im passed as the real part), so when it
+   * is not left in place, re's values are in resultIm and im's in resultRe.
+   */
+  private inverseHalves(re: Float64Array, im: Float64Array, at: number): void {
+    if (at < 0 || re.length < at + this.bins || im.length < at + this.bins) throw invalidArgument(`re and im must hold ${this.bins} bins from ${at}; received ${re.length} and ${im.length}`, { argument: 'at' });
+    this.merge(re, im, at);
+    const inPlace = this.complex.transformLeaving(this.im, this.re);
+    this.xr = inPlace ? this.re : this.complex.resultIm;
+    this.xi = inPlace ? this.im : this.complex.resultRe;
   }
 
   /** The inverse's first step: the packed half-size spectrum Z (into the work arrays) of x's Hermitian spectrum. */
