@@ -10,11 +10,11 @@ import { recordChange, versionedTransaction } from './data-versions.js';
 import type { LabelSpan } from '../labels/audacity-labels.js';
 import type { FileIdentity } from './matrix-writer.js';
 import type { AudioRow } from './rows.js';
-import { layerColumn, toNumber } from './sql-helpers.js';
+import { LAYER_COLUMNS, toNumber } from './sql-helpers.js';
 
 const columns =
   'id, corpus_id, model, content_sha256, source_path, source_line, frame_count, text, metadata, ingested_at, source_kind, model_sha256, source_format, source_sample_rate, source_channels, source_samples';
-const layerColumns = Array.from({ length: LAYER_COUNT }, (_, i) => layerColumn(i + 1)).join(', ');
+const layerColumns = LAYER_COLUMNS.join(', ');
 
 function toAudio(r: SqlRow): AudioRow {
   return {

@@ -1,6 +1,6 @@
 import { LAYER_COUNT } from '../domain/contract.js';
 import type { Database, Transaction } from './database.js';
-import { layerColumn, quoteIdentifier, toNumber } from './sql-helpers.js';
+import { LAYER_COLUMNS, quoteIdentifier, toNumber } from './sql-helpers.js';
 
 /**
  * The SQL of `tokenscope merge`: one shard (another tokenscope store, attached read-only under an
@@ -19,7 +19,7 @@ export const MERGED_TABLES: readonly string[] = ['corpora', 'audios', 'audio_fil
  */
 export const UNMERGED_TABLES: readonly string[] = ['schema_migrations', 'stability_layers', 'stability_runs', 'attached_corpora', 'attached_datasets', 'attached_files'];
 
-const layers = Array.from({ length: LAYER_COUNT }, (_, i) => layerColumn(i + 1));
+const layers = LAYER_COLUMNS;
 const AUDIO_COLUMNS = 'corpus_id, model, content_sha256, source_path, source_line, frame_count, text, metadata, ingested_at, source_kind, model_sha256, source_format, source_sample_rate, source_channels, source_samples';
 
 /** The newest migration recorded in the database attached as `alias` (null: the store itself); null when it has no schema_migrations (not a tokenscope store). */

@@ -1,6 +1,6 @@
 import { CODEBOOK_SIZE, LAYER_COUNT } from '../domain/contract.js';
 import type { Database, SqlRow, Transaction } from './database.js';
-import { escapeGlob, layerColumn, quoteIdentifier, stringLiteral as literal, toNumber } from './sql-helpers.js';
+import { escapeGlob, LAYER_COLUMNS, layerColumn, quoteIdentifier, stringLiteral as literal, toNumber } from './sql-helpers.js';
 import { parquetRowGroupSizes } from './parquet-codes.js';
 
 /** One column of a dataset table: its name and DuckDB type (as parquet_schema reports it). */
@@ -77,7 +77,7 @@ function idList(ids: readonly number[]): string {
   return `[${ids.join(', ')}]`;
 }
 
-const layerList = Array.from({ length: LAYER_COUNT }, (_, i) => layerColumn(i + 1)).join(', ');
+const layerList = LAYER_COLUMNS.join(', ');
 
 /** The query that yields table `name` for corpora `ids`, its columns in DATASET_TABLES order. */
 function exportQuery(name: DatasetTableName, ids: string): string {

@@ -31,6 +31,9 @@ export function layerColumn(layer: number): string {
   return quoteIdentifier(`l${layer}`);
 }
 
+/** The 16 layer columns of the wide `frames` table, l1..l16, quoted, in order. */
+export const LAYER_COLUMNS: readonly string[] = Array.from({ length: LAYER_COUNT }, (_, i) => layerColumn(i + 1));
+
 /** Converts a DuckDB integer (bigint for BIGINT/HUGEINT) or double to a JS number. */
 export function toNumber(value: unknown): number {
   if (typeof value === 'bigint') return Number(value);
