@@ -56,6 +56,19 @@ describe('A/B playback in the audio view (Chromium)', { skip: skip ?? false, tim
       // Paused at 3.5 s: the cursor stands on both panels.
       await page.$eval('audio', (el) => void ((el as unknown as Media).currentTime = 3.5));
       await page.waitForFunction(() => !((globalThis as unknown as Page).document.querySelector('.signal-panel .cursor') as { hidden: boolean }).hidden);
+      // The two panels draw their cursors in frames of their own: wait until both stand at 3.5 s (the heatmap's starts at 0).
+      await page
+        .waitForFunction(
+          () => {
+            const doc = (globalThis as unknown as Page).document;
+            const wave = doc.querySelector('.signal-panel .cursor') as { hidden: boolean; style: { left: string } } | null;
+            const heat = doc.querySelector('.stage .cursor') as { style: { left: string } } | null;
+            return !!wave && !wave.hidden && !!heat && wave.style.left === heat.style.left;
+          },
+          undefined,
+          { timeout: 5000 },
+        )
+        .catch(() => undefined); // the assertion below names both positions when they never meet
       const heatmapX = await page.$eval('.stage .cursor', (el) => (el as unknown as { style: { left: string } }).style.left);
       const waveX = await page.$eval('.signal-panel .cursor', (el) => (el as unknown as { style: { left: string } }).style.left);
       assert.equal(waveX, heatmapX, 'one x for both cursors');
