@@ -18,6 +18,18 @@ interface NodeBlend {
   readonly upper: Float64Array;
 }
 
+/**
+ * The STFT's bins as runs that share the nodes they fall between: bins [start[i], start[i + 1]) lie
+ * between node lo[i] and lo[i] + 1, at upper = u0[i] + (k − start[i]) · du[i] (du 0 below the first
+ * centre and above the last, where every bin takes one node's value).
+ */
+interface NodeRuns {
+  readonly start: Int32Array;
+  readonly lo: Int32Array;
+  readonly u0: Float64Array;
+  readonly du: Float64Array;
+}
+
 /** Precomputed tables for one STFT size; build once per decoder configuration. */
 export interface EnvelopeSpectrumModel {
   /** Bins of the STFT (fftSize / 2 + 1). */
@@ -30,6 +42,8 @@ export interface EnvelopeSpectrumModel {
   readonly bandWidths: Float64Array;
   /** Where each STFT bin falls between nodes. */
   readonly stftBlend: NodeBlend;
+  /** The same, as runs of bins between the same two nodes (for the geometric interpolation). */
+  readonly stftRuns: NodeRuns;
   /** Σ w² of the STFT's analysis window over that of the encoder's 1920-point window. */
   readonly windowScale: number;
   /** Richardson–Lucy updates per frame. */
@@ -50,6 +64,28 @@ function blendTable(bins: number, binHz: number, centres: Float64Array): NodeBle
   const upper = new Float64Array(bins);
   for (let k = 0; k < bins; k++) [lo[k], upper[k]] = blendFor(k * binHz, centres);
   return { lo, upper };
+}
+
+function runsOf(blend: NodeBlend, binHz: number, centres: Float64Array): NodeRuns {
+  const last = centres.length - 1;
+  const start: number[] = [];
+  const lo: number[] = [];
+  const u0: number[] = [];
+  const du: number[] = [];
+  let previous = Number.NaN;
+  for (let k = 0; k < blend.lo.length; k++) {
+    const hz = k * binHz;
+    // The run a bin is in: below the first centre, between centres lo and lo + 1, or above the last (as blendFor places it).
+    const key = hz <= centres[0]! ? -1 : hz >= centres[last]! ? MEL_BANDS : blend.lo[k]!;
+    if (key === previous) continue;
+    previous = key;
+    start.push(k);
+    lo.push(blend.lo[k]!);
+    u0.push(blend.upper[k]!);
+    du.push(key === -1 || key === MEL_BANDS ? 0 : binHz / (centres[key + 1]! - centres[key]!));
+  }
+  start.push(blend.lo.length);
+  return { start: Int32Array.from(start), lo: Int32Array.from(lo), u0: Float64Array.from(u0), du: Float64Array.from(du) };
 }
 
 /** Tables for an STFT of `fftSize` bins' resolution whose periodic Hann window is `windowLength` samples. */
@@ -77,12 +113,14 @@ export function envelopeSpectrumModel(fftSize: number, windowLength: number, ite
     }
   }
   const bins = fftSize / 2 + 1;
+  const stftBlend = blendTable(bins, SAMPLE_RATE / fftSize, centres);
   return {
     bins,
     response,
     responseSums,
     bandWidths,
-    stftBlend: blendTable(bins, SAMPLE_RATE / fftSize, centres),
+    stftBlend,
+    stftRuns: runsOf(stftBlend, SAMPLE_RATE / fftSize, centres),
     windowScale: (windowLength * 3) / 8 / ENCODER_WINDOW_ENERGY,
     iterations,
   };
@@ -132,6 +170,40 @@ export function envelopeMagnitudes(model: EnvelopeSpectrumModel, logMel: ArrayLi
     const l = lo[k]!;
     const u = upper[k]!;
     out[k] = Math.sqrt(Math.max(0, (v[l]! * (1 - u) + v[l + 1]! * u) * model.windowScale));
+  }
+}
+
+/** Natural logs of the node values of `nodesToBinsGeometric` (one thread runs one call at a time). */
+const LOG_NODES = new Float64Array(MEL_BANDS);
+
+/** Logs are clamped to ±LOG_LIMIT (e^±69 ≈ 10^±30), so that a zero or huge node cannot make a NaN. */
+const LOG_LIMIT = 69;
+
+/**
+ * Values at the 64 band centres (`nodes`, positive) interpolated geometrically onto the STFT's bins
+ * (linearly in their logs), into `out`. Between two centres the values form a geometric sequence,
+ * so each run of bins costs two exponentials and a product per bin instead of one exponential per
+ * bin. Where one node is far below its neighbour (a spectrum that falls off a cliff, as at the
+ * 8 kHz edge of audio resampled from 16 kHz), the geometric blend lets the lower node pull the bins
+ * near it down, where the linear one leaves them near the higher node's value.
+ */
+export function nodesToBinsGeometric(model: EnvelopeSpectrumModel, nodes: Float64Array, out: Float32Array | Float64Array): void {
+  for (let b = 0; b < MEL_BANDS; b++) {
+    const v = nodes[b]!;
+    const l = v > 0 ? Math.log(v) : -LOG_LIMIT;
+    LOG_NODES[b] = l > LOG_LIMIT ? LOG_LIMIT : l < -LOG_LIMIT ? -LOG_LIMIT : l;
+  }
+  const { start, lo, u0, du } = model.stftRuns;
+  for (let r = 0; r < lo.length; r++) {
+    const l = lo[r]!;
+    const a = LOG_NODES[l]!;
+    const d = LOG_NODES[l + 1]! - a;
+    let value = Math.exp(a + u0[r]! * d);
+    const step = Math.exp(du[r]! * d);
+    for (let k = start[r]!; k < start[r + 1]!; k++) {
+      out[k] = value;
+      value *= step;
+    }
   }
 }
 

@@ -184,6 +184,17 @@ export class GriffinLim {
     return { ...stft, re: pRe, im: pIm };
   }
 
+  /** Replaces every frame of `stft` by the STFT of `samples` (the segment's, frames · 1920), on the same grid. */
+  analyseInto(samples: Float64Array, stft: Stft): void {
+    const { hop, windowLength } = this.settings;
+    const bins = this.bins;
+    for (let q = 0; q < stft.count; q++) {
+      this.analyse(samples, q * hop - windowLength / 2);
+      stft.re.set(this.re.subarray(0, bins), q * bins);
+      stft.im.set(this.im.subarray(0, bins), q * bins);
+    }
+  }
+
   /** Multiplies every STFT frame by per-bin factors blended from those of the codec frames (frames × bins). */
   scale(stft: Stft, factors: Float32Array): void {
     for (let q = 0; q < stft.count; q++) this.scaleFrame(stft, factors, q);

@@ -9,7 +9,7 @@
  */
 import { SAMPLES_PER_FRAME } from '../../domain/contract.js';
 import { invalidArgument } from '../../errors.js';
-import { envelopeMagnitudes, envelopeSpectrumModel, nodesToBins } from './envelope-spectrum.js';
+import { envelopeMagnitudes, envelopeSpectrumModel, nodesToBins, nodesToBinsGeometric } from './envelope-spectrum.js';
 import type { EnvelopeSpectrumModel } from './envelope-spectrum.js';
 import { BLOCK_SAMPLES, ENVELOPE_BLOCKS, FEATURE_DIM, MEL_BANDS } from './feature-layout.js';
 import { FrameMelMatch } from './frame-mel-match.js';
@@ -20,10 +20,14 @@ import { shapeSubBlocks } from './sub-block-gains.js';
 
 /** Codec frames of context on each side that make a range's output independent of what lies beyond. */
 export function contextFrames(options: ReferenceDecoderOptions): number {
-  // Each loudness pass reaches one sub-block further; each matching round measures whole codec
-  // frames and renders them again (half a window); one more frame covers the target blending.
-  const gains = (options.matchIterations + 1) * options.gainPasses * BLOCK_SAMPLES;
-  const matching = options.matchIterations * (SAMPLES_PER_FRAME + options.windowLength);
+  // Each loudness pass reaches one sub-block further. In a matching round an STFT frame's factor
+  // blends the two codec frames whose centres surround its centre, each measured over its own 1920
+  // samples (up to 1.5 frames away); a re-analysed frame reads half a window of samples (less);
+  // its render reaches half a window. One more frame covers the target blending.
+  const stages = options.matchIterations === 0 ? 1 : options.matchIterations + (options.matchReanalyse ? 1 : 0);
+  const gains = stages * options.gainPasses * BLOCK_SAMPLES;
+  const half = options.windowLength / 2;
+  const matching = options.matchIterations * (half + Math.max(half, 1.5 * SAMPLES_PER_FRAME));
   return Math.ceil((reachSamples(options) + gains + matching) / SAMPLES_PER_FRAME) + 1;
 }
 
@@ -99,17 +103,23 @@ function decodeSegment(features: Float32Array, first: number, frames: number, to
   }
   const stft = gl.reconstruct(magnitudes, frames, first);
   gl.render(stft, samples);
-  shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
+  // A re-analysing matching round starts from the shaped render, so the first render is shaped
+  // too, as it is when there is no matching; otherwise the first round measures the render as it is
+  // (its corrections take in the level too) and the loudness stage follows every matching render.
+  if (options.matchIterations === 0 || options.matchReanalyse) shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
   const measured = new Float64Array(MEL_BANDS);
   const ratios = new Float64Array(MEL_BANDS);
+  const spread = options.matchInterpolation === 'geometric' ? nodesToBinsGeometric : nodesToBins;
   for (let round = 0; round < options.matchIterations; round++) {
-    // Corrections are measured after the loudness stage, which the next render is shaped by again.
+    // Corrections are measured after the previous loudness stage (without re-analysis, round 1
+    // measures the plain render), and the corrected render is shaped again.
     for (let f = 0; f < frames; f++) {
       const at = (first + f) * FEATURE_DIM;
       match.measure(samples, f * SAMPLES_PER_FRAME, measured);
       match.ratios(features.subarray(at, at + MEL_BANDS), measured, ratios, options.matchStrength);
-      nodesToBins(model, ratios, magnitudes.subarray(f * bins, (f + 1) * bins));
+      spread(model, ratios, magnitudes.subarray(f * bins, (f + 1) * bins));
     }
+    if (options.matchReanalyse) gl.analyseInto(samples, stft);
     gl.scaleAndRender(stft, magnitudes, samples);
     shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
   }

@@ -1,8 +1,9 @@
 /**
  * The loudness contour: scales each 10 ms sub-block so that its mean square comes close to the
- * decoded one. A gain is constant inside a sub-block and crosses to the next one over a short
- * raised-cosine ramp centred on their boundary (a hard step would click); because the ramps borrow
- * a little from the neighbours, the correction runs `passes` times. Each gain depends on its own
+ * decoded one. A gain is constant inside a sub-block and crosses to the next one over a
+ * raised-cosine ramp centred on their boundary (a hard step would click; the decoder's default ramp
+ * spans two half sub-blocks, the whole crossing); because the ramps borrow from the neighbours, the
+ * correction runs `passes` times. Each gain depends on its own
  * sub-block's samples and the ramps on the neighbours' gains only, so the stage is local.
  */
 import { BLOCK_SAMPLES, ENVELOPE_EPSILON } from './feature-layout.js';
