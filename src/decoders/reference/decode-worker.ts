@@ -10,8 +10,10 @@ import { parentPort } from 'node:worker_threads';
 import { SAMPLES_PER_FRAME } from '../../domain/contract.js';
 import { toWire } from '../../tokenizer/worker-protocol.js';
 import type { FromDecodeWorker, ToDecodeWorker } from './decode-pool.js';
-import { referenceDecodeRangeInto } from './reference-decode.js';
+import { keepDecodeToolsBetweenDecodes, referenceDecodeRangeInto } from './reference-decode.js';
 
+// A worker decodes block after block: it keeps its work arrays from one to the next.
+keepDecodeToolsBetweenDecodes();
 const port = parentPort!;
 port.on('message', (job: ToDecodeWorker) => {
   try {

@@ -155,10 +155,31 @@ export function referenceDecodeRangeInto(features: Float32Array, n: number, firs
   return decodeInto(features, n, first, count, options, out);
 }
 
+/**
+ * A thread that decodes many ranges one after another (a pool's worker) keeps the last decode's
+ * tools, work arrays included (about 60 MB with the defaults), for the next one with the same
+ * settings, instead of allocating and zeroing them again for every block. Off by default: a thread
+ * that decodes now and then should not hold that memory between decodes.
+ */
+let keepTools = false;
+let keptTools: { key: string; tools: DecodeTools } | null = null;
+
+/** Makes this thread keep its decode tools between decodes (see `keepTools`); for decode-worker.ts. */
+export function keepDecodeToolsBetweenDecodes(): void {
+  keepTools = true;
+}
+
+function toolsFor(options: ReferenceDecoderOptions): DecodeTools {
+  if (!keepTools) return { options, gl: new GriffinLim(options), ...decodeTables(options), buffers: { held: null } };
+  const key = JSON.stringify(options);
+  if (keptTools?.key !== key) keptTools = { key, tools: { options, gl: new GriffinLim(options), ...decodeTables(options), buffers: { held: null } } };
+  return keptTools.tools;
+}
+
 /** The decode of a checked range with checked options into `out`. */
 function decodeInto(features: Float32Array, n: number, first: number, count: number, options: ReferenceDecoderOptions, out: Float32Array): Float32Array {
   const context = contextFrames(options);
-  const tools: DecodeTools = { options, gl: new GriffinLim(options), ...decodeTables(options), buffers: { held: null } };
+  const tools = toolsFor(options);
   for (let start = first; start < first + count; start += options.blockFrames) {
     const end = Math.min(first + count, start + options.blockFrames);
     const from = Math.max(0, start - context);
