@@ -210,12 +210,16 @@ describe('Audio.reconstruction in GraphQL', () => {
     const q = all.quality!;
     // The window is cut to the original's 72,000 samples: 559 analysis frames of 512, hop 128, all of them sounding tones.
     assert.deepEqual([q.startFrame, q.frameCount, q.samples, q.activeFrames], [0, 38, 72000, 559]);
-    // The dev mixtures give 9.2 dB and 17.7 dB (docs/reference-decoder.md); this audio gave 10.8 and 20.5 when the test was written.
+    // The dev mixtures give 9.6 dB and 18.9 dB (docs/reference-decoder.md); this audio gave 11.3 and 20.1 with the decoder of issue 11's last round.
     assert.ok(q.logSpectralDistanceDb > 5 && q.logSpectralDistanceDb < 15, `LSD ${q.logSpectralDistanceDb} dB`);
     assert.ok(q.melCepstralDistortionDb > 10 && q.melCepstralDistortionDb < 30, `MCD ${q.melCepstralDistortionDb} dB`);
     const one = dataOf(await ask(audioId, '1')).audio.reconstruction!;
     assert.equal(one.url, `/media/reconstruction/${audioId}?layers=1`);
-    assert.ok(one.quality!.logSpectralDistanceDb > q.logSpectralDistanceDb, `layer 1 alone (${one.quality!.logSpectralDistanceDb} dB) is further from the original than all 16 (${q.logSpectralDistanceDb} dB)`);
+    // MCD falls as layers are added (44.0 dB for layer 1 alone). LSD does not, on these steady tones:
+    // 11.2, 13.0 and 11.3 dB for 1, 4 and 16 layers, because the loudness stage's 10 ms gains
+    // modulate the narrow-band noise that renders each tone and fill the floor between partials
+    // (without the stage, 10.8, 9.9 and 8.8 dB); on the dev mixtures both fall.
+    assert.ok(one.quality!.melCepstralDistortionDb > q.melCepstralDistortionDb + 10, `layer 1 alone (MCD ${one.quality!.melCepstralDistortionDb} dB) is further from the original than all 16 (${q.melCepstralDistortionDb} dB)`);
     const window = dataOf(await ask(audioId, '1-4,9', 10, 12)).audio.reconstruction!;
     assert.equal(window.url, `/media/reconstruction/${audioId}?layers=1-4%2C9`);
     assert.deepEqual([window.quality!.startFrame, window.quality!.frameCount, window.quality!.samples], [10, 12, 12 * 1920]);

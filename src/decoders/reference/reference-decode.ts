@@ -24,8 +24,7 @@ export function contextFrames(options: ReferenceDecoderOptions): number {
   // blends the two codec frames whose centres surround its centre, each measured over its own 1920
   // samples (up to 1.5 frames away); a re-analysed frame reads half a window of samples (less);
   // its render reaches half a window. One more frame covers the target blending.
-  const stages = options.matchIterations === 0 ? 1 : options.matchIterations + (options.matchReanalyse ? 1 : 0);
-  const gains = stages * options.gainPasses * BLOCK_SAMPLES;
+  const gains = Math.max(options.matchIterations, 1) * options.gainPasses * BLOCK_SAMPLES;
   const half = options.windowLength / 2;
   const matching = options.matchIterations * (half + Math.max(half, 1.5 * SAMPLES_PER_FRAME));
   return Math.ceil((reachSamples(options) + gains + matching) / SAMPLES_PER_FRAME) + 1;
@@ -103,23 +102,24 @@ function decodeSegment(features: Float32Array, first: number, frames: number, to
   }
   const stft = gl.reconstruct(magnitudes, frames, first);
   gl.render(stft, samples);
-  // A re-analysing matching round starts from the shaped render, so the first render is shaped
-  // too, as it is when there is no matching; otherwise the first round measures the render as it is
-  // (its corrections take in the level too) and the loudness stage follows every matching render.
-  if (options.matchIterations === 0 || options.matchReanalyse) shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
+  // With matching to come, its first round measures the render as it is (its corrections take in
+  // the level too) and the loudness stage follows every matching render; without, it shapes this one.
+  if (options.matchIterations === 0) shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
   const measured = new Float64Array(MEL_BANDS);
   const ratios = new Float64Array(MEL_BANDS);
   const spread = options.matchInterpolation === 'geometric' ? nodesToBinsGeometric : nodesToBins;
   for (let round = 0; round < options.matchIterations; round++) {
-    // Corrections are measured after the previous loudness stage (without re-analysis, round 1
-    // measures the plain render), and the corrected render is shaped again.
+    // Corrections are measured after the previous round's loudness stage (in round 1, on the plain
+    // render), and the corrected render is shaped again. Round 1 scales the first STFT (the plain
+    // render's analysis would give it back); later rounds start from the analysis of the shaped
+    // render when re-analysing.
     for (let f = 0; f < frames; f++) {
       const at = (first + f) * FEATURE_DIM;
       match.measure(samples, f * SAMPLES_PER_FRAME, measured);
       match.ratios(features.subarray(at, at + MEL_BANDS), measured, ratios, options.matchStrength);
       spread(model, ratios, magnitudes.subarray(f * bins, (f + 1) * bins));
     }
-    if (options.matchReanalyse) gl.analyseInto(samples, stft);
+    if (options.matchReanalyse && round > 0) gl.analyseInto(samples, stft);
     gl.scaleAndRender(stft, magnitudes, samples);
     shapeSubBlocks(samples, logEnergies, options.gainRamp, options.gainPasses);
   }

@@ -18,10 +18,11 @@ export interface ReferenceDecoderOptions extends GriffinLimSettings {
    */
   readonly matchInterpolation: 'geometric' | 'linear';
   /**
-   * Whether each matching round starts from the STFT of the loudness-shaped render (true: the
-   * corrected render keeps the 10 ms contour, and its phases, so the loudness stage after it has
-   * little left to do) or rescales the previous round's STFT (false: every render comes out without
-   * the contour, which the loudness stage imposes again).
+   * Whether each matching round after the first starts from the STFT of the loudness-shaped render
+   * (true: the corrected render keeps the 10 ms contour, and its phases, so the loudness stage after
+   * it has little left to do) or rescales the previous round's STFT (false: every render comes out
+   * without the contour, which the loudness stage imposes again). The first round always scales the
+   * first STFT: it measures the plain render, whose analysis would give that STFT back.
    */
   readonly matchReanalyse: boolean;
   /** Passes of the 10 ms loudness correction. */
