@@ -56,22 +56,18 @@ describe('A/B playback in the audio view (Chromium)', { skip: skip ?? false, tim
       // Paused at 3.5 s: the cursor stands on both panels.
       await page.$eval('audio', (el) => void ((el as unknown as Media).currentTime = 3.5));
       await page.waitForFunction(() => !((globalThis as unknown as Page).document.querySelector('.signal-panel .cursor') as { hidden: boolean }).hidden);
-      // The two panels draw their cursors in frames of their own: wait until both stand at 3.5 s (the heatmap's starts at 0).
-      await page
-        .waitForFunction(
-          () => {
-            const doc = (globalThis as unknown as Page).document;
-            const wave = doc.querySelector('.signal-panel .cursor') as { hidden: boolean; style: { left: string } } | null;
-            const heat = doc.querySelector('.stage .cursor') as { style: { left: string } } | null;
-            return !!wave && !wave.hidden && !!heat && wave.style.left === heat.style.left;
-          },
-          undefined,
-          { timeout: 5000 },
-        )
-        .catch(() => undefined); // the assertion below names both positions when they never meet
-      const heatmapX = await page.$eval('.stage .cursor', (el) => (el as unknown as { style: { left: string } }).style.left);
-      const waveX = await page.$eval('.signal-panel .cursor', (el) => (el as unknown as { style: { left: string } }).style.left);
-      assert.equal(waveX, heatmapX, 'one x for both cursors');
+      // Setting currentTime returns at once; the view moves both cursors when its 'seeked' handler
+      // runs (data-position says where they were last put). Until then both still stand at 0 and
+      // equal, so wait for the position, then read both cursors in one evaluation.
+      await page.waitForFunction(() => (globalThis as unknown as { document: { getElementById(id: string): { dataset: Record<string, string | undefined> } | null } }).document.getElementById('view')?.dataset['position'] === '3.500', undefined, { timeout: 20_000, polling: 100 });
+      const at = await page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { querySelector(s: string): { hidden: boolean; style: { left: string } } | null; getElementById(id: string): { dataset: Record<string, string | undefined> } | null } }).document;
+        const wave = doc.querySelector('.signal-panel .cursor');
+        const heat = doc.querySelector('.stage .cursor');
+        return { position: doc.getElementById('view')?.dataset['position'], wave: wave && !wave.hidden ? wave.style.left : null, heat: heat && !heat.hidden ? heat.style.left : null };
+      });
+      assert.ok(at.wave !== null && at.heat !== null, `both cursors shown at 3.5 s: ${JSON.stringify(at)}`);
+      assert.equal(at.wave, at.heat, `one x for both cursors: ${JSON.stringify(at)}`);
       await page.click('.ab-toggle');
       await page.waitForSelector('.ab-player[data-side="reconstruction"][data-layers="16"]');
       await page.waitForFunction(() => {
