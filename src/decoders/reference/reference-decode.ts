@@ -18,13 +18,33 @@ import { referenceDecoderOptions } from './reference-decoder-options.js';
 import type { ReferenceDecoderOptions } from './reference-decoder-options.js';
 import { shapeSubBlocks } from './sub-block-gains.js';
 
+/** What one segment's decode runs with these settings (`decodeSegment`), for the context bound and the benches. */
+export interface DecodeSchedule {
+  /** Forward STFTs: one per Griffin–Lim iteration, one per re-analysing matching round. */
+  readonly analyses: number;
+  /** Inverse STFTs: one per Griffin–Lim iteration, the first render, one per matching round. */
+  readonly inverses: number;
+  /** Loudness stages of `gainPasses` passes each: one per matching round, or one on the first render without matching. */
+  readonly loudnessStages: number;
+}
+
+export function decodeSchedule(options: ReferenceDecoderOptions): DecodeSchedule {
+  const rounds = options.matchIterations;
+  return {
+    // The first matching round scales the first STFT; only the later ones analyse the shaped render.
+    analyses: options.iterations + (options.matchReanalyse ? Math.max(rounds - 1, 0) : 0),
+    inverses: options.iterations + 1 + rounds,
+    loudnessStages: Math.max(rounds, 1),
+  };
+}
+
 /** Codec frames of context on each side that make a range's output independent of what lies beyond. */
 export function contextFrames(options: ReferenceDecoderOptions): number {
   // Each loudness pass reaches one sub-block further. In a matching round an STFT frame's factor
   // blends the two codec frames whose centres surround its centre, each measured over its own 1920
   // samples (up to 1.5 frames away); a re-analysed frame reads half a window of samples (less);
   // its render reaches half a window. One more frame covers the target blending.
-  const gains = Math.max(options.matchIterations, 1) * options.gainPasses * BLOCK_SAMPLES;
+  const gains = decodeSchedule(options).loudnessStages * options.gainPasses * BLOCK_SAMPLES;
   const half = options.windowLength / 2;
   const matching = options.matchIterations * (half + Math.max(half, 1.5 * SAMPLES_PER_FRAME));
   return Math.ceil((reachSamples(options) + gains + matching) / SAMPLES_PER_FRAME) + 1;
@@ -169,10 +189,14 @@ export function keepDecodeToolsBetweenDecodes(): void {
   keepTools = true;
 }
 
+function newTools(options: ReferenceDecoderOptions): DecodeTools {
+  return { options, gl: new GriffinLim(options), ...decodeTables(options), buffers: { held: null } };
+}
+
 function toolsFor(options: ReferenceDecoderOptions): DecodeTools {
-  if (!keepTools) return { options, gl: new GriffinLim(options), ...decodeTables(options), buffers: { held: null } };
+  if (!keepTools) return newTools(options);
   const key = JSON.stringify(options);
-  if (keptTools?.key !== key) keptTools = { key, tools: { options, gl: new GriffinLim(options), ...decodeTables(options), buffers: { held: null } } };
+  if (keptTools?.key !== key) keptTools = { key, tools: newTools(options) };
   return keptTools.tools;
 }
 

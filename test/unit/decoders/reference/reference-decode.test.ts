@@ -4,7 +4,7 @@ import { SAMPLES_PER_FRAME } from '../../../../src/domain/contract.js';
 import { ErrorCode } from '../../../../src/errors.js';
 import { mulberry32 } from '../../../../src/jsutils/mulberry32.js';
 import { BLOCK_SAMPLES, ENVELOPE_BLOCKS, FEATURE_DIM, MEL_BANDS } from '../../../../src/decoders/reference/feature-layout.js';
-import { contextFrames, referenceDecode, referenceDecodeRange, referenceDecodeRangeInto } from '../../../../src/decoders/reference/reference-decode.js';
+import { contextFrames, decodeSchedule, referenceDecode, referenceDecodeRange, referenceDecodeRangeInto } from '../../../../src/decoders/reference/reference-decode.js';
 import { referenceDecoderOptions } from '../../../../src/decoders/reference/reference-decoder-options.js';
 import type { ReferenceDecoderOptions } from '../../../../src/decoders/reference/reference-decoder-options.js';
 import { openFrontEnd } from '../../../../scripts/build-model/features.js';
@@ -71,6 +71,13 @@ describe('referenceDecode', () => {
       }
       assert.deepEqual(Buffer.from(referenceDecode(features, frames, { ...settings, blockFrames: 4 }).buffer), Buffer.from(whole.buffer), `internal blocks of 4 frames, ${JSON.stringify(settings)}`);
     }
+  });
+
+  it('states its schedule: with the defaults 2 analyses, 4 inverses and 3 loudness stages per segment (11 frames of context)', () => {
+    assert.deepEqual(decodeSchedule(referenceDecoderOptions()), { analyses: 2, inverses: 4, loudnessStages: 3 });
+    assert.deepEqual(decodeSchedule(referenceDecoderOptions({ iterations: 1, matchReanalyse: false })), { analyses: 1, inverses: 5, loudnessStages: 3 });
+    assert.deepEqual(decodeSchedule(referenceDecoderOptions({ matchIterations: 0 })), { analyses: 0, inverses: 1, loudnessStages: 1 });
+    assert.equal(contextFrames(referenceDecoderOptions()), 11);
   });
 
   it('needs its context: a range decoded as audio of its own differs from the same frames of the whole', async () => {
